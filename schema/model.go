@@ -1,0 +1,274 @@
+package schema
+
+// Role says where in a trigger schema a Schema stands.
+type Role uint8
+
+// The roles of a Schema.
+const (
+	RoleRoot     Role = iota // the whole payload schema
+	RoleProperty             // the definition of a property
+	RoleItems                // the "items" of an array property
+	RoleOption               // one "oneOf" option
+)
+
+// Document is a trigger payload schema: the parsed file and the dialect's
+// view of it.
+type Document struct {
+	File *File
+	Root *Schema // nil when the file has no object at its root
+}
+
+// Schema is one schema object of the dialect: the root, a property
+// definition, an array's items or a oneOf option. Each keyword field is the
+// member it was read from, or nil when the keyword is absent, so that checks
+// can point at the keyword's key or at its value.
+type Schema struct {
+	Node  *Node // the schema object itself
+	Role  Role
+	Level int // 0 for the root; 1 for the root's properties; 2 below them
+
+	Type                 *Member
+	Title                *Member
+	Description          *Member
+	Examples             *Member
+	Example              *Member // the singular form, which is not a keyword
+	Format               *Member
+	Items                *Member
+	Properties           *Member
+	Required             *Member
+	OneOf                *Member
+	Const                *Member
+	Default              *Member
+	ID                   *Member // $id
+	SchemaURI            *Member // $schema
+	AdditionalProperties *Member
+	IdentityType         *Member
+	FutureDate           *Member
+	WixCustomType        *Member
+
+	// Unknown lists the members that are not keywords of the dialect, in
+	// file order.
+	Unknown []*Member
+
+	Props       []*Property // the entries of "properties", in file order
+	ItemsSchema *Schema     // the schema of "items" when it is an object
+	Options     []*Schema   // the "oneOf" options that are objects
+
+	Parent *Schema // the schema this one is nested in; nil for the root
+}
+
+// Property is one entry of a "properties" object.
+type Property struct {
+	*Member         // the key and its value
+	Owner   *Schema // the schema whose "properties" holds it
+	Schema  *Schema // the definition, or nil when the value is not an object
+}
+
+// keywordField returns where Build stores a keyword, or nil for a keyword
+// outside the dialect.
+func (s *Schema) keywordField(name string) **Member {
+	switch name {
+	case "type":
+		return &s.Type
+	case "title":
+		return &s.Title
+	case "description":
+		return &s.Description
+	case "examples":
+		return &s.Examples
+	case "example":
+		return &s.Example
+	case "format":
+		return &s.Format
+	case "items":
+		return &s.Items
+	case "properties":
+		return &s.Properties
+	case "required":
+		return &s.Required
+	case "oneOf":
+		return &s.OneOf
+	case "const":
+		return &s.Const
+	case "default":
+		return &s.Default
+	case "$id":
+		return &s.ID
+	case "$schema":
+		return &s.SchemaURI
+	case "additionalProperties":
+		return &s.AdditionalProperties
+	case "identityType":
+		return &s.IdentityType
+	case "futureDate":
+		return &s.FutureDate
+	case "wixCustomType":
+		return &s.WixCustomType
+	}
+	return nil
+}
+
+// Build reads the dialect's structure out of a parsed file. It never fails:
+// whatever is not of the expected shape is left for checks to report. Where a
+// keyword appears twice, the first occurrence is used.
+func Build(f *File) *Document {
+	d := &Document{File: f}
+	if f.Root != nil && f.Root.Kind == Object {
+		d.Root = newSchema(f.Root, RoleRoot, 0, nil)
+	}
+	return d
+}
+
+// Load parses src and builds its Document. The error is the parse error
+// list, if any; the Document is usable even then.
+func Load(name string, src []byte) (*Document, error) {
+	f, err := Parse(name, src)
+	return Build(f), err
+}
+
+func newSchema(n *Node, role Role, level int, parent *Schema) *Schema {
+	s := &Schema{Node: n, Role: role, Level: level, Parent: parent}
+	for _, m := range n.Members {
+		if field := s.keywordField(m.Name); field != nil {
+			if *field == nil {
+				*field = m
+			}
+			continue
+		}
+		s.Unknown = append(s.Unknown, m)
+	}
+	if s.Properties != nil && s.Properties.Value.Kind == Object {
+		for _, m := range s.Properties.Value.Members {
+			p := &Property{Member: m, Owner: s}
+			if m.Value.Kind == Object {
+				p.Schema = newSchema(m.Value, RoleProperty, level+1, s)
+			}
+			s.Props = append(s.Props, p)
+		}
+	}
+	if s.Items != nil && s.Items.Value.Kind == Object {
+		s.ItemsSchema = newSchema(s.Items.Value, RoleItems, level, s)
+	}
+	if s.OneOf != nil && s.OneOf.Value.Kind == Array {
+		for _, e := range s.OneOf.Value.Elems {
+			if e.Kind == Object {
+				s.Options = append(s.Options, newSchema(e, RoleOption, level, s))
+			}
+		}
+	}
+	return s
+}
+
+// TypeName returns the value of "type" when it is a string, else "".
+func (s *Schema) TypeName() string { return stringValue(s.Type) }
+
+// FormatName returns the value of "format" when it is a string, else "".
+func (s *Schema) FormatName() string { return stringValue(s.Format) }
+
+// CustomType returns the value of "wixCustomType" when it is a string, else "".
+func (s *Schema) CustomType() string { return stringValue(s.WixCustomType) }
+
+// TitleText returns the value of "title" when it is a string, else "".
+func (s *Schema) TitleText() string { return stringValue(s.Title) }
+
+func stringValue(m *Member) string {
+	if m == nil || m.Value.Kind != String {
+		return ""
+	}
+	return m.Value.Text
+}
+
+// RequiredNames returns the string entries of "required" in order.
+func (s *Schema) RequiredNames() []string {
+	if s.Required == nil || s.Required.Value.Kind != Array {
+		return nil
+	}
+	var names []string
+	for _, e := range s.Required.Value.Elems {
+		if e.Kind == String {
+			names = append(names, e.Text)
+		}
+	}
+	return names
+}
+
+// IsRequired reports whether name is listed in the schema's "required".
+func (s *Schema) IsRequired(name string) bool {
+	for _, r := range s.RequiredNames() {
+		if r == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Prop returns the first property named name, or nil.
+func (s *Schema) Prop(name string) *Property {
+	for _, p := range s.Props {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Children returns the property lists nested in s: its own properties and
+// those of its items schema.
+func (s *Schema) Children() []*Property {
+	if s.ItemsSchema == nil || len(s.ItemsSchema.Props) == 0 {
+		return s.Props
+	}
+	all := make([]*Property, 0, len(s.Props)+len(s.ItemsSchema.Props))
+	return append(append(all, s.Props...), s.ItemsSchema.Props...)
+}
+
+// Level returns how deep the property is: 1 for the root's properties, 2 for
+// the properties of a 1st-level object or of its array items, and so on.
+func (p *Property) Level() int { return p.Owner.Level + 1 }
+
+// Pointer returns the pointer to the property's definition.
+func (p *Property) Pointer() Pointer { return p.Value.Pointer }
+
+// Walk calls fn for every property of the document, depth first in file
+// order: each property, then the properties nested in it.
+func (d *Document) Walk(fn func(*Property)) {
+	if d.Root != nil {
+		walk(d.Root, fn)
+	}
+}
+
+func walk(s *Schema, fn func(*Property)) {
+	for _, p := range s.Props {
+		fn(p)
+		if p.Schema != nil {
+			walk(p.Schema, fn)
+		}
+	}
+	if s.ItemsSchema != nil {
+		walk(s.ItemsSchema, fn)
+	}
+}
+
+// Schemas calls fn for every schema object of the document, the root
+// included, depth first in file order: each schema, then its properties'
+// schemas, its items and its oneOf options.
+func (d *Document) Schemas(fn func(*Schema)) {
+	if d.Root != nil {
+		eachSchema(d.Root, fn)
+	}
+}
+
+func eachSchema(s *Schema, fn func(*Schema)) {
+	fn(s)
+	for _, p := range s.Props {
+		if p.Schema != nil {
+			eachSchema(p.Schema, fn)
+		}
+	}
+	if s.ItemsSchema != nil {
+		eachSchema(s.ItemsSchema, fn)
+	}
+	for _, o := range s.Options {
+		eachSchema(o, fn)
+	}
+}

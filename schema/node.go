@@ -1,0 +1,195 @@
+package schema
+
+// Kind is the JSON type of a node.
+type Kind uint8
+
+// The kinds of node. Invalid marks a value that could not be read (a
+// malformed number or literal); the parser reports it and goes on.
+const (
+	Invalid Kind = iota
+	Null
+	Bool
+	Number
+	String
+	Object
+	Array
+)
+
+var kindNames = [...]string{"invalid", "null", "boolean", "number", "string", "object", "array"}
+
+// String returns the JSON Schema name of the kind ("boolean", "object", ...).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "invalid"
+}
+
+// Node is one JSON value with its position in the file.
+type Node struct {
+	Kind    Kind
+	Span    Span    // the value, from its first byte to just past its last
+	Pointer Pointer // where the value is in the document
+	// Text is the decoded string of a String, the literal text of a Number
+	// ("1e3", "-0.5"), "true" or "false" for a Bool, and the raw text of an
+	// Invalid value.
+	Text    string
+	Members []*Member // an Object's members in file order, duplicates included
+	Elems   []*Node   // an Array's elements
+}
+
+// Member is one "key": value pair of an object.
+type Member struct {
+	Name    string // the decoded key
+	KeySpan Span   // the key, quotes included
+	Value   *Node
+}
+
+// Bool reports the value of a Bool node; it is false for other kinds.
+func (n *Node) Bool() bool { return n != nil && n.Kind == Bool && n.Text == "true" }
+
+// Get returns the first member of an Object named name, or nil.
+func (n *Node) Get(name string) *Member {
+	if n == nil || n.Kind != Object {
+		return nil
+	}
+	for _, m := range n.Members {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// IsInteger reports whether a Number node holds a whole number (1, -3, 2.0,
+// 1e2), the way JSON Schema's "integer" is defined.
+func (n *Node) IsInteger() bool {
+	if n == nil || n.Kind != Number {
+		return false
+	}
+	return numberIsInteger(n.Text)
+}
+
+// numberIsInteger reports whether a valid JSON number literal denotes an
+// integer, without converting it to a float (so 1e400 and
+// 12345678901234567890 are judged exactly).
+func numberIsInteger(s string) bool {
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	intPart, frac, exp := s, "", 0
+	if i := indexAny(s, "eE"); i >= 0 {
+		intPart = s[:i]
+		e := s[i+1:]
+		neg := false
+		if e != "" && (e[0] == '+' || e[0] == '-') {
+			neg = e[0] == '-'
+			e = e[1:]
+		}
+		for _, c := range []byte(e) {
+			if exp > 1<<20 {
+				break
+			}
+			exp = exp*10 + int(c-'0')
+		}
+		if neg {
+			exp = -exp
+		}
+	}
+	if i := indexAny(intPart, "."); i >= 0 {
+		frac = intPart[i+1:]
+		intPart = intPart[:i]
+	}
+	// Trailing zeros of the fraction do not matter.
+	for frac != "" && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if frac == "" {
+		if exp >= 0 {
+			return true
+		}
+		// A negative exponent keeps the value whole only if it removes zeros.
+		zeros := 0
+		for i := len(intPart) - 1; i >= 0 && intPart[i] == '0'; i-- {
+			zeros++
+		}
+		return intPart == "0" || -exp <= zeros
+	}
+	return exp >= len(frac)
+}
+
+func indexAny(s, chars string) int {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(chars); j++ {
+			if s[i] == chars[j] {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// Duplicate records a key that occurs more than once in one object.
+type Duplicate struct {
+	Object *Node
+	First  *Member // the first member with the name
+	Again  *Member // a later member with the same name
+}
+
+// File is a parsed schema file: its source, its line table, the tree of
+// values and everything that was wrong with it.
+type File struct {
+	Name       string
+	Src        []byte
+	Lines      Lines
+	Root       *Node // nil when the input holds no usable top-level value
+	Errors     ErrorList
+	Duplicates []Duplicate
+}
+
+// Position returns the line and column of a byte offset of f.
+func (f *File) Position(offset int) Position { return f.Lines.Position(offset) }
+
+// Resolve returns the node that p refers to, or nil when there is none. Where
+// an object has a duplicate key, the first member with that key is followed.
+func (f *File) Resolve(p Pointer) *Node {
+	n := f.Root
+	if n == nil || !p.Valid() {
+		return nil
+	}
+	for _, tok := range p.Tokens() {
+		switch n.Kind {
+		case Object:
+			m := n.Get(tok)
+			if m == nil {
+				return nil
+			}
+			n = m.Value
+		case Array:
+			i, ok := arrayIndex(tok)
+			if !ok || i >= len(n.Elems) {
+				return nil
+			}
+			n = n.Elems[i]
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+// arrayIndex parses an RFC 6901 array index: "0" or digits without a
+// leading zero.
+func arrayIndex(tok string) (int, bool) {
+	if tok == "" || len(tok) > 9 || (len(tok) > 1 && tok[0] == '0') {
+		return 0, false
+	}
+	i := 0
+	for _, c := range []byte(tok) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
+}

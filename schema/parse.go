@@ -1,0 +1,607 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxDepth is the deepest nesting of objects and arrays that Parse accepts.
+// The dialect needs three levels; real payloads rarely pass twenty.
+const MaxDepth = 512
+
+// maxErrors is how many errors Parse collects before it gives up on a file.
+const maxErrors = 25
+
+// Parse reads src as strict JSON. It always returns a File, with every problem
+// it met in File.Errors; the error it returns is File.Errors.Err().
+//
+// Parse steps over the mistakes people make when they paste JSON by hand (a
+// no-break space used as indentation, a comment, a trailing comma, single
+// quotes, a missing colon or comma), reports each one and goes on, so that
+// File.Root is usable for further checks whenever the input's structure is
+// clear. After an error it cannot step over, such as an unexpected end of
+// input, File.Root is nil.
+func Parse(name string, src []byte) (*File, error) {
+	p := &parser{src: src, f: &File{Name: name, Src: src, Lines: NewLines(src)}}
+	p.run()
+	p.f.Errors.Sort()
+	return p.f, p.f.Errors.Err()
+}
+
+type parser struct {
+	src       []byte
+	pos       int
+	depth     int
+	f         *File
+	spaceLine int // the last line on which a bad space was reported
+}
+
+// bailout unwinds the parser after an error it cannot step over.
+type bailout struct{}
+
+func (p *parser) run() {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(bailout); !ok {
+				panic(r)
+			}
+			p.f.Root = nil
+		}
+	}()
+	if len(p.src) >= 3 && p.src[0] == 0xEF && p.src[1] == 0xBB && p.src[2] == 0xBF {
+		p.errorf(ErrSpace, 0, "", "byte order mark (U+FEFF) at the start of the file; JSON text must not begin with one")
+		p.pos = 3
+	}
+	p.skipSpace("")
+	if p.pos >= len(p.src) {
+		p.fatalf(ErrEmpty, p.pos, "", "empty input: want a JSON object")
+	}
+	root := p.value("")
+	p.skipSpace("")
+	if p.pos < len(p.src) {
+		p.fatalf(ErrTrailingData, p.pos, "", "unexpected %s after the top-level value", p.describe(p.pos))
+	}
+	p.f.Root = root
+	if root.Kind != Object {
+		p.errorf(ErrRootNotObject, root.Span.Start, "", "root is %s, want an object", article(root.Kind))
+	}
+}
+
+func article(k Kind) string {
+	switch k {
+	case Array, Object, Invalid:
+		return "an " + k.String()
+	case Null:
+		return "null"
+	}
+	return "a " + k.String()
+}
+
+func (p *parser) errorf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) {
+	p.f.Errors = append(p.f.Errors, &Error{
+		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
+		Msg: fmt.Sprintf(format, args...),
+	})
+	if len(p.f.Errors) >= maxErrors {
+		p.f.Errors = append(p.f.Errors, &Error{
+			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
+			Msg: "too many errors; stopped reading the file",
+		})
+		panic(bailout{})
+	}
+}
+
+func (p *parser) fatalf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) {
+	p.errorf(kind, off, ptr, format, args...)
+	panic(bailout{})
+}
+
+// describe names the character at off for an error message.
+func (p *parser) describe(off int) string {
+	if off >= len(p.src) {
+		return "end of input"
+	}
+	r, size := utf8.DecodeRune(p.src[off:])
+	if r == utf8.RuneError && size <= 1 {
+		return fmt.Sprintf("byte 0x%02X (invalid UTF-8)", p.src[off])
+	}
+	if r < 0x20 || r == 0x7F || r > 0x7E {
+		return fmt.Sprintf("character %U", r)
+	}
+	return fmt.Sprintf("character %q", r)
+}
+
+// skipSpace moves past JSON white space. Comments and Unicode spaces that
+// JSON does not allow are reported and skipped too.
+func (p *parser) skipSpace(ptr Pointer) {
+	for p.pos < len(p.src) {
+		c := p.src[p.pos]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			p.pos++
+		case c == '/' && p.pos+1 < len(p.src) && (p.src[p.pos+1] == '/' || p.src[p.pos+1] == '*'):
+			p.comment(ptr)
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRune(p.src[p.pos:])
+			if !unicode.IsSpace(r) && r != 0xFEFF && r != 0x200B {
+				return
+			}
+			if line := p.f.Lines.Position(p.pos).Line; line != p.spaceLine {
+				p.spaceLine = line
+				if r == 0xA0 {
+					p.errorf(ErrSpace, p.pos, ptr, "no-break space (U+00A0) used as white space; JSON allows only space, tab, line feed and carriage return")
+				} else {
+					p.errorf(ErrSpace, p.pos, ptr, "%U used as white space; JSON allows only space, tab, line feed and carriage return", r)
+				}
+			}
+			p.pos += size
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) comment(ptr Pointer) {
+	start := p.pos
+	p.errorf(ErrComment, start, ptr, "comment; JSON has no comments")
+	if p.src[p.pos+1] == '/' {
+		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
+			p.pos++
+		}
+		return
+	}
+	end := strings.Index(string(p.src[p.pos+2:]), "*/")
+	if end < 0 {
+		p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines.Position(start))
+	}
+	p.pos += 2 + end + 2
+}
+
+// value parses one JSON value at p.pos, which is not white space.
+func (p *parser) value(ptr Pointer) *Node {
+	if p.pos >= len(p.src) {
+		p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input, want a value")
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object(ptr)
+	case c == '[':
+		return p.array(ptr)
+	case c == '"':
+		start := p.pos
+		s := p.str(ptr, '"')
+		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
+	case c == '\'':
+		start := p.pos
+		p.errorf(ErrSingleQuote, start, ptr, "string in single quotes; JSON strings use double quotes")
+		s := p.str(ptr, '\'')
+		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
+	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
+		return p.number(ptr)
+	case isWordByte(c):
+		return p.literal(ptr)
+	case c == ',' || c == '}' || c == ']' || c == ':':
+		p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s, want a value", p.describe(p.pos))
+	}
+	if r, size := utf8.DecodeRune(p.src[p.pos:]); r == utf8.RuneError && size <= 1 {
+		p.fatalf(ErrInvalidUTF8, p.pos, ptr, "invalid UTF-8 byte 0x%02X", p.src[p.pos])
+	}
+	p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s, want a value", p.describe(p.pos))
+	return nil
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+}
+
+func (p *parser) literal(ptr Pointer) *Node {
+	start := p.pos
+	for p.pos < len(p.src) && isWordByte(p.src[p.pos]) {
+		p.pos++
+	}
+	word := string(p.src[start:p.pos])
+	n := &Node{Span: Span{start, p.pos}, Pointer: ptr, Text: word}
+	switch word {
+	case "true", "false":
+		n.Kind = Bool
+	case "null":
+		n.Kind = Null
+	default:
+		n.Kind = Invalid
+		hint := "JSON literals are true, false and null"
+		switch strings.ToLower(word) {
+		case "true", "false", "null":
+			hint = "JSON literals are lower case"
+		case "none", "nil", "undefined":
+			hint = "use null"
+		case "nan", "infinity":
+			hint = "JSON has no " + word
+		}
+		p.errorf(ErrSyntax, start, ptr, "invalid literal %q; %s", truncate(word, 40), hint)
+	}
+	return n
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+func (p *parser) number(ptr Pointer) *Node {
+	start := p.pos
+	end := start
+	for end < len(p.src) && (isWordByte(p.src[end]) || p.src[end] == '.' || p.src[end] == '+' || p.src[end] == '-') {
+		end++
+	}
+	text := string(p.src[start:end])
+	p.pos = end
+	n := &Node{Kind: Number, Span: Span{start, end}, Pointer: ptr, Text: text}
+	if msg := checkNumber(text); msg != "" {
+		n.Kind = Invalid
+		p.errorf(ErrNumber, start, ptr, "invalid number %q: %s", truncate(text, 40), msg)
+	}
+	return n
+}
+
+// checkNumber returns why s is not a JSON number, or "".
+func checkNumber(s string) string {
+	i := 0
+	if i < len(s) && s[i] == '+' {
+		return "a leading + is not allowed"
+	}
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		j := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	switch {
+	case i >= len(s):
+		return "want digits"
+	case s[i] == '.':
+		return "want a digit before the decimal point"
+	case s[i] == '0':
+		i++
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			return "leading zeros are not allowed"
+		}
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			return "hexadecimal numbers are not allowed"
+		}
+	default:
+		if digits() == 0 {
+			return "want digits"
+		}
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return "want a digit after the decimal point"
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return "want digits in the exponent"
+		}
+	}
+	if i < len(s) {
+		return fmt.Sprintf("unexpected %q", s[i])
+	}
+	return ""
+}
+
+// str parses a string quoted with q ('"', or '\” after an error) and
+// returns its decoded value.
+func (p *parser) str(ptr Pointer, q byte) string {
+	start := p.pos
+	p.pos++
+	// Fast path: no escapes, only printable ASCII.
+	i := p.pos
+	for i < len(p.src) {
+		c := p.src[i]
+		if c == q {
+			s := string(p.src[p.pos:i])
+			p.pos = i + 1
+			return s
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		i++
+	}
+	var b strings.Builder
+	b.Write(p.src[p.pos:i])
+	p.pos = i
+	for {
+		if p.pos >= len(p.src) {
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines.Position(start))
+		}
+		c := p.src[p.pos]
+		switch {
+		case c == q:
+			p.pos++
+			return b.String()
+		case c == '\n' || c == '\r':
+			p.fatalf(ErrString, p.pos, ptr, "unterminated string: a line break before the closing quote of the string that starts at %s", p.f.Lines.Position(start))
+		case c < 0x20:
+			p.errorf(ErrString, p.pos, ptr, "control character %U in a string; write it as an escape", rune(c))
+			b.WriteByte(c)
+			p.pos++
+		case c == '\\':
+			p.escape(ptr, q, &b)
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.src[p.pos:])
+			if r == utf8.RuneError && size <= 1 {
+				p.errorf(ErrInvalidUTF8, p.pos, ptr, "invalid UTF-8 byte 0x%02X in a string", c)
+			}
+			b.WriteRune(r)
+			p.pos += size
+		}
+	}
+}
+
+func (p *parser) escape(ptr Pointer, q byte, b *strings.Builder) {
+	start := p.pos
+	if p.pos+1 >= len(p.src) {
+		p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in an escape sequence")
+	}
+	c := p.src[p.pos+1]
+	p.pos += 2
+	switch c {
+	case '"', '\\', '/':
+		b.WriteByte(c)
+	case 'b':
+		b.WriteByte('\b')
+	case 'f':
+		b.WriteByte('\f')
+	case 'n':
+		b.WriteByte('\n')
+	case 'r':
+		b.WriteByte('\r')
+	case 't':
+		b.WriteByte('\t')
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			p.errorf(ErrString, start, ptr, "invalid escape: \\u needs four hexadecimal digits")
+			return
+		}
+		if utf16.IsSurrogate(r) {
+			// A high surrogate followed by an escaped low surrogate is one
+			// character; a lone surrogate becomes U+FFFD, as in encoding/json.
+			save := p.pos
+			if p.pos+1 < len(p.src) && p.src[p.pos] == '\\' && p.src[p.pos+1] == 'u' {
+				p.pos += 2
+				if r2, ok := p.hex4(); ok {
+					if d := utf16.DecodeRune(r, r2); d != unicode.ReplacementChar {
+						b.WriteRune(d)
+						return
+					}
+				}
+			}
+			p.pos = save
+			r = unicode.ReplacementChar
+		}
+		b.WriteRune(r)
+	default:
+		if c == '\'' && q == '\'' {
+			b.WriteByte(c)
+			return
+		}
+		p.errorf(ErrString, start, ptr, "invalid escape \\%s in a string", p.escapeChar(p.pos-1))
+		b.WriteByte(c)
+	}
+}
+
+func (p *parser) escapeChar(off int) string {
+	if off >= len(p.src) {
+		return ""
+	}
+	r, _ := utf8.DecodeRune(p.src[off:])
+	if r < 0x20 || r == utf8.RuneError {
+		return fmt.Sprintf("%U", r)
+	}
+	return string(r)
+}
+
+func (p *parser) hex4() (rune, bool) {
+	if p.pos+4 > len(p.src) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.src[p.pos : p.pos+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.pos += 4
+	return r, true
+}
+
+func (p *parser) enter(ptr Pointer) {
+	p.depth++
+	if p.depth > MaxDepth {
+		p.fatalf(ErrTooDeep, p.pos, ptr, "nesting deeper than %d levels", MaxDepth)
+	}
+}
+
+func (p *parser) object(ptr Pointer) *Node {
+	p.enter(ptr)
+	n := &Node{Kind: Object, Span: Span{Start: p.pos}, Pointer: ptr}
+	var seen map[string]*Member
+	p.pos++ // {
+	p.skipSpace(ptr)
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+		n.Span.End = p.pos
+		p.depth--
+		return n
+	}
+	for {
+		// A key.
+		if p.pos >= len(p.src) {
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s", p.f.Lines.Position(n.Span.Start))
+		}
+		keyStart := p.pos
+		var name string
+		switch c := p.src[p.pos]; {
+		case c == '"':
+			name = p.str(ptr, '"')
+		case c == '\'':
+			p.errorf(ErrSingleQuote, keyStart, ptr, "key in single quotes; JSON keys use double quotes")
+			name = p.str(ptr, '\'')
+		case isWordByte(c):
+			for p.pos < len(p.src) && isWordByte(p.src[p.pos]) {
+				p.pos++
+			}
+			name = string(p.src[keyStart:p.pos])
+			p.errorf(ErrSyntax, keyStart, ptr, "key %s is not quoted; JSON keys are strings in double quotes", truncate(name, 40))
+		default:
+			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s, want a key in double quotes", p.describe(p.pos))
+		}
+		m := &Member{Name: name, KeySpan: Span{keyStart, p.pos}}
+		mptr := ptr.Append(name)
+		// The colon.
+		p.skipSpace(mptr)
+		switch {
+		case p.pos < len(p.src) && p.src[p.pos] == ':':
+			p.pos++
+			p.skipSpace(mptr)
+		case p.pos < len(p.src) && startsValue(p.src[p.pos]):
+			p.errorf(ErrMissingColon, p.pos, mptr, "missing colon after key %q", truncate(name, 40))
+		case p.pos >= len(p.src):
+			p.fatalf(ErrEOF, p.pos, mptr, "unexpected end of input, want a colon after key %q", truncate(name, 40))
+		default:
+			p.fatalf(ErrMissingColon, p.pos, mptr, "unexpected %s, want a colon after key %q", p.describe(p.pos), truncate(name, 40))
+		}
+		m.Value = p.value(mptr)
+		n.Members = append(n.Members, m)
+		p.noteDuplicate(n, m, &seen)
+		// A comma or the end.
+		p.skipSpace(ptr)
+		if p.pos >= len(p.src) {
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines.Position(n.Span.Start))
+		}
+		switch c := p.src[p.pos]; {
+		case c == ',':
+			comma := p.pos
+			p.pos++
+			p.skipSpace(ptr)
+			if p.pos < len(p.src) && p.src[p.pos] == '}' {
+				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }")
+				p.pos++
+				n.Span.End = p.pos
+				p.depth--
+				return n
+			}
+		case c == '}':
+			p.pos++
+			n.Span.End = p.pos
+			p.depth--
+			return n
+		case c == '"' || c == '\'':
+			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between object members")
+		default:
+			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s after an object member, want a comma or }", p.describe(p.pos))
+		}
+	}
+}
+
+// noteDuplicate records m if its object already has a member of that name.
+// Small objects are searched directly; larger ones get an index.
+func (p *parser) noteDuplicate(n *Node, m *Member, seen *map[string]*Member) {
+	const small = 8
+	if len(n.Members) <= small {
+		for _, o := range n.Members[:len(n.Members)-1] {
+			if o.Name == m.Name {
+				p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
+				return
+			}
+		}
+		return
+	}
+	if *seen == nil {
+		*seen = make(map[string]*Member, 2*small)
+		for _, o := range n.Members[:len(n.Members)-1] {
+			if _, ok := (*seen)[o.Name]; !ok {
+				(*seen)[o.Name] = o
+			}
+		}
+	}
+	if o, ok := (*seen)[m.Name]; ok {
+		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
+		return
+	}
+	(*seen)[m.Name] = m
+}
+
+func startsValue(c byte) bool {
+	return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n'
+}
+
+func (p *parser) array(ptr Pointer) *Node {
+	p.enter(ptr)
+	n := &Node{Kind: Array, Span: Span{Start: p.pos}, Pointer: ptr}
+	p.pos++ // [
+	p.skipSpace(ptr)
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+		n.Span.End = p.pos
+		p.depth--
+		return n
+	}
+	for {
+		eptr := ptr.AppendIndex(len(n.Elems))
+		p.skipSpace(eptr)
+		n.Elems = append(n.Elems, p.value(eptr))
+		p.skipSpace(ptr)
+		if p.pos >= len(p.src) {
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines.Position(n.Span.Start))
+		}
+		switch c := p.src[p.pos]; {
+		case c == ',':
+			comma := p.pos
+			p.pos++
+			p.skipSpace(ptr)
+			if p.pos < len(p.src) && p.src[p.pos] == ']' {
+				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before ]")
+				p.pos++
+				n.Span.End = p.pos
+				p.depth--
+				return n
+			}
+		case c == ']':
+			p.pos++
+			n.Span.End = p.pos
+			p.depth--
+			return n
+		case startsValue(c):
+			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between array elements")
+		default:
+			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s in an array, want a comma or ]", p.describe(p.pos))
+		}
+	}
+}
