@@ -1,0 +1,24 @@
+// Package lint is the rule engine of triggerlint: what a rule is, how rules
+// run over a schema document, how their diagnostics become findings, and how
+// findings are printed.
+//
+// # Rules
+//
+// A [Rule] is plain data: a stable ID with a group digit (TK3008), a short
+// name, a default [Severity], a [Doc] with a bad and a good example, and a Run
+// function that inspects a [Pass] and reports [Diagnostic] values. The rule
+// set is checked by [Validate] before anything runs. The engine never imports
+// the rules; package rules lists them.
+//
+// # Running
+//
+// [Selection] turns --enable and --disable lists (IDs, names and globs) and
+// severity overrides into the rules to run; [Run] runs them over one
+// document. A rule's Run returns an error only for an internal failure.
+//
+// # Output
+//
+// A [Finding] is a diagnostic placed in a file with line and column numbers;
+// its JSON form is the contract that other tools consume. [WriteText] and
+// [WriteJSON] print findings.
+package lint

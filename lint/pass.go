@@ -1,0 +1,59 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// Diagnostic is one problem a rule found.
+type Diagnostic struct {
+	Rule     string // the rule's ID
+	Severity Severity
+	Pointer  schema.Pointer // where in the document, stable across reformatting
+	Span     schema.Span    // the bytes it is about
+	Message  string         // one lowercase line, no position, no final period
+}
+
+// Pass is what a rule sees while it runs over one document.
+type Pass struct {
+	Rule   *Rule
+	Doc    *schema.Document
+	report func(Diagnostic)
+}
+
+// File returns the parsed file of the pass.
+func (p *Pass) File() *schema.File { return p.Doc.File }
+
+// Report records a diagnostic. Rule and Severity are filled in when empty.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.Rule.ID
+	}
+	if d.Severity == 0 {
+		d.Severity = p.Rule.Severity
+	}
+	p.report(d)
+}
+
+// Reportf reports a diagnostic at a span and pointer.
+func (p *Pass) Reportf(span schema.Span, ptr schema.Pointer, format string, args ...any) {
+	p.Report(Diagnostic{Pointer: ptr, Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportNode reports a diagnostic about a value.
+func (p *Pass) ReportNode(n *schema.Node, format string, args ...any) {
+	p.Reportf(n.Span, n.Pointer, format, args...)
+}
+
+// ReportKey reports a diagnostic about a member's key, such as an unknown
+// keyword or a badly named property. The pointer is the member's.
+func (p *Pass) ReportKey(m *schema.Member, format string, args ...any) {
+	p.Reportf(m.KeySpan, m.Value.Pointer, format, args...)
+}
+
+// ReportValue reports a diagnostic about a member's value, such as a keyword
+// with a wrong value.
+func (p *Pass) ReportValue(m *schema.Member, format string, args ...any) {
+	p.ReportNode(m.Value, format, args...)
+}

@@ -1,0 +1,197 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// Selection is the rules to run, with their severities. Build one with
+// Select; its zero value runs nothing.
+type Selection struct {
+	rules    []*Rule
+	severity map[string]Severity
+}
+
+// Rules returns the selected rules in ID order.
+func (s *Selection) Rules() []*Rule { return s.rules }
+
+// Severity returns the severity the selection gives a rule.
+func (s *Selection) Severity(r *Rule) Severity {
+	if v, ok := s.severity[r.ID]; ok {
+		return v
+	}
+	return r.Severity
+}
+
+// SelectOptions says which rules to run and how serious their findings are.
+type SelectOptions struct {
+	// Enable adds rules: IDs, names, globs over either ("TK3*",
+	// "prop-description-*") or "all". Optional rules run only when enabled.
+	Enable []string
+	// Disable removes rules, in the same terms. It is applied after Enable.
+	Disable []string
+	// Severity overrides the severity of rules, by pattern as above. Later
+	// entries win.
+	Severity []SeverityOverride
+}
+
+// SeverityOverride sets the severity of the rules a pattern matches.
+type SeverityOverride struct {
+	Pattern  string
+	Severity Severity
+}
+
+// ParseSeverityOverride reads "PATTERN=SEVERITY", for example "TK3003=error".
+func ParseSeverityOverride(s string) (SeverityOverride, error) {
+	pat, sev, ok := strings.Cut(s, "=")
+	if !ok || pat == "" {
+		return SeverityOverride{}, fmt.Errorf("severity override %q: want RULE=SEVERITY", s)
+	}
+	v, err := ParseSeverity(sev)
+	if err != nil || v == None {
+		return SeverityOverride{}, fmt.Errorf("severity override %q: want error, warning or info", s)
+	}
+	return SeverityOverride{Pattern: pat, Severity: v}, nil
+}
+
+// Select applies the options to a rule set. A pattern that matches no rule is
+// an error, so that a mistyped ID is not silently ignored.
+func Select(all []*Rule, opts SelectOptions) (*Selection, error) {
+	on := map[string]bool{}
+	for _, r := range all {
+		on[r.ID] = !r.Optional
+	}
+	var errs []error
+	apply := func(patterns []string, flag string, fn func(*Rule)) {
+		for _, pat := range patterns {
+			pat = strings.TrimSpace(pat)
+			if pat == "" {
+				continue
+			}
+			matched, err := matchRules(all, pat)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", flag, err))
+				continue
+			}
+			for _, r := range matched {
+				fn(r)
+			}
+		}
+	}
+	apply(opts.Enable, "enable", func(r *Rule) { on[r.ID] = true })
+	apply(opts.Disable, "disable", func(r *Rule) { on[r.ID] = false })
+	sel := &Selection{severity: map[string]Severity{}}
+	for _, o := range opts.Severity {
+		sev := o.Severity
+		apply([]string{o.Pattern}, "severity", func(r *Rule) { sel.severity[r.ID] = sev })
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	for _, r := range all {
+		if on[r.ID] {
+			sel.rules = append(sel.rules, r)
+		}
+	}
+	return sel, nil
+}
+
+// matchRules returns the rules an ID, name, glob or "all" names.
+func matchRules(all []*Rule, pattern string) ([]*Rule, error) {
+	if pattern == "all" {
+		return all, nil
+	}
+	if _, err := path.Match(pattern, ""); err != nil {
+		return nil, fmt.Errorf("bad pattern %q: %w", pattern, err)
+	}
+	var out []*Rule
+	for _, r := range all {
+		okID, _ := path.Match(strings.ToUpper(pattern), r.ID)
+		okName, _ := path.Match(pattern, r.Name)
+		if okID || okName {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%q matches no rule (see 'triggerlint rules')", pattern)
+	}
+	return out, nil
+}
+
+// Find returns the rule with an ID (in any case) or name, or nil.
+func Find(all []*Rule, idOrName string) *Rule {
+	for _, r := range all {
+		if strings.EqualFold(r.ID, idOrName) || r.Name == idOrName {
+			return r
+		}
+	}
+	return nil
+}
+
+// InternalError is a rule's failure to run, which is never the input's fault.
+type InternalError struct {
+	Rule string
+	Err  error
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("rule %s: internal error: %v", e.Rule, e.Err)
+}
+
+func (e *InternalError) Unwrap() error { return e.Err }
+
+// Run runs the selected rules over a document and returns their diagnostics
+// ordered by position, then rule ID. Rules that do not run despite errors are
+// skipped when the file had parse errors. A rule that fails or panics yields
+// an *InternalError; the diagnostics of the other rules are still returned.
+func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
+	var diags []Diagnostic
+	var errs []error
+	broken := len(doc.File.Errors) > 0 || doc.Root == nil
+	for _, r := range sel.rules {
+		if broken && !r.RunDespiteErrors {
+			continue
+		}
+		sev := sel.Severity(r)
+		pass := &Pass{Rule: r, Doc: doc, report: func(d Diagnostic) {
+			if d.Severity == r.Severity {
+				d.Severity = sev
+			}
+			diags = append(diags, d)
+		}}
+		if err := runRule(r, pass); err != nil {
+			errs = append(errs, &InternalError{Rule: r.ID, Err: err})
+		}
+	}
+	SortDiagnostics(diags)
+	return diags, errors.Join(errs...)
+}
+
+func runRule(r *Rule, pass *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return r.Run(pass)
+}
+
+// SortDiagnostics orders diagnostics by position, then rule ID, then message.
+func SortDiagnostics(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
