@@ -12,7 +12,7 @@
 //
 // # Running
 //
-// [Selection] turns --enable and --disable lists (IDs, names and globs) and
+// [Select] turns ordered --enable and --disable toggles (IDs, names, globs) and
 // severity overrides into the rules to run; [Run] runs them over one
 // document. A rule's Run returns an error only for an internal failure.
 //

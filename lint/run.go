@@ -31,14 +31,21 @@ func (s *Selection) Severity(r *Rule) Severity {
 
 // SelectOptions says which rules to run and how serious their findings are.
 type SelectOptions struct {
-	// Enable adds rules: IDs, names, globs over either ("TK3*",
-	// "prop-description-*") or "all". Optional rules run only when enabled.
-	Enable []string
-	// Disable removes rules, in the same terms. It is applied after Enable.
-	Disable []string
-	// Severity overrides the severity of rules, by pattern as above. Later
-	// entries win.
+	// Toggles turn rules on and off, in order: a later toggle overrides an
+	// earlier one for the rules both match, so "--disable all --enable
+	// TK3003" runs one rule and "--disable TK3* --enable TK3003" all but
+	// ten. Optional rules run only when a toggle turns them on.
+	Toggles []Toggle
+	// Severity overrides the severity of rules, by pattern. Later entries
+	// win.
 	Severity []SeverityOverride
+}
+
+// Toggle turns the rules that a pattern matches on or off. A pattern is an
+// ID, a name, a glob over either ("TK3*", "prop-description-*") or "all".
+type Toggle struct {
+	Pattern string
+	On      bool
 }
 
 // SeverityOverride sets the severity of the rules a pattern matches.
@@ -84,8 +91,13 @@ func Select(all []*Rule, opts SelectOptions) (*Selection, error) {
 			}
 		}
 	}
-	apply(opts.Enable, "enable", func(r *Rule) { on[r.ID] = true })
-	apply(opts.Disable, "disable", func(r *Rule) { on[r.ID] = false })
+	for _, t := range opts.Toggles {
+		flag, on2 := "disable", t.On
+		if on2 {
+			flag = "enable"
+		}
+		apply([]string{t.Pattern}, flag, func(r *Rule) { on[r.ID] = on2 })
+	}
 	sel := &Selection{severity: map[string]Severity{}}
 	for _, o := range opts.Severity {
 		sev := o.Severity

@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// RequiredArrayShape checks that every "required" is an array of unique,
+// non-empty strings.
+var RequiredArrayShape = &lint.Rule{
+	ID:       "TK1006",
+	Name:     "required-array-shape",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "Required is an array of unique property names",
+		Text: `Every "required", at the root, in an object property or in array items, is an array of unique,
+non-empty strings. "required": true on a property (the draft-3 form) means nothing in draft-07: list the
+property's name in the "required" of the object that holds it.`,
+		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "required": true}}}`,
+		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
+		Source: "spec rule 6; Wix: The Trigger Payload Schema",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			if s.Required == nil {
+				return
+			}
+			v := s.Required.Value
+			if v.Kind != schema.Array {
+				if v.Kind == schema.Bool {
+					pass.ReportValue(s.Required, `"required" is a boolean, want an array of property names; list this property in its parent's "required"`)
+				} else {
+					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
+				}
+				return
+			}
+			seen := map[string]bool{}
+			for _, e := range v.Elems {
+				switch {
+				case e.Kind != schema.String:
+					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
+				case e.Text == "":
+					pass.ReportNode(e, "required entry is empty, want a property name")
+				case seen[e.Text]:
+					pass.ReportNode(e, "%q is listed twice", e.Text)
+				}
+				if e.Kind == schema.String {
+					seen[e.Text] = true
+				}
+			}
+		})
+		return nil
+	},
+}

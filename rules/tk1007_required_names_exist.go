@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// RequiredNamesExist checks that required names are declared.
+var RequiredNamesExist = &lint.Rule{
+	ID:       "TK1007",
+	Name:     "required-names-exist",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "Required names are declared in properties",
+		Text: `Every name in a "required" array is a key of the sibling "properties" (at the root, in an object
+property, or in array items). A name that is not declared forces every payload to carry a key that
+automations cannot see, and payloads without it fail validation.`,
+		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderID"]}`,
+		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
+		Source: "spec rule 7; Wix: The Trigger Payload Schema",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			if s.Required == nil || s.Required.Value.Kind != schema.Array {
+				return
+			}
+			// A required list on an array property names the items' keys.
+			owner := s
+			if s.TypeName() == "array" && s.ItemsSchema != nil && s.Properties == nil {
+				owner = s.ItemsSchema
+			}
+			for _, e := range s.Required.Value.Elems {
+				if e.Kind == schema.String && e.Text != "" && owner.Prop(e.Text) == nil {
+					pass.ReportNode(e, `required property %q is not declared in "properties"`, e.Text)
+				}
+			}
+		})
+		return nil
+	},
+}

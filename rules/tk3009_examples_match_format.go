@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// ExamplesMatchFormat checks string examples against the declared format.
+var ExamplesMatchFormat = &lint.Rule{
+	ID:       "TK3009",
+	Name:     "examples-match-format",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "String examples satisfy the format",
+		Text: `A string example satisfies the property's "format", checked strictly: an RFC 4122 UUID, an RFC 3339
+date-time with an offset, date or time, an e-mail address, an absolute URI, a regular expression, or a
+number written as a string for "number" and "DECIMAL_VALUE". Payloads are checked against the format, so an
+example that fails it teaches the wrong shape. (futureDate examples are checked by TK7012.)`,
+		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "format": "uuid", "title": "Order ID", "examples": ["A-1001"]}}}`,
+		Good:   `{"type": "object", "properties": {"orderId": {"type": "string", "format": "uuid", "title": "Order ID", "examples": ["3f1c2a9e-8d4b-4c1e-9a7f-2b6d5e8c1a03"]}}}`,
+		Source: "spec rule 27 and decision 4; Wix: The Trigger Payload Schema",
+	},
+	Run: func(pass *lint.Pass) error {
+		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) {
+			f := s.FormatName()
+			if v.Kind != schema.String || f == "" || s.FutureDate != nil || s.TypeName() != "string" {
+				return
+			}
+			if schema.Contains(schema.Formats, f) && !schema.CheckFormat(f, v.Text) {
+				pass.ReportNode(v, "example %s is not a valid %s", show(v), f)
+			}
+		})
+		return nil
+	},
+}

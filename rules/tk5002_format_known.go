@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// FormatKnown checks format names.
+var FormatKnown = &lint.Rule{
+	ID:       "TK5002",
+	Name:     "format-known",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "Format is one the dialect documents",
+		Text: `The documented formats are date-time, date, time, email, uuid, uri, regex, number and
+DECIMAL_VALUE. Other JSON Schema formats (hostname, ipv4, uri-reference, duration, ...) are a warning: valid
+JSON Schema, but not documented for triggers. Anything else is an error. (Wrong case is TK5003.)`,
+		Bad:    `{"type": "object", "properties": {"phone": {"type": "string", "format": "phone", "title": "Phone"}}}`,
+		Good:   `{"type": "object", "properties": {"phone": {"type": "string", "title": "Phone"}}}`,
+		Source: "spec rule 41 and decision 5; Wix: The Trigger Payload Schema, Wix skills docs",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			if s.Format == nil {
+				return
+			}
+			v := s.Format.Value
+			f := v.Text
+			switch {
+			case v.Kind != schema.String:
+				pass.ReportValue(s.Format, `"format" is %s, want a format name`, kindOf(v))
+			case schema.Contains(schema.Formats, f), formatCaseVariant(f) != "":
+			case schema.Contains(schema.JSONSchemaFormats, f):
+				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
+					Message: "format " + show(v) + " is JSON Schema but not documented for trigger schemas"})
+			default:
+				pass.ReportValue(s.Format, "unknown format %s; want date-time, date, time, email, uuid, uri, regex, number or DECIMAL_VALUE", show(v))
+			}
+		})
+		return nil
+	},
+}
+
+// formatCaseVariant returns the documented format that f differs from only
+// in case, or "".
+func formatCaseVariant(f string) string {
+	if schema.Contains(schema.Formats, f) {
+		return ""
+	}
+	return schema.FoldMatch(schema.Formats, f)
+}

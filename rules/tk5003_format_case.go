@@ -1,0 +1,33 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// FormatCase checks the case of format names.
+var FormatCase = &lint.Rule{
+	ID:       "TK5003",
+	Name:     "format-case",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "Format names have the documented case",
+		Text: `Format names are case-sensitive: "uuid" and "date-time" are lower case, "DECIMAL_VALUE" is upper
+case. "UUID" is an unknown format that nothing checks.`,
+		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "format": "UUID", "title": "Order ID"}}}`,
+		Good:   `{"type": "object", "properties": {"orderId": {"type": "string", "format": "uuid", "title": "Order ID"}}}`,
+		Source: "spec rule 42 and decision 5",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			if s.Format == nil || s.Format.Value.Kind != schema.String {
+				return
+			}
+			if want := formatCaseVariant(s.Format.Value.Text); want != "" {
+				pass.ReportValue(s.Format, "format %q is case-sensitive; want %q", s.Format.Value.Text, want)
+			}
+		})
+		return nil
+	},
+}

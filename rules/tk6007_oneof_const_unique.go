@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// OneOfConstUnique flags repeated option values and titles.
+var OneOfConstUnique = &lint.Rule{
+	ID:       "TK6007",
+	Name:     "oneof-const-unique",
+	Severity: lint.Warning,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "Options have distinct consts and titles",
+		Text: `Two options with the same "const" make the value match both, and JSON Schema's oneOf then refuses
+it; two options with the same "title" cannot be told apart in the drop-down.`,
+		Bad:    `{"type": "object", "properties": {"status": {"type": "string", "title": "Status", "oneOf": [{"type": "string", "title": "Open", "const": "open"}, {"type": "string", "title": "Reopened", "const": "open"}]}}}`,
+		Good:   `{"type": "object", "properties": {"status": {"type": "string", "title": "Status", "oneOf": [{"type": "string", "title": "Open", "const": "open"}, {"type": "string", "title": "Reopened", "const": "reopened"}]}}}`,
+		Source: "spec rule 52",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			var consts []*schema.Node
+			titles := map[string]bool{}
+			for _, o := range s.Options {
+				if o.Const != nil {
+					for _, c := range consts {
+						if sameValue(c, o.Const.Value) {
+							pass.ReportValue(o.Const, "const %s is used by an earlier option", show(o.Const.Value))
+							break
+						}
+					}
+					consts = append(consts, o.Const.Value)
+				}
+				if t := o.TitleText(); t != "" {
+					if titles[t] {
+						pass.ReportValue(o.Title, "title %q is used by an earlier option", cut(t, 60))
+					}
+					titles[t] = true
+				}
+			}
+		})
+		return nil
+	},
+}

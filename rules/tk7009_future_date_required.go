@@ -1,0 +1,26 @@
+package rules
+
+import "github.com/triggerkit/triggerkit/lint"
+
+// FutureDateRequired checks that the scheduling property is required.
+var FutureDateRequired = &lint.Rule{
+	ID:       "TK7009",
+	Name:     "future-date-required",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title:  "The futureDate property is required",
+		Text:   `A scheduled trigger cannot run without its date: the futureDate property must be listed in the root "required".`,
+		Bad:    `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": true}}}`,
+		Good:   `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": true}}, "required": ["startsAt"]}`,
+		Source: "spec rule 62; Wix: The Trigger Payload Schema",
+	},
+	Run: func(pass *lint.Pass) error {
+		for _, p := range marked(pass.Doc, futureOf) {
+			if p.Level() == 1 && !rootRequires(pass.Doc, p) {
+				pass.ReportKey(p.Member, `the futureDate property %q is not in the root "required"`, cut(p.Name, 60))
+			}
+		}
+		return nil
+	},
+}

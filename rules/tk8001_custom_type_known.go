@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// CustomTypeKnown checks wixCustomType values.
+var CustomTypeKnown = &lint.Rule{
+	ID:       "TK8001",
+	Name:     "custom-type-known",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "WixCustomType is one documented for apps",
+		Text: `The custom types documented for apps are MONEY, ATTACHMENT, ORDER_ID and IMAGE_URL.
+ORDER_PAYMENT_ID, RECEIPT_ID, RECEIPT_PRESET_ID, FIELDS and RECEIPT appear only on Wix's own triggers (a
+warning). Anything else is an error.`,
+		Bad:    `{"type": "object", "properties": {"price": {"type": "object", "wixCustomType": "PRICE", "title": "Price"}}}`,
+		Good:   `{"type": "object", "properties": {"price": {"type": "object", "wixCustomType": "MONEY", "title": "Price"}}}`,
+		Source: "spec rule 68 and decision 8; Wix: The Trigger Payload Schema, Wix skills docs",
+	},
+	Run: func(pass *lint.Pass) error {
+		pass.Doc.Schemas(func(s *schema.Schema) {
+			m := s.WixCustomType
+			if m == nil {
+				return
+			}
+			v := m.Value
+			switch {
+			case v.Kind != schema.String:
+				pass.ReportValue(m, `"wixCustomType" is %s, want MONEY, ATTACHMENT, ORDER_ID or IMAGE_URL`, kindOf(v))
+			case schema.Contains(schema.CustomTypes, v.Text):
+			case schema.Contains(schema.InternalCustomTypes, v.Text):
+				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
+					Message: "wixCustomType " + show(v) + " is used only by Wix's own triggers"})
+			case schema.FoldMatch(schema.CustomTypes, v.Text) != "":
+				pass.ReportValue(m, "unknown wixCustomType %s; custom types are upper case: want %q", show(v), schema.FoldMatch(schema.CustomTypes, v.Text))
+			default:
+				pass.ReportValue(m, "unknown wixCustomType %s; want MONEY, ATTACHMENT, ORDER_ID or IMAGE_URL", show(v))
+			}
+		})
+		return nil
+	},
+}

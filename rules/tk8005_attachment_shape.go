@@ -1,0 +1,40 @@
+package rules
+
+import "github.com/triggerkit/triggerkit/lint"
+
+// AttachmentShape checks ATTACHMENT properties.
+var AttachmentShape = &lint.Rule{
+	ID:       "TK8005",
+	Name:     "attachment-shape",
+	Severity: lint.Error,
+	Since:    since,
+	Doc: lint.Doc{
+		Title: "ATTACHMENT has fileName and a uri downloadUrl",
+		Text: `An ATTACHMENT property lets users attach a file to emails: "type": "object" with a string
+"fileName" and a string "downloadUrl" with "format": "uri", both required. The URL must download the file
+directly.`,
+		Bad: `{"type": "object", "properties": {"invoice": {"type": "object", "wixCustomType": "ATTACHMENT", "title": "Invoice",
+  "properties": {"url": {"type": "string", "title": "URL"}}}}}`,
+		Good: `{"type": "object", "properties": {"invoice": {"type": "object", "wixCustomType": "ATTACHMENT", "title": "Invoice",
+  "properties": {"fileName": {"type": "string", "title": "File name"}, "downloadUrl": {"type": "string", "format": "uri", "title": "Download URL"}},
+  "required": ["fileName", "downloadUrl"]}}}`,
+		Source: "spec rule 72; Wix: The Trigger Payload Schema, Wix skills docs",
+	},
+	Run: func(pass *lint.Pass) error {
+		for _, p := range customTyped(pass.Doc, "ATTACHMENT") {
+			checkMembers(pass, p, "ATTACHMENT", "fileName", "downloadUrl")
+			for _, name := range []string{"fileName", "downloadUrl"} {
+				m := p.Schema.Prop(name)
+				if m == nil || m.Schema == nil || m.Schema.Type == nil {
+					continue
+				}
+				if m.Schema.TypeName() != "string" {
+					pass.ReportValue(m.Schema.Type, `ATTACHMENT %q has type %s, want "string"`, name, show(m.Schema.Type.Value))
+				} else if name == "downloadUrl" && m.Schema.FormatName() != "uri" {
+					pass.ReportKey(m.Member, `ATTACHMENT "downloadUrl" has no "format": "uri"`)
+				}
+			}
+		}
+		return nil
+	},
+}
