@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -58,10 +57,32 @@ func Group(id string) string {
 	return groups[id[2]]
 }
 
-var (
-	idPattern   = regexp.MustCompile(`^TK[1-9][0-9]{3}$`)
-	namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-)
+// validID reports whether id is "TK" and four digits, the first not 0.
+func validID(id string) bool {
+	if len(id) != 6 || id[:2] != "TK" || id[2] == '0' {
+		return false
+	}
+	for _, c := range []byte(id[2:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// validName reports whether name is kebab-case: lower-case words of letters
+// and digits joined by single hyphens, starting with a letter.
+func validName(name string) bool {
+	if name == "" || name[0] < 'a' || name[0] > 'z' || name[len(name)-1] == '-' || strings.Contains(name, "--") {
+		return false
+	}
+	for _, c := range []byte(name) {
+		if !(c == '-' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks a rule set: IDs and names well formed and unique, every
 // rule documented and runnable. It reports every problem at once.
@@ -77,8 +98,8 @@ func Validate(rules []*Rule) error {
 		bad := func(format string, args ...any) {
 			errs = append(errs, fmt.Errorf("rule %s: %s", r.ID, fmt.Sprintf(format, args...)))
 		}
-		if !idPattern.MatchString(r.ID) {
-			bad("ID does not match %s", idPattern)
+		if !validID(r.ID) {
+			bad("ID is not TK and four digits")
 		} else if Group(r.ID) == "" {
 			bad("ID is in no group")
 		}
@@ -86,7 +107,7 @@ func Validate(rules []*Rule) error {
 			bad("duplicate ID")
 		}
 		ids[r.ID] = true
-		if !namePattern.MatchString(r.Name) {
+		if !validName(r.Name) {
 			bad("name %q is not kebab-case", r.Name)
 		}
 		if names[r.Name] {

@@ -27,6 +27,13 @@ const maxErrors = 25
 func Parse(name string, src []byte) (*File, error) {
 	p := &parser{src: src, f: &File{Name: name, Src: src, Lines: NewLines(src)}}
 	p.run()
+	if p.spaceMore > 0 {
+		lines := "lines"
+		if p.spaceMore == 1 {
+			lines = "line"
+		}
+		p.space.Msg += fmt.Sprintf(" (and on %d more %s)", p.spaceMore, lines)
+	}
 	p.f.Errors.Sort()
 	return p.f, p.f.Errors.Err()
 }
@@ -36,7 +43,9 @@ type parser struct {
 	pos       int
 	depth     int
 	f         *File
-	spaceLine int // the last line on which a bad space was reported
+	spaceLine int    // the last line on which a bad space was met
+	space     *Error // the first bad-space error; later lines are counted in it
+	spaceMore int    // how many more lines have bad spaces
 }
 
 // bailout unwinds the parser after an error it cannot step over.
@@ -131,10 +140,15 @@ func (p *parser) skipSpace(ptr Pointer) {
 			}
 			if line := p.f.Lines.Position(p.pos).Line; line != p.spaceLine {
 				p.spaceLine = line
-				if r == 0xA0 {
+				switch {
+				case p.space != nil:
+					p.spaceMore++
+				case r == 0xA0:
 					p.errorf(ErrSpace, p.pos, ptr, "no-break space (U+00A0) used as white space; JSON allows only space, tab, line feed and carriage return")
-				} else {
+					p.space = p.f.Errors[len(p.f.Errors)-1]
+				default:
 					p.errorf(ErrSpace, p.pos, ptr, "%U used as white space; JSON allows only space, tab, line feed and carriage return", r)
+					p.space = p.f.Errors[len(p.f.Errors)-1]
 				}
 			}
 			p.pos += size

@@ -95,9 +95,12 @@ func TestParseRecoversManyErrors(t *testing.T) {
 	for _, e := range f.Errors {
 		got = append(got, e.Pos.String())
 	}
-	want := "2:1 2:10 2:15 3:1 3:15 3:17"
+	want := "2:1 2:10 2:15 3:15 3:17"
 	if strings.Join(got, " ") != want {
 		t.Errorf("error positions: got %v, want %s", got, want)
+	}
+	if !strings.HasSuffix(f.Errors[0].Msg, "(and on 1 more line)") {
+		t.Errorf("first error does not count the other lines: %q", f.Errors[0].Msg)
 	}
 	if f.Root == nil || f.Root.Get("b") == nil || len(f.Root.Get("b").Value.Elems) != 2 {
 		t.Errorf("tree not recovered: %+v", f.Root)

@@ -1,0 +1,406 @@
+// Package cli implements the triggerlint and schemagen commands. The mains
+// in cmd/ only call in here, so the commands run in-process in tests.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/rules"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// Exit codes of triggerlint.
+const (
+	ExitOK       = 0 // nothing at or above the fail severity
+	ExitFindings = 1 // findings at or above the fail severity
+	ExitError    = 2 // usage error, unreadable input or internal error
+)
+
+// Env is what a command may use of its surroundings.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Terminal reports whether Stdout is a terminal, for colour.
+	Terminal bool
+}
+
+const usageText = `Usage: triggerlint <command> [flags] [args]
+
+triggerlint checks Wix Automations trigger payload schemas against every rule
+of the dialect: the checks the dashboard and Report Event make, and the ones
+that keep automations working.
+
+Commands:
+  lint [flags] PATH...   lint schema files; directories are walked for *.json,
+                         "-" reads standard input
+  rules                  list the rules
+  explain ID|NAME        print a rule's documentation
+  version                print the version
+
+Exit codes:
+  0  no finding at or above --fail-severity
+  1  findings at or above --fail-severity
+  2  usage error, unreadable file or internal error
+
+Run 'triggerlint lint -h' for the flags of lint.
+`
+
+const lintUsage = `Usage: triggerlint lint [flags] PATH...
+
+Lints each schema file; directories are walked for *.json (hidden directories
+and node_modules are skipped), "-" reads standard input. Every file is linted,
+even after one that cannot be read or parsed.
+
+Examples:
+  triggerlint lint examples/
+  triggerlint lint --format json schemas/*.json
+  triggerlint lint --fail-severity warning --disable TK3004 schemas/
+  triggerlint lint --disable all --enable 'TK7*' schema.json
+  triggerlint lint --severity TK3003=error schema.json
+
+Exit codes: 0 no finding at or above --fail-severity; 1 findings at or above
+it; 2 usage error, unreadable file or internal error.
+
+Flags:
+`
+
+// Triggerlint runs the triggerlint command and returns its exit code.
+func Triggerlint(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usageText)
+		return ExitError
+	}
+	switch args[0] {
+	case "lint":
+		return lintCommand(args[1:], env)
+	case "rules":
+		return rulesCommand(args[1:], env)
+	case "explain":
+		return explainCommand(args[1:], env)
+	case "version", "--version", "-version":
+		fmt.Fprintf(env.Stdout, "triggerlint %s\n", version())
+		return ExitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(env.Stdout, usageText)
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "triggerlint: unknown command %q\n\n%s", args[0], usageText)
+	return ExitError
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// lintOptions are the parsed flags of lint.
+type lintOptions struct {
+	format string
+	fail   lint.Severity
+	color  string
+	sel    lint.SelectOptions
+}
+
+func (o *lintOptions) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&o.color, "color", "auto", "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.Func("fail-severity", "exit 1 on findings at or above this `severity`: error, warning, info or none (default error)", func(s string) error {
+		v, err := lint.ParseSeverity(s)
+		o.fail = v
+		return err
+	})
+	toggle := func(on bool) func(string) error {
+		return func(s string) error {
+			for _, p := range strings.Split(s, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					o.sel.Toggles = append(o.sel.Toggles, lint.Toggle{Pattern: p, On: on})
+				}
+			}
+			return nil
+		}
+	}
+	fs.Func("enable", "enable `rules`: IDs, names or globs, comma-separated or repeated; \"all\" for every rule (applied in order with --disable)", toggle(true))
+	fs.Func("disable", "disable `rules`, as --enable", toggle(false))
+	fs.Func("severity", "set the severity of rules: `RULE=LEVEL`, comma-separated or repeated (TK3003=error)", func(s string) error {
+		for _, p := range strings.Split(s, ",") {
+			ov, err := lint.ParseSeverityOverride(strings.TrimSpace(p))
+			if err != nil {
+				return err
+			}
+			o.sel.Severity = append(o.sel.Severity, ov)
+		}
+		return nil
+	})
+}
+
+func lintCommand(args []string, env Env) int {
+	fset := flag.NewFlagSet("triggerlint lint", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	fset.Usage = func() {
+		fmt.Fprint(env.Stderr, lintUsage)
+		fset.PrintDefaults()
+	}
+	opts := lintOptions{fail: lint.Error}
+	opts.flags(fset)
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitError
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
+		return ExitError
+	}
+	if opts.format != "text" && opts.format != "json" {
+		return usage("unknown --format %q (want text or json)", opts.format)
+	}
+	useColor := false
+	switch opts.color {
+	case "auto":
+		useColor = env.Terminal && env.Getenv("NO_COLOR") == ""
+	case "always":
+		useColor = true
+	case "never":
+	default:
+		return usage("unknown --color %q (want auto, always or never)", opts.color)
+	}
+	if fset.NArg() == 0 {
+		return usage("no files to lint (see 'triggerlint lint -h')")
+	}
+	all := rules.All()
+	if err := lint.Validate(all); err != nil {
+		return usage("internal error: invalid rule set: %v", err)
+	}
+	sel, err := lint.Select(all, opts.sel)
+	if err != nil {
+		return usage("%v", err)
+	}
+
+	inputs, failed := collectInputs(fset.Args(), env)
+	results := lintAll(inputs, sel)
+	var findings []lint.Finding
+	sum := lint.Summary{Files: len(inputs)}
+	code := ExitOK
+	for _, r := range results {
+		if r.err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", r.err)
+			failed = true
+			continue
+		}
+		for _, f := range r.findings {
+			sum.Add(f)
+			findings = append(findings, f)
+			if f.Severity >= opts.fail {
+				code = ExitFindings
+			}
+		}
+	}
+	if opts.format == "json" {
+		err = lint.WriteJSON(env.Stdout, findings, sum)
+	} else {
+		err = lint.WriteText(env.Stdout, findings, sum, lint.TextStyle{Color: useColor})
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
+	if failed {
+		return ExitError
+	}
+	return code
+}
+
+// input is one file to lint: its name and content, or why it could not be
+// read.
+type input struct {
+	name string
+	src  []byte
+	err  error
+}
+
+// collectInputs reads the named files, walking directories for *.json, in
+// the order given and in lexical order inside directories. Problems are
+// reported on stderr and make the second result true; the other inputs are
+// still returned.
+func collectInputs(paths []string, env Env) ([]input, bool) {
+	var out []input
+	failed := false
+	stdinUsed := false
+	for _, p := range paths {
+		if p == "-" {
+			if stdinUsed {
+				fmt.Fprintln(env.Stderr, "triggerlint: standard input named twice")
+				failed = true
+				continue
+			}
+			stdinUsed = true
+			src, err := io.ReadAll(env.Stdin)
+			if err != nil {
+				err = fmt.Errorf("reading standard input: %w", err)
+			}
+			out = append(out, input{name: "<stdin>", src: src, err: err})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			out = append(out, input{name: p, err: err})
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, readInput(p))
+			continue
+		}
+		found := false
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, input{name: path, err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(d.Name(), ".json") && d.Type().IsRegular() {
+				found = true
+				out = append(out, readInput(path))
+			}
+			return nil
+		})
+		if err != nil {
+			out = append(out, input{name: p, err: err})
+		}
+		if !found {
+			fmt.Fprintf(env.Stderr, "triggerlint: warning: no *.json files in %s\n", p)
+		}
+	}
+	return out, failed
+}
+
+func readInput(path string) input {
+	src, err := os.ReadFile(path)
+	return input{name: path, src: src, err: err}
+}
+
+// result is what linting one input gave.
+type result struct {
+	findings []lint.Finding
+	err      error
+}
+
+// lintAll lints the inputs on all cores and returns their results in input
+// order.
+func lintAll(inputs []input, sel *lint.Selection) []result {
+	results := make([]result, len(inputs))
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = lintOne(inputs[i], sel)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+func lintOne(in input, sel *lint.Selection) result {
+	if in.err != nil {
+		return result{err: in.err}
+	}
+	doc, _ := schema.Load(in.name, in.src)
+	diags, err := lint.Run(doc, sel)
+	if err != nil {
+		return result{err: fmt.Errorf("%s: %w", in.name, err)}
+	}
+	fs := make([]lint.Finding, len(diags))
+	for i, d := range diags {
+		fs[i] = lint.NewFinding(doc.File, d)
+	}
+	return result{findings: fs}
+}
+
+func rulesCommand(args []string, env Env) int {
+	fset := flag.NewFlagSet("triggerlint rules", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	format := fset.String("format", "text", "output `format`: text or json")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitError
+	}
+	all := rules.All()
+	switch *format {
+	case "json":
+		type ruleInfo struct {
+			ID       string        `json:"id"`
+			Name     string        `json:"name"`
+			Severity lint.Severity `json:"severity"`
+			Optional bool          `json:"optional"`
+			Title    string        `json:"title"`
+			URL      string        `json:"url"`
+		}
+		list := make([]ruleInfo, len(all))
+		for i, r := range all {
+			list[i] = ruleInfo{r.ID, r.Name, r.Severity, r.Optional, r.Doc.Title, lint.RuleURL(r.ID)}
+		}
+		return writeJSON(env, list)
+	case "text":
+		for _, r := range all {
+			sev := r.Severity.String()
+			if r.Optional {
+				sev += "*"
+			}
+			fmt.Fprintf(env.Stdout, "%s  %-8s  %-36s  %s\n", r.ID, sev, r.Name, r.Doc.Title)
+		}
+		fmt.Fprintln(env.Stdout, "\n* optional: runs only when enabled. 'triggerlint explain ID' prints a rule's documentation.")
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "triggerlint: unknown --format %q (want text or json)\n", *format)
+	return ExitError
+}
+
+func explainCommand(args []string, env Env) int {
+	if len(args) != 1 {
+		fmt.Fprintln(env.Stderr, "Usage: triggerlint explain ID|NAME")
+		return ExitError
+	}
+	r := lint.Find(rules.All(), args[0])
+	if r == nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: no rule %q (see 'triggerlint rules')\n", args[0])
+		return ExitError
+	}
+	lint.WriteExplain(env.Stdout, r, false)
+	return ExitOK
+}
