@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/triggerkit/triggerkit/schema"
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
 
 // marked returns the property definitions that carry a keyword, found with
 // get, in document order.
@@ -21,4 +24,23 @@ func futureOf(s *schema.Schema) *schema.Member   { return s.FutureDate }
 // "required".
 func rootRequires(d *schema.Document, p *schema.Property) bool {
 	return d.Root != nil && d.Root.IsRequired(p.Name)
+}
+
+// reportBeyondFirst reports every property after the first that carries a
+// keyword allowed on one property only.
+func reportBeyondFirst(pass *lint.Pass, get func(*schema.Schema) *schema.Member, keyword string) {
+	ps := marked(pass.Doc, get)
+	for _, p := range ps[min(1, len(ps)):] {
+		pass.ReportKey(get(p.Schema), "a second property has %s (the first is %q); only one may", keyword, cut(ps[0].Name, 60))
+	}
+}
+
+// reportNotRequired reports 1st-level properties carrying a keyword that
+// are not in the root's "required"; role names them in the message.
+func reportNotRequired(pass *lint.Pass, get func(*schema.Schema) *schema.Member, role string) {
+	for _, p := range marked(pass.Doc, get) {
+		if p.Level() == 1 && !rootRequires(pass.Doc, p) {
+			pass.ReportKey(p.Member, `the %s property %q is not in the root "required"`, role, cut(p.Name, 60))
+		}
+	}
 }

@@ -12,14 +12,20 @@ func checkDescriptions(pass *lint.Pass, level int) {
 		if p.Level() != level {
 			continue
 		}
-		d := p.Schema.Description
-		switch {
-		case d == nil:
-			pass.ReportKey(p.Member, `missing "description"`)
-		case d.Value.Kind != schema.String:
-			pass.ReportValue(d, `"description" is %s, want a string`, kindOf(d.Value))
-		case isBlank(d.Value.Text):
-			pass.ReportValue(d, `"description" is empty`)
-		}
+		checkText(pass, p.Schema.Description, "description", "", func() { pass.ReportKey(p.Member, `missing "description"`) })
+	}
+}
+
+// checkText reports a text keyword (title, description) that is missing,
+// not a string, or blank. what prefixes the messages ("option "); missing
+// reports the absence where it belongs.
+func checkText(pass *lint.Pass, m *schema.Member, keyword, what string, missing func()) {
+	switch {
+	case m == nil:
+		missing()
+	case m.Value.Kind != schema.String:
+		pass.ReportValue(m, `%s%q is %s, want a string`, what, keyword, kindOf(m.Value))
+	case isBlank(m.Value.Text):
+		pass.ReportValue(m, `%s%q is empty`, what, keyword)
 	}
 }

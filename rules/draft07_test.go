@@ -39,18 +39,11 @@ func TestCleanSchemasAreDraft07(t *testing.T) {
 			inputs = append(inputs, input{f, src})
 		}
 	}
-	archives, _ := filepath.Glob("testdata/*/*.txtar")
-	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			t.Fatal(err)
+	eachArchiveFile(t, "testdata/*/*.txtar", func(archive string, f txtar.File) {
+		if f.Name != "want" {
+			inputs = append(inputs, input{archive + ":" + f.Name, f.Data})
 		}
-		for _, f := range ar.Files {
-			if f.Name != "want" {
-				inputs = append(inputs, input{a + ":" + f.Name, f.Data})
-			}
-		}
-	}
+	})
 	checked, refused := 0, 0
 	for _, in := range inputs {
 		doc, perr := schema.Load(in.name, in.src)

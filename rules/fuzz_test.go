@@ -2,7 +2,6 @@ package rules
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -14,18 +13,11 @@ import (
 // FuzzLint checks that no input makes a rule fail or panic, and that every
 // diagnostic lies inside the input with a valid pointer.
 func FuzzLint(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			f.Fatal(err)
+	eachArchiveFile(f, "testdata/*/*.txtar", func(_ string, af txtar.File) {
+		if af.Name != "want" {
+			f.Add(af.Data)
 		}
-		for _, af := range ar.Files {
-			if af.Name != "want" {
-				f.Add(af.Data)
-			}
-		}
-	}
+	})
 	for _, r := range All() {
 		f.Add([]byte(r.Doc.Bad))
 	}

@@ -149,32 +149,25 @@ func TestNoOrphanTestdata(t *testing.T) {
 // TestMessages checks the message conventions on every golden finding:
 // one line, lower case start, no final period, no position.
 func TestMessages(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
+	eachArchiveFile(t, "testdata/*/*.txtar", func(file string, f txtar.File) {
+		if f.Name != "want" {
+			return
 		}
-		for _, f := range ar.Files {
-			if f.Name != "want" {
+		for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+			if line == "" {
 				continue
 			}
-			for _, line := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
-				if line == "" {
-					continue
-				}
-				msg := messageOf(line)
-				switch {
-				case msg == "":
-					t.Errorf("%s: cannot find the message in %q", file, line)
-				case msg[0] >= 'A' && msg[0] <= 'Z' && !startsWithConstant(msg):
-					t.Errorf("%s: message starts with a capital: %q", file, msg)
-				case strings.HasSuffix(msg, "."):
-					t.Errorf("%s: message ends with a period: %q", file, msg)
-				}
+			msg := messageOf(line)
+			switch {
+			case msg == "":
+				t.Errorf("%s: cannot find the message in %q", file, line)
+			case msg[0] >= 'A' && msg[0] <= 'Z' && !startsWithConstant(msg):
+				t.Errorf("%s: message starts with a capital: %q", file, msg)
+			case strings.HasSuffix(msg, "."):
+				t.Errorf("%s: message ends with a period: %q", file, msg)
 			}
 		}
-	}
+	})
 }
 
 // messageOf extracts the message from "file:l:c: /ptr: message (ID)".
@@ -209,4 +202,20 @@ func only(id string) lint.SelectOptions {
 func startsWithConstant(msg string) bool {
 	word, _, _ := strings.Cut(msg, " ")
 	return strings.ToUpper(word) == word
+}
+
+// eachArchiveFile calls fn for every file of every golden archive that
+// pattern matches, want sections included.
+func eachArchiveFile(tb testing.TB, pattern string, fn func(archive string, f txtar.File)) {
+	tb.Helper()
+	archives, _ := filepath.Glob(pattern)
+	for _, a := range archives {
+		ar, err := txtar.ParseFile(a)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			fn(a, f)
+		}
+	}
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
-)
+import "github.com/triggerkit/triggerkit/lint"
 
 // PropTitleRequired checks that every property has a title.
 var PropTitleRequired = &lint.Rule{
@@ -21,15 +18,7 @@ automation builder. Properties without one are shown by key or left out.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		for _, p := range defined(pass.Doc) {
-			t := p.Schema.Title
-			switch {
-			case t == nil:
-				pass.ReportKey(p.Member, `missing "title"`)
-			case t.Value.Kind != schema.String:
-				pass.ReportValue(t, `"title" is %s, want a string`, kindOf(t.Value))
-			case isBlank(t.Value.Text):
-				pass.ReportValue(t, `"title" is empty`)
-			}
+			checkText(pass, p.Schema.Title, "title", "", func() { pass.ReportKey(p.Member, `missing "title"`) })
 		}
 		return nil
 	},

@@ -20,14 +20,7 @@ var OneOfTitleRequired = &lint.Rule{
 	},
 	Run: func(pass *lint.Pass) error {
 		eachOption(pass.Doc, func(_, o *schema.Schema) {
-			switch {
-			case o.Title == nil:
-				pass.ReportNode(openNode(o.Node), `option has no "title"`)
-			case o.Title.Value.Kind != schema.String:
-				pass.ReportValue(o.Title, `option "title" is %s, want a string`, kindOf(o.Title.Value))
-			case isBlank(o.Title.Value.Text):
-				pass.ReportValue(o.Title, `option "title" is empty`)
-			}
+			checkText(pass, o.Title, "title", "option ", func() { pass.ReportNode(openNode(o.Node), `option has no "title"`) })
 		})
 		return nil
 	},

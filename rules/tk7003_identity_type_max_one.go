@@ -16,10 +16,7 @@ var IdentityTypeMaxOne = &lint.Rule{
 		Source: "spec rule 56; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		ps := marked(pass.Doc, identityOf)
-		for _, p := range ps[min(1, len(ps)):] {
-			pass.ReportKey(p.Schema.IdentityType, "a second property has identityType (the first is %q); only one may", cut(ps[0].Name, 60))
-		}
+		reportBeyondFirst(pass, identityOf, "identityType")
 		return nil
 	},
 }

@@ -16,11 +16,7 @@ var IdentityTypeRequiredRecommended = &lint.Rule{
 		Source: "spec rule 58; Wix: Sample Flows",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range marked(pass.Doc, identityOf) {
-			if p.Level() == 1 && !rootRequires(pass.Doc, p) {
-				pass.ReportKey(p.Member, `the contact property %q is not in the root "required"`, cut(p.Name, 60))
-			}
-		}
+		reportNotRequired(pass, identityOf, "contact")
 		return nil
 	},
 }

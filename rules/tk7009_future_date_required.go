@@ -16,11 +16,7 @@ var FutureDateRequired = &lint.Rule{
 		Source: "spec rule 62; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range marked(pass.Doc, futureOf) {
-			if p.Level() == 1 && !rootRequires(pass.Doc, p) {
-				pass.ReportKey(p.Member, `the futureDate property %q is not in the root "required"`, cut(p.Name, 60))
-			}
-		}
+		reportNotRequired(pass, futureOf, "futureDate")
 		return nil
 	},
 }

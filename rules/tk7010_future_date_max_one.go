@@ -16,10 +16,7 @@ var FutureDateMaxOne = &lint.Rule{
 		Source: "spec rule 63; Wix: The Trigger Payload Schema, internal draft",
 	},
 	Run: func(pass *lint.Pass) error {
-		ps := marked(pass.Doc, futureOf)
-		for _, p := range ps[min(1, len(ps)):] {
-			pass.ReportKey(p.Schema.FutureDate, "a second property has futureDate (the first is %q); only one may", cut(ps[0].Name, 60))
-		}
+		reportBeyondFirst(pass, futureOf, "futureDate")
 		return nil
 	},
 }
