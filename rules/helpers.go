@@ -49,21 +49,6 @@ func cut(s string, n int) string {
 // isBlank reports whether s is empty or white space only.
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
-// quoteList quotes and joins names: "a", "b" and "c".
-func quoteList(names []string, conj string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	switch len(q) {
-	case 0:
-		return ""
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
-}
-
 // matchesType reports whether a value has a schema type. "integer" wants a
 // whole number; "number" takes any number.
 func matchesType(typ string, n *schema.Node) bool {
@@ -114,13 +99,6 @@ func exampleValue(s *schema.Schema, v *schema.Node, fn func(*schema.Schema, *sch
 			exampleValue(s.ItemsSchema, e, fn)
 		}
 	}
-}
-
-// properties returns every property of the document, depth first.
-func properties(d *schema.Document) []*schema.Property {
-	var ps []*schema.Property
-	d.Walk(func(p *schema.Property) { ps = append(ps, p) })
-	return ps
 }
 
 // defined returns the properties of the document whose value is an object,

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -35,7 +37,7 @@ holding any other value is refused.`,
 					shown = append(shown, show(c))
 				}
 			}
-			list := joinShown(shown)
+			list := strings.Join(shown, ", ")
 			if len(consts) > len(shown) {
 				list += ", ..."
 			}
@@ -68,15 +70,4 @@ func sameValue(a, b *schema.Node) bool {
 		return a.Text == b.Text || sameNumber(a.Text, b.Text)
 	}
 	return false
-}
-
-func joinShown(s []string) string {
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
-	}
-	return out
 }

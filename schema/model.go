@@ -212,16 +212,6 @@ func (s *Schema) Prop(name string) *Property {
 	return nil
 }
 
-// Children returns the property lists nested in s: its own properties and
-// those of its items schema.
-func (s *Schema) Children() []*Property {
-	if s.ItemsSchema == nil || len(s.ItemsSchema.Props) == 0 {
-		return s.Props
-	}
-	all := make([]*Property, 0, len(s.Props)+len(s.ItemsSchema.Props))
-	return append(append(all, s.Props...), s.ItemsSchema.Props...)
-}
-
 // Level returns how deep the property is: 1 for the root's properties, 2 for
 // the properties of a 1st-level object or of its array items, and so on.
 func (p *Property) Level() int { return p.Owner.Level + 1 }
