@@ -31,7 +31,7 @@ the examples of the MONEY property are checked.`,
 			}
 			for _, e := range ex.Value.Elems {
 				c := e.Get("currency")
-				if c != nil && c.Value.Kind == schema.String && !IsCurrencyCode(c.Value.Text) {
+				if c != nil && c.Value.Kind == schema.String && !schema.IsCurrencyCode(c.Value.Text) {
 					pass.ReportValue(c, `currency %s is not an ISO 4217 code such as "USD"`, show(c.Value))
 				}
 			}

@@ -1,7 +1,7 @@
 package schema
 
 import (
-	"net/url"
+	"net/netip"
 	"regexp"
 	"strings"
 )
@@ -37,22 +37,30 @@ func CheckFormat(format, s string) bool {
 
 // IsUUID reports whether s is a UUID in 8-4-4-4-12 hexadecimal form.
 func IsUUID(s string) bool {
-	if len(s) != 36 {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
-	for i := 0; i < 36; i++ {
-		c := s[i]
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if c != '-' {
-				return false
-			}
-			continue
-		}
-		if !isHex(c) {
-			return false
+	return hexRun(s[:8]) && hexRun(s[9:13]) && hexRun(s[14:18]) && hexRun(s[19:23]) && hexRun(s[24:])
+}
+
+const notHex = 1
+
+// hexTable is 0 for a hexadecimal digit and notHex for any other byte.
+var hexTable = func() (t [256]uint8) {
+	for c := range t {
+		if !isHex(byte(c)) {
+			t[c] = notHex
 		}
 	}
-	return true
+	return t
+}()
+
+func hexRun(s string) bool {
+	var bad uint8
+	for i := 0; i < len(s); i++ {
+		bad |= hexTable[s[i]]
+	}
+	return bad == 0
 }
 
 func isHex(c byte) bool {
@@ -106,7 +114,8 @@ func IsDateTime(s string) bool {
 func IsTime(s string) bool { return partialTime(s, false) }
 
 // partialTime checks HH:MM:SS[.frac] followed by an offset, which may be
-// left out unless needOffset is set.
+// left out unless needOffset is set. A leap second (:60) is only valid at
+// 23:59 UTC, after the offset is applied.
 func partialTime(s string, needOffset bool) bool {
 	if len(s) < 8 {
 		return false
@@ -128,17 +137,29 @@ func partialTime(s string, needOffset bool) bool {
 		}
 		s = s[i:]
 	}
+	utc := h*60 + m
 	switch {
 	case s == "":
-		return !needOffset
+		if needOffset {
+			return false
+		}
 	case s == "Z" || s == "z":
-		return true
 	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
 		oh, ok1 := digits(s[1:], 2)
 		om, ok2 := digits(s[4:], 2)
-		return ok1 && ok2 && oh <= 23 && om <= 59
+		if !ok1 || !ok2 || oh > 23 || om > 59 {
+			return false
+		}
+		if s[0] == '+' {
+			utc -= oh*60 + om
+		} else {
+			utc += oh*60 + om
+		}
+		utc = (utc + 24*60) % (24 * 60)
+	default:
+		return false
 	}
-	return false
+	return sec < 60 || utc == 23*60+59
 }
 
 // IsDecimal reports whether s is a number written as a string, as the number
@@ -169,29 +190,166 @@ func IsDecimal(s string) bool {
 	return true
 }
 
-// IsURI reports whether s is an absolute URI: a scheme, and for the schemes
-// that need one (http, https, ftp, ws, wss) a host. White space and control
-// characters are never allowed.
+// IsURI reports whether s is an absolute URI under RFC 3986: a scheme, ":"
+// and a non-empty remainder made only of the characters RFC 3986 allows, with
+// well-formed percent-escapes, authority and port. The schemes that need a
+// host (http, https, ftp, ws, wss) must have one. It never allocates.
 func IsURI(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' {
+	i := 0
+	for i < len(s) && s[i] != ':' {
+		c := s[i]
+		if !(isAlpha(c) || (i > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.'))) {
+			return false
+		}
+		i++
+	}
+	if i == 0 || i == len(s) || i+1 == len(s) {
+		return false
+	}
+	scheme, rest := s[:i], s[i+1:]
+	needHost := false
+	switch len(scheme) {
+	case 2, 3, 4, 5:
+		var low [5]byte
+		for k := 0; k < len(scheme); k++ {
+			low[k] = scheme[k] | 0x20 // letters to lower case; the others do not matter
+		}
+		switch string(low[:len(scheme)]) {
+		case "http", "https", "ftp", "ws", "wss":
+			needHost = true
+		}
+	}
+	if strings.HasPrefix(rest, "//") {
+		rest = rest[2:]
+		end := 0
+		for end < len(rest) && rest[end] != '/' && rest[end] != '?' && rest[end] != '#' {
+			end++
+		}
+		host, ok := authorityHost(rest[:end])
+		if !ok || (needHost && host == "") {
+			return false
+		}
+		rest = rest[end:]
+	} else if needHost {
+		return false
+	}
+	// path, query and fragment
+	inFragment := false
+	for j := 0; j < len(rest); j++ {
+		c := rest[j]
+		if uriClass[c] != 0 {
+			continue
+		}
+		switch c {
+		case '%':
+			if j+2 >= len(rest) || !isHex(rest[j+1]) || !isHex(rest[j+2]) {
+				return false
+			}
+			j += 2
+		case '#':
+			if inFragment {
+				return false
+			}
+			inFragment = true
+		default:
 			return false
 		}
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Scheme == "" {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "ftp", "ws", "wss":
-		return u.Host != "" && u.Hostname() != ""
-	}
-	return u.Opaque != "" || u.Host != "" || u.Path != ""
+	return true
 }
+
+// authorityHost checks [userinfo "@"] host [":" port] and returns the host.
+func authorityHost(a string) (string, bool) {
+	if at := strings.LastIndexByte(a, '@'); at >= 0 {
+		if !uriChars(a[:at], ":") {
+			return "", false
+		}
+		a = a[at+1:]
+	}
+	host := a
+	if strings.HasPrefix(a, "[") {
+		end := strings.IndexByte(a, ']')
+		if end < 0 {
+			return "", false
+		}
+		// ParseAddr keeps its input in its error: give it a copy, so that
+		// IsURI never makes its argument escape.
+		ip, err := netip.ParseAddr(strings.Clone(a[1:end]))
+		if err != nil || !ip.Is6() || ip.Zone() != "" {
+			return "", false
+		}
+		host, a = a[:end+1], a[end+1:]
+		if a != "" && a[0] != ':' {
+			return "", false
+		}
+	} else if c := strings.LastIndexByte(a, ':'); c >= 0 {
+		host, a = a[:c], a[c:]
+	} else {
+		a = ""
+	}
+	if a != "" { // ":" port
+		for j := 1; j < len(a); j++ {
+			if !isDigit(a[j]) {
+				return "", false
+			}
+		}
+	}
+	if !strings.HasPrefix(host, "[") && !uriChars(host, "") {
+		return "", false
+	}
+	return host, true
+}
+
+// uriChars reports whether s holds only unreserved characters, sub-delims,
+// percent-escapes and the bytes in extra.
+func uriChars(s, extra string) bool {
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case c == '%':
+			if j+2 >= len(s) || !isHex(s[j+1]) || !isHex(s[j+2]) {
+				return false
+			}
+			j += 2
+		case isUnreserved(c) || isSubDelim(c) || strings.IndexByte(extra, c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// The classes of URI characters in RFC 3986, as bits of uriClass.
+const (
+	uriUnreserved = 1 << iota
+	uriSubDelim
+	uriPath // the other characters of paths, queries and fragments
+)
+
+var uriClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if isAlpha(b) || isDigit(b) || strings.IndexByte("-._~", b) >= 0 {
+			t[c] |= uriUnreserved
+		}
+		if strings.IndexByte("!$&'()*+,;=", b) >= 0 {
+			t[c] |= uriSubDelim
+		}
+		if strings.IndexByte(":@/?", b) >= 0 {
+			t[c] |= uriPath
+		}
+	}
+	return t
+}()
+
+func isAlpha(c byte) bool      { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
+func isUnreserved(c byte) bool { return uriClass[c]&uriUnreserved != 0 }
+func isSubDelim(c byte) bool   { return uriClass[c]&uriSubDelim != 0 }
 
 // IsEmail reports whether s is an e-mail address: a local part of 1 to 64
 // characters, "@", and a domain name with at least one dot or an address
-// literal in brackets.
+// literal in brackets. It never allocates.
 func IsEmail(s string) bool {
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || at > 64 || len(s) > 254 {
@@ -204,7 +362,7 @@ func IsEmail(s string) bool {
 	if !(local[0] == '"' && local[len(local)-1] == '"' && len(local) > 1) {
 		for i := 0; i < len(local); i++ {
 			c := local[i]
-			if c <= ' ' || c >= 0x7F || strings.IndexByte(`"(),:;<>@[\]`, c) >= 0 {
+			if c <= ' ' || c >= 0x7F || emailSpecial(c) {
 				return false
 			}
 		}
@@ -215,17 +373,35 @@ func IsEmail(s string) bool {
 	return isHostname(domain) && strings.Contains(domain, ".")
 }
 
+func emailSpecial(c byte) bool {
+	switch c {
+	case '"', '(', ')', ',', ':', ';', '<', '>', '@', '[', '\\', ']':
+		return true
+	}
+	return false
+}
+
 func isHostname(s string) bool {
+	s = strings.TrimSuffix(s, ".")
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+	for s != "" {
+		label := s
+		if dot := strings.IndexByte(s, '.'); dot >= 0 {
+			label, s = s[:dot], s[dot+1:]
+			if s == "" {
+				return false
+			}
+		} else {
+			s = ""
+		}
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
 		for i := 0; i < len(label); i++ {
 			c := label[i]
-			if !(c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+			if !(c == '-' || isDigit(c) || isAlpha(c) || c >= 0x80) {
 				return false
 			}
 		}

@@ -67,13 +67,13 @@ func (n *Node) IsInteger() bool {
 	if n == nil || n.Kind != Number {
 		return false
 	}
-	return numberIsInteger(n.Text)
+	return NumberIsInteger(n.Text)
 }
 
-// numberIsInteger reports whether a valid JSON number literal denotes an
+// NumberIsInteger reports whether a valid JSON number literal denotes an
 // integer, without converting it to a float (so 1e400 and
 // 12345678901234567890 are judged exactly).
-func numberIsInteger(s string) bool {
+func NumberIsInteger(s string) bool {
 	if s != "" && s[0] == '-' {
 		s = s[1:]
 	}

@@ -185,8 +185,8 @@ func TestNumberIsInteger(t *testing.T) {
 		"0": true, "-0": true, "12": true, "1.0": true, "1.50e1": true, "100e-2": true, "1e400": true,
 		"1.5": false, "0.05e1": false, "1e-1": false, "12345678901234567890": true, "0e-5": true, "10e-2": false,
 	} {
-		if got := numberIsInteger(in); got != want {
-			t.Errorf("numberIsInteger(%q) = %v, want %v", in, got, want)
+		if got := NumberIsInteger(in); got != want {
+			t.Errorf("NumberIsInteger(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package rules
+package schema
 
 import "strings"
 
@@ -11,6 +11,19 @@ PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE 
 THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC
 XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL`
 
+// currencyCodes has a bit for every three-letter code of iso4217.
+var currencyCodes = func() (t [26*26*26/64 + 1]uint64) {
+	for _, code := range strings.Fields(iso4217) {
+		i := currencyIndex(code)
+		t[i/64] |= 1 << (i % 64)
+	}
+	return t
+}()
+
+func currencyIndex(s string) int {
+	return int(s[0]-'A')*26*26 + int(s[1]-'A')*26 + int(s[2]-'A')
+}
+
 // IsCurrencyCode reports whether s is an ISO 4217 alphabetic code.
 func IsCurrencyCode(s string) bool {
 	if len(s) != 3 {
@@ -21,5 +34,6 @@ func IsCurrencyCode(s string) bool {
 			return false
 		}
 	}
-	return strings.Contains(iso4217, s)
+	i := currencyIndex(s)
+	return currencyCodes[i/64]&(1<<(i%64)) != 0
 }

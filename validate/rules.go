@@ -1,0 +1,144 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// DocsURL is where the payload and request rules are documented; a
+// violation's URL is this plus "#" and the lowercase rule ID.
+const DocsURL = "https://github.com/triggerkit/triggerkit/blob/main/docs/payload-rules.md"
+
+// RuleURL returns the documentation URL of a payload or request rule.
+func RuleURL(id string) string { return DocsURL + "#" + strings.ToLower(id) }
+
+// Rule describes one check the validator makes on payloads or requests.
+type Rule struct {
+	ID       string
+	Name     string
+	Severity schema.Severity
+	// JSONSchema is set for the checks that JSON Schema itself makes (type,
+	// required, format, const and oneOf). The others are the dialect's own.
+	JSONSchema bool
+	Title      string
+	Text       string
+	Spec       string // the rule numbers of the specification it implements
+}
+
+// The rule IDs.
+const (
+	RuleSyntax         = "TK9001"
+	RuleNotObject      = "TK9002"
+	RuleRequired       = "TK9003"
+	RuleType           = "TK9004"
+	RuleFormat         = "TK9005"
+	RuleConst          = "TK9006"
+	RuleKey            = "TK9007"
+	RuleDuplicateKey   = "TK9008"
+	RuleValueKind      = "TK9009"
+	RuleExtraKey       = "TK9010"
+	RuleKeyCase        = "TK9011"
+	RuleFutureDate     = "TK9012"
+	RuleContactID      = "TK9013"
+	RuleMoney          = "TK9014"
+	RuleCurrencyCode   = "TK9015"
+	RuleAttachment     = "TK9016"
+	RuleRequestShape   = "TK9101"
+	RuleUnknownField   = "TK9102"
+	RuleTriggerKey     = "TK9103"
+	RulePayloadMissing = "TK9104"
+	RuleEntityID       = "TK9105"
+	RuleEntityIDHint   = "TK9106"
+	RuleEntityContact  = "TK9107"
+	RuleIdempotency    = "TK9108"
+	RuleTTL            = "TK9109"
+	RuleBulkSize       = "TK9110"
+	RuleBulkDuplicate  = "TK9111"
+)
+
+const (
+	sevError   = schema.SeverityError
+	sevWarning = schema.SeverityWarning
+)
+
+// Rules returns the payload and request rules, sorted by ID. Each call
+// returns a new slice.
+func Rules() []Rule {
+	return []Rule{
+		{RuleSyntax, "payload-json", sevError, false, "Payload or request is not valid JSON",
+			"The body must be one strict JSON value in UTF-8: no comments, no trailing commas, no single quotes, no invalid UTF-8, nothing after the value, and nesting no deeper than 10,000 levels (the limit of Go's encoding/json). Wix refuses a body it cannot read.", "87, 88"},
+		{RuleNotObject, "payload-is-object", sevError, false, "Payload is not an object",
+			"The payload must be a JSON object of key: value pairs. Report Event refuses anything else.", "88"},
+		{RuleRequired, "payload-required", sevError, true, "Required property is missing",
+			"Every key in the root \"required\" must be in the payload, and every key in a nested \"required\" must be in the object property and in every array element. Wix answers 428 SCHEMA_VALIDATION_FAILED, or the automation never runs.", "92"},
+		{RuleType, "payload-types", sevError, true, "Value does not have the declared type",
+			"Values must have the type the schema declares. An integer is a whole number (2.0 and 1e2 count as whole, 1.5 does not); \"true\" is a string, not a boolean; null is not a value of any declared type.", "93, 94"},
+		{RuleFormat, "payload-formats", sevError, true, "String does not match the declared format",
+			"Formats are asserted strictly: RFC 3339 date-time and date, RFC 3339 time with an optional offset, RFC 4122 UUIDs in either case, RFC 3986 absolute URIs, e-mail addresses, regular expressions that compile, and numeric strings for number and DECIMAL_VALUE (\"1234.56\").", "95; decisions 11, 12"},
+		{RuleConst, "payload-oneof", sevError, true, "Value is not one of the options",
+			"A property with \"oneOf\" must hold a value that matches exactly one option, which for a drop-down means one of the options' \"const\" values. A property with \"const\" must hold that value.", "96"},
+		{RuleKey, "payload-keys", sevError, false, "Key breaks the key rules",
+			"Payload keys, at every level, use only A-Z, a-z, 0-9 and _, do not start with _, and are not empty.", "89 (12-15)"},
+		{RuleDuplicateKey, "payload-duplicate-key", sevError, false, "Key appears twice in one object",
+			"A key may appear only once in an object. Decoders disagree on which value wins, so the value Wix sees is not the one you checked.", "16"},
+		{RuleValueKind, "payload-value-kinds", sevError, false, "Value kind is not allowed at its level",
+			"A key that the schema does not declare may hold a string, number, boolean or (at the first level) an array of objects whose values are strings, numbers or booleans. Objects are allowed only where the schema declares an object property, and nothing nests deeper than two levels.", "90, 91"},
+		{RuleExtraKey, "payload-extra-keys", sevWarning, false, "Key is not in the schema",
+			"Wix accepts keys that the schema does not declare, but nobody can pick them in the automation builder or use them in conditions. Add the key to the schema or stop sending it.", "97, 94; decision 10"},
+		{RuleKeyCase, "payload-key-case", sevWarning, false, "Key matches a schema key only in another case",
+			"Keys are case-sensitive: \"OrderId\" is not \"orderId\". The value is sent but never used, and the declared property is missing.", "17"},
+		{RuleFutureDate, "payload-future-date", sevWarning, false, "Scheduled date is in the past",
+			"The value of the futureDate property should lie in the future when the event is reported: actions scheduled relative to it cannot run in the past, and automations never run retroactively.", "99; decision 10"},
+		{RuleContactID, "payload-contact-id", sevError, false, "Contact property does not hold a GUID",
+			"The property marked with identityType must hold a Wix contact ID, which is a GUID.", "98"},
+		{RuleMoney, "payload-money", sevError, false, "MONEY value is not {value, currency}",
+			"A MONEY property holds an object with \"value\", a decimal string such as \"20.50\", and \"currency\", a string.", "100"},
+		{RuleCurrencyCode, "payload-currency-code", sevWarning, false, "Currency is not an ISO 4217 code",
+			"The currency of a MONEY value should be an ISO 4217 code such as \"USD\" or \"EUR\", not a symbol or a name.", "71"},
+		{RuleAttachment, "payload-attachment", sevError, false, "ATTACHMENT does not link to a downloadable file",
+			"An ATTACHMENT property holds an object with a \"fileName\" string and a \"downloadUrl\" that is an absolute http or https URL, so that Wix can download the file and attach it to e-mails.", "101"},
+		{RuleRequestShape, "request-shape", sevError, false, "Request body does not have the call's shape",
+			"The body must be an object of the call's fields with their JSON types: strings for triggerKey, externalEntityId and the idempotency fields, an object for payload and idempotency, arrays for eventsInfo and externalEntityIds.", "4.1-4.4"},
+		{RuleUnknownField, "request-unknown-field", sevWarning, false, "Request has a field the call does not define",
+			"A field that the call does not define is ignored by Wix; it is usually a misspelling (externalEntityID, eventInfo).", "4.1-4.4"},
+		{RuleTriggerKey, "req-trigger-key", sevError, false, "Trigger key is missing or malformed",
+			"Every call needs a triggerKey of 1 to 100 characters that starts with a lowercase letter or a digit and holds only lowercase letters, digits, - and _ (^[a-z0-9][a-z0-9_-]*$).", "78, 79, 103"},
+		{RulePayloadMissing, "payload-present", sevError, false, "Report has no payload",
+			"Always send a payload: Wix answers 400 REQUIRED_PROPERTY (\"Missing request payload\") without one.", "87"},
+		{RuleEntityID, "req-external-id-guid", sevError, false, "External entity ID is missing or not a GUID",
+			"externalEntityId and every externalEntityIds element must be a GUID (8-4-4-4-12 hexadecimal digits, either case). Cancel Event and Bulk Cancel Event require them.", "104, 105, 111"},
+		{RuleEntityIDHint, "req-report-external-id-recommended", sevWarning, false, "Scheduled event is reported without an external entity ID",
+			"An event reported without externalEntityId can never be canceled. The trigger has a futureDate property, so its actions wait for a date; send an ID so that the event can be canceled if the date moves or the booking is dropped.", "106"},
+		{RuleEntityContact, "req-external-id-granularity", sevWarning, false, "External entity ID is the contact ID",
+			"Cancel Event cancels every event that shares the trigger key and external entity ID. Using the contact ID cancels all of that contact's events; use the ID of the thing the event is about (the invoice, the booking) instead.", "107"},
+		{RuleIdempotency, "req-idempotency-key", sevWarning, false, "Report has no idempotency key",
+			"Send a deterministic idempotency.key (for example the order ID and the event name) so that a retried report does not run the automation twice. An idempotency key that is present must be a non-empty string.", "108"},
+		{RuleTTL, "req-idempotency-ttl", sevError, false, "Idempotency TTL is not a positive int64 string",
+			"idempotency.ttlInMilliseconds is an int64 sent as a JSON string of digits (\"604800000\"), greater than zero.", "109"},
+		{RuleBulkSize, "req-bulk-count", sevError, false, "Bulk call has no items or more than 100",
+			"eventsInfo of Bulk Report Event and externalEntityIds of Bulk Cancel Event hold 1 to 100 items.", "110, 111"},
+		{RuleBulkDuplicate, "req-bulk-duplicates", sevWarning, false, "Bulk call repeats an idempotency key or an ID",
+			"Two events with the same idempotency key in one bulk report mean that the second is dropped; the same ID twice in one bulk cancel is redundant.", "112"},
+	}
+}
+
+// ruleSeverity returns the default severity of a rule.
+func ruleSeverity(id string) schema.Severity {
+	switch id {
+	case RuleExtraKey, RuleKeyCase, RuleFutureDate, RuleCurrencyCode, RuleUnknownField,
+		RuleEntityIDHint, RuleEntityContact, RuleIdempotency, RuleBulkDuplicate:
+		return sevWarning
+	}
+	return sevError
+}
+
+// IsJSONSchemaRule reports whether a rule is one of the checks JSON Schema
+// itself makes.
+func IsJSONSchemaRule(id string) bool {
+	switch id {
+	case RuleRequired, RuleType, RuleFormat, RuleConst:
+		return true
+	}
+	return false
+}
