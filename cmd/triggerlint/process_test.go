@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -103,6 +104,60 @@ func BenchmarkProcessBaseline(b *testing.B) {
 	for b.Loop() {
 		if out, err := exec.Command(bin, "version").CombinedOutput(); err != nil {
 			b.Fatalf("%v\n%s", err, out)
+		}
+	}
+}
+
+// ndjson writes 100,000 payloads for the order-13 schema, one in a hundred
+// of them invalid, and returns the file's path.
+func ndjson(b *testing.B) string {
+	payload, err := os.ReadFile("../../testdata/payloads/order-13.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	good := bytes.TrimSpace(payload)
+	bad := bytes.Replace(good, []byte(`"orderNumber":10231`), []byte(`"orderNumber":"10231"`), 1)
+	var buf bytes.Buffer
+	for i := 0; i < 100000; i++ {
+		if i%100 == 99 {
+			buf.Write(bad)
+		} else {
+			buf.Write(good)
+		}
+		buf.WriteByte('\n')
+	}
+	path := filepath.Join(b.TempDir(), "events.ndjson")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkProcessValidateNDJSON and BenchmarkProcessV5LoopNDJSON time the
+// whole process, start to exit, on the same 100,000-line file.
+func BenchmarkProcessValidateNDJSON(b *testing.B) {
+	bin, events := build(b), ndjson(b)
+	b.ResetTimer()
+	for b.Loop() {
+		cmd := exec.Command(bin, "validate", "--schema", "../../testdata/schemas/order-13.json", events)
+		if out, err := cmd.Output(); cmd.ProcessState.ExitCode() != 1 || bytes.Count(out, []byte("\n")) != 1001 {
+			b.Fatalf("%v: %d lines", err, bytes.Count(out, []byte("\n")))
+		}
+	}
+}
+
+func BenchmarkProcessV5LoopNDJSON(b *testing.B) {
+	events := ndjson(b)
+	bin := filepath.Join(b.TempDir(), "v5loop")
+	if out, err := exec.Command("go", "build", "-o", bin, "./testdata/v5loop").CombinedOutput(); err != nil {
+		b.Fatalf("%v\n%s", err, out)
+	}
+	schema, _ := filepath.Abs("../../testdata/schemas/order-13.json")
+	b.ResetTimer()
+	for b.Loop() {
+		out, err := exec.Command(bin, schema, events).Output()
+		if err != nil || bytes.Count(out, []byte("\n")) < 1000 {
+			b.Fatalf("%v: %d lines", err, bytes.Count(out, []byte("\n")))
 		}
 	}
 }

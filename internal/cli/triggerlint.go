@@ -45,6 +45,9 @@ that keep automations working.
 Commands:
   lint [flags] PATH...   lint schema files; directories are walked for *.json,
                          "-" reads standard input
+  validate --schema S [flags] FILE...
+                         validate payloads (JSON or NDJSON) or, with
+                         --request, Report/Cancel Event request bodies
   rules                  list the rules
   explain ID|NAME        print a rule's documentation
   version                print the version
@@ -54,7 +57,7 @@ Exit codes:
   1  findings at or above --fail-severity
   2  usage error, unreadable file or internal error
 
-Run 'triggerlint lint -h' for the flags of lint.
+Run 'triggerlint lint -h' or 'triggerlint validate -h' for their flags.
 `
 
 const lintUsage = `Usage: triggerlint lint [flags] PATH...
@@ -88,6 +91,8 @@ func Triggerlint(args []string, env Env) int {
 	switch args[0] {
 	case "lint":
 		return lintCommand(args[1:], env)
+	case "validate":
+		return validateCommand(args[1:], env)
 	case "rules":
 		return rulesCommand(args[1:], env)
 	case "explain":

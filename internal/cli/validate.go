@@ -1,0 +1,343 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/rules"
+	"github.com/triggerkit/triggerkit/schema"
+	"github.com/triggerkit/triggerkit/validate"
+)
+
+const validateUsage = `Usage: triggerlint validate --schema SCHEMA.json [flags] FILE...
+
+Validates payloads against a trigger's payload schema, as Report Event will.
+Each FILE holds one JSON payload, or NDJSON: one payload per line (files
+named *.ndjson or *.jsonl, or any file whose first line is a complete JSON
+value), read as a stream in constant memory. "-" reads standard input.
+With --request, each payload is a whole request body instead, and its kind
+is recognised from its fields unless --kind names it.
+
+The schema is linted first: a schema with lint errors is refused.
+
+Findings use the lint output and JSON contract, with "pointer" into the
+payload or request; for NDJSON, "line" is the record's line.
+
+Examples:
+  triggerlint validate --schema examples/order-paid.json payloads/order-paid.json
+  triggerlint validate --schema schema.json --format json events.ndjson
+  triggerlint validate --schema schema.json --request --kind bulk-report body.json
+
+Exit codes: 0 no finding at or above --fail-severity (default error); 1
+findings at or above it; 2 usage error, unreadable file or unusable schema.
+
+Flags:
+`
+
+type validateOptions struct {
+	schema  string
+	request bool
+	kind    string
+	format  string
+	color   string
+	fail    lint.Severity
+}
+
+func validateCommand(args []string, env Env) int {
+	fset := flag.NewFlagSet("triggerlint validate", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	fset.Usage = func() {
+		fmt.Fprint(env.Stderr, validateUsage)
+		fset.PrintDefaults()
+	}
+	opts := validateOptions{fail: lint.Error}
+	fset.StringVar(&opts.schema, "schema", "", "the payload schema `file` (required)")
+	fset.BoolVar(&opts.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
+	fset.StringVar(&opts.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
+	fset.StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	fset.StringVar(&opts.color, "color", "auto", "colour text output: auto, always or never")
+	fset.Func("fail-severity", "exit 1 on findings at or above this `severity`: error, warning, info or none (default error)", func(s string) error {
+		v, err := lint.ParseSeverity(s)
+		opts.fail = v
+		return err
+	})
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitError
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
+		return ExitError
+	}
+	if opts.format != "text" && opts.format != "json" {
+		return usage("unknown --format %q (want text or json)", opts.format)
+	}
+	useColor := false
+	switch opts.color {
+	case "auto":
+		useColor = env.Terminal && env.Getenv("NO_COLOR") == ""
+	case "always":
+		useColor = true
+	case "never":
+	default:
+		return usage("unknown --color %q (want auto, always or never)", opts.color)
+	}
+	if opts.schema == "" {
+		return usage("--schema is required (see 'triggerlint validate -h')")
+	}
+	kind := validate.KindAuto
+	if opts.kind != "" {
+		if !opts.request {
+			return usage("--kind needs --request")
+		}
+		k, err := validate.ParseKind(opts.kind)
+		if err != nil {
+			return usage("%v", err)
+		}
+		kind = k
+	}
+	if fset.NArg() == 0 {
+		return usage("no files to validate (see 'triggerlint validate -h')")
+	}
+	out := newFindingWriter(env.Stdout, opts.format, useColor)
+	v, code := loadValidator(opts.schema, env, out)
+	if v == nil {
+		return code
+	}
+
+	failed, stdinUsed := false, false
+	for _, name := range fset.Args() {
+		var r io.Reader
+		display := name
+		if name == "-" {
+			if stdinUsed {
+				fmt.Fprintln(env.Stderr, "triggerlint: standard input named twice")
+				failed = true
+				continue
+			}
+			stdinUsed, r, display = true, env.Stdin, "<stdin>"
+		} else {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
+				failed = true
+				continue
+			}
+			r = f
+			defer f.Close()
+		}
+		out.files++
+		check := func(b []byte) []validate.Violation { return v.Validate(b).Violations }
+		if opts.request {
+			check = func(b []byte) []validate.Violation {
+				_, res := v.ValidateRequest(b, kind)
+				return res.Violations
+			}
+		}
+		ndjson := strings.HasSuffix(name, ".ndjson") || strings.HasSuffix(name, ".jsonl")
+		if err := validateStream(display, r, ndjson, check, out); err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", display, err)
+			failed = true
+		}
+	}
+	if err := out.finish(); err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
+	switch {
+	case failed:
+		return ExitError
+	case out.worst >= opts.fail:
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+// loadValidator lints and compiles the schema. On failure it reports why
+// and returns the exit code.
+func loadValidator(path string, env Env, out *findingWriter) (*validate.Validator, int) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
+		return nil, ExitError
+	}
+	doc, _ := schema.Load(path, src)
+	sel, err := lint.Select(rules.All(), lint.SelectOptions{})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: internal error: %v\n", err)
+		return nil, ExitError
+	}
+	diags, err := lint.Run(doc, sel)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", path, err)
+		return nil, ExitError
+	}
+	errorsFound := 0
+	for _, d := range diags {
+		if d.Severity >= lint.Error {
+			errorsFound++
+		}
+	}
+	if errorsFound > 0 {
+		out.files++
+		for _, d := range diags {
+			out.write(lint.NewFinding(doc.File, d))
+		}
+		if err := out.finish(); err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		}
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, errorsFound)
+		return nil, ExitError
+	}
+	v, err := validate.Compile(doc, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", path, err)
+		return nil, ExitError
+	}
+	for _, ig := range v.Ignored() {
+		fmt.Fprintf(env.Stderr, "triggerlint: note: %s: %s: %q is not applied to payloads\n", path, ig.Pointer, ig.Keyword)
+	}
+	return v, ExitOK
+}
+
+// validateStream validates one file: NDJSON (by name, or when its first
+// line is a complete JSON value) one line at a time, or else the whole
+// document.
+func validateStream(name string, r io.Reader, ndjson bool, check func([]byte) []validate.Violation, out *findingWriter) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var buf []byte
+	first, err := readLine(br, &buf)
+	if err != nil && err != io.EOF {
+		return err
+	}
+	if !ndjson && !json.Valid(bytes.TrimSpace(first)) {
+		// One document, over several lines.
+		rest, rerr := io.ReadAll(br)
+		if rerr != nil {
+			return rerr
+		}
+		src := first
+		if err != io.EOF {
+			src = append(append(append([]byte(nil), first...), '\n'), rest...)
+		}
+		lines := schema.NewLines(src)
+		for _, x := range check(src) {
+			start, end := lines.Position(x.Offset), lines.Position(x.End)
+			out.write(finding(name, x, start.Line, start.Column, end.Line, end.Column))
+		}
+		return nil
+	}
+	for n := 1; ; n++ {
+		line := bytes.TrimSuffix(first, []byte("\r"))
+		if len(bytes.TrimSpace(line)) > 0 {
+			for _, x := range check(line) {
+				out.write(finding(name, x, n, x.Offset+1, n, x.End+1))
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		first, err = readLine(br, &buf)
+		if err != nil && err != io.EOF {
+			return err
+		}
+	}
+}
+
+// readLine returns the next line without its "\n", reusing *buf for lines
+// longer than the reader's buffer. The result is valid until the next call.
+func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		*buf = append((*buf)[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = br.ReadSlice('\n')
+			*buf = append(*buf, line...)
+		}
+		line = *buf
+	}
+	if err == nil {
+		return line[:len(line)-1], nil
+	}
+	return line, err
+}
+
+func finding(file string, x validate.Violation, line, col, endLine, endCol int) lint.Finding {
+	return lint.Finding{File: file, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Pointer: x.Pointer, Rule: x.Rule, Severity: x.Severity, Message: x.Message, URL: validate.RuleURL(x.Rule)}
+}
+
+// findingWriter writes findings as they come, in text or as the JSON report
+// document, so that memory does not grow with the input.
+type findingWriter struct {
+	w      *bufio.Writer
+	json   bool
+	color  bool
+	sum    lint.Summary
+	files  int
+	worst  lint.Severity
+	err    error
+	opened bool
+}
+
+func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
+	return &findingWriter{w: bufio.NewWriterSize(w, 1<<16), json: format == "json", color: color}
+}
+
+func (fw *findingWriter) write(f lint.Finding) {
+	fw.sum.Add(f)
+	fw.worst = max(fw.worst, f.Severity)
+	if fw.err != nil {
+		return
+	}
+	if !fw.json {
+		fw.err = lint.WriteText(fw.w, []lint.Finding{f}, lint.Summary{}, lint.TextStyle{Color: fw.color})
+		return
+	}
+	b, err := json.MarshalIndent(f, "    ", "  ")
+	if err != nil {
+		fw.err = err
+		return
+	}
+	sep := ",\n    "
+	if !fw.opened {
+		sep = "{\n  \"findings\": [\n    "
+		fw.opened = true
+	}
+	fw.w.WriteString(sep)
+	fw.w.Write(b)
+}
+
+func (fw *findingWriter) finish() error {
+	fw.sum.Files = fw.files
+	if fw.err != nil {
+		return fw.err
+	}
+	if fw.json {
+		if !fw.opened {
+			fw.w.WriteString("{\n  \"findings\": [")
+		} else {
+			fw.w.WriteString("\n  ")
+		}
+		b, err := json.MarshalIndent(fw.sum, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		fw.w.WriteString("],\n  \"summary\": ")
+		fw.w.Write(b)
+		fw.w.WriteString("\n}\n")
+	} else if err := lint.WriteText(fw.w, nil, fw.sum, lint.TextStyle{Color: fw.color}); err != nil {
+		return err
+	}
+	return fw.w.Flush()
+}
