@@ -174,18 +174,9 @@ func lintCommand(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
 		return ExitError
 	}
-	if opts.format != "text" && opts.format != "json" {
-		return usage("unknown --format %q (want text or json)", opts.format)
-	}
-	useColor := false
-	switch opts.color {
-	case "auto":
-		useColor = env.Terminal && env.Getenv("NO_COLOR") == ""
-	case "always":
-		useColor = true
-	case "never":
-	default:
-		return usage("unknown --color %q (want auto, always or never)", opts.color)
+	useColor, err := outputStyle(opts.format, opts.color, env)
+	if err != nil {
+		return usage("%v", err)
 	}
 	if fset.NArg() == 0 {
 		return usage("no files to lint (see 'triggerlint lint -h')")
@@ -408,4 +399,20 @@ func explainCommand(args []string, env Env) int {
 	}
 	lint.WriteExplain(env.Stdout, r, false)
 	return ExitOK
+}
+
+// outputStyle checks --format and --color and says whether to colour.
+func outputStyle(format, colour string, env Env) (bool, error) {
+	if format != "text" && format != "json" {
+		return false, fmt.Errorf("unknown --format %q (want text or json)", format)
+	}
+	switch colour {
+	case "auto":
+		return env.Terminal && env.Getenv("NO_COLOR") == "", nil
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	}
+	return false, fmt.Errorf("unknown --color %q (want auto, always or never)", colour)
 }

@@ -79,18 +79,9 @@ func validateCommand(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
 		return ExitError
 	}
-	if opts.format != "text" && opts.format != "json" {
-		return usage("unknown --format %q (want text or json)", opts.format)
-	}
-	useColor := false
-	switch opts.color {
-	case "auto":
-		useColor = env.Terminal && env.Getenv("NO_COLOR") == ""
-	case "always":
-		useColor = true
-	case "never":
-	default:
-		return usage("unknown --color %q (want auto, always or never)", opts.color)
+	useColor, err := outputStyle(opts.format, opts.color, env)
+	if err != nil {
+		return usage("%v", err)
 	}
 	if opts.schema == "" {
 		return usage("--schema is required (see 'triggerlint validate -h')")
