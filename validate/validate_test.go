@@ -333,7 +333,8 @@ func TestRulesTable(t *testing.T) {
 // the input, pointers that parse.
 func FuzzValidate(f *testing.F) {
 	v := orderValidator(f, nil)
-	f.Add(orderPayload(f))
+	valid := orderPayload(f)
+	f.Add(valid)
 	for _, s := range []string{`{}`, `[]`, `{"a":[{"b":{}}]}`, "{\"a\":\"\xff\"}", `{"orderNumber":1e400}`, `{"a":1,"a":2}`, `{"status":"\ud800"}`} {
 		f.Add([]byte(s))
 	}
@@ -350,7 +351,7 @@ func FuzzValidate(f *testing.F) {
 				t.Fatalf("empty violation %+v", x)
 			}
 		}
-		if bytes.Equal(data, orderPayload(t)) && len(r.Violations) != 0 {
+		if bytes.Equal(data, valid) && len(r.Violations) != 0 {
 			t.Fatal("the valid payload is refused")
 		}
 	})

@@ -115,15 +115,15 @@ func version() string {
 	return "(devel)"
 }
 
-// lintOptions are the parsed flags of lint.
-type lintOptions struct {
+// outputOptions are the output flags that lint and validate share.
+type outputOptions struct {
 	format string
 	fail   lint.Severity
 	color  string
-	sel    lint.SelectOptions
 }
 
-func (o *lintOptions) flags(fs *flag.FlagSet) {
+func (o *outputOptions) flags(fs *flag.FlagSet) {
+	o.fail = lint.Error
 	fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
 	fs.StringVar(&o.color, "color", "auto", "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.Func("fail-severity", "exit 1 on findings at or above this `severity`: error, warning, info or none (default error)", func(s string) error {
@@ -131,6 +131,16 @@ func (o *lintOptions) flags(fs *flag.FlagSet) {
 		o.fail = v
 		return err
 	})
+}
+
+// lintOptions are the parsed flags of lint.
+type lintOptions struct {
+	outputOptions
+	sel lint.SelectOptions
+}
+
+func (o *lintOptions) flags(fs *flag.FlagSet) {
+	o.outputOptions.flags(fs)
 	toggle := func(on bool) func(string) error {
 		return func(s string) error {
 			for _, p := range strings.Split(s, ",") {
@@ -162,7 +172,7 @@ func lintCommand(args []string, env Env) int {
 		fmt.Fprint(env.Stderr, lintUsage)
 		fset.PrintDefaults()
 	}
-	opts := lintOptions{fail: lint.Error}
+	var opts lintOptions
 	opts.flags(fset)
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -43,12 +43,10 @@ Flags:
 `
 
 type validateOptions struct {
+	outputOptions
 	schema  string
 	request bool
 	kind    string
-	format  string
-	color   string
-	fail    lint.Severity
 }
 
 func validateCommand(args []string, env Env) int {
@@ -58,17 +56,11 @@ func validateCommand(args []string, env Env) int {
 		fmt.Fprint(env.Stderr, validateUsage)
 		fset.PrintDefaults()
 	}
-	opts := validateOptions{fail: lint.Error}
+	var opts validateOptions
+	opts.outputOptions.flags(fset)
 	fset.StringVar(&opts.schema, "schema", "", "the payload schema `file` (required)")
 	fset.BoolVar(&opts.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
 	fset.StringVar(&opts.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
-	fset.StringVar(&opts.format, "format", "text", "output `format`: text or json")
-	fset.StringVar(&opts.color, "color", "auto", "colour text output: auto, always or never")
-	fset.Func("fail-severity", "exit 1 on findings at or above this `severity`: error, warning, info or none (default error)", func(s string) error {
-		v, err := lint.ParseSeverity(s)
-		opts.fail = v
-		return err
-	})
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
