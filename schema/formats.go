@@ -222,7 +222,7 @@ func IsURI(s string) bool {
 	if strings.HasPrefix(rest, "//") {
 		rest = rest[2:]
 		end := 0
-		for end < len(rest) && rest[end] != '/' && rest[end] != '?' && rest[end] != '#' {
+		for end < len(rest) && uriClass[rest[end]]&uriAuthorityEnd == 0 {
 			end++
 		}
 		host, ok := authorityHost(rest[:end])
@@ -237,7 +237,7 @@ func IsURI(s string) bool {
 	inFragment := false
 	for j := 0; j < len(rest); j++ {
 		c := rest[j]
-		if uriClass[c] != 0 {
+		if uriClass[c]&(uriUnreserved|uriSubDelim|uriPath) != 0 {
 			continue
 		}
 		switch c {
@@ -261,7 +261,7 @@ func IsURI(s string) bool {
 // authorityHost checks [userinfo "@"] host [":" port] and returns the host.
 func authorityHost(a string) (string, bool) {
 	if at := strings.LastIndexByte(a, '@'); at >= 0 {
-		if !uriChars(a[:at], ":") {
+		if !uriChars(a[:at], true) {
 			return "", false
 		}
 		a = a[at+1:]
@@ -294,27 +294,24 @@ func authorityHost(a string) (string, bool) {
 			}
 		}
 	}
-	if !strings.HasPrefix(host, "[") && !uriChars(host, "") {
+	if !strings.HasPrefix(host, "[") && !uriChars(host, false) {
 		return "", false
 	}
 	return host, true
 }
 
 // uriChars reports whether s holds only unreserved characters, sub-delims,
-// percent-escapes and the bytes in extra.
-func uriChars(s, extra string) bool {
+// percent-escapes and, when colon is set, colons.
+func uriChars(s string, colon bool) bool {
 	for j := 0; j < len(s); j++ {
 		c := s[j]
-		switch {
-		case c == '%':
-			if j+2 >= len(s) || !isHex(s[j+1]) || !isHex(s[j+2]) {
-				return false
-			}
-			j += 2
-		case isUnreserved(c) || isSubDelim(c) || strings.IndexByte(extra, c) >= 0:
-		default:
+		if uriClass[c]&(uriUnreserved|uriSubDelim) != 0 || (colon && c == ':') {
+			continue
+		}
+		if c != '%' || j+2 >= len(s) || !isHex(s[j+1]) || !isHex(s[j+2]) {
 			return false
 		}
+		j += 2
 	}
 	return true
 }
@@ -323,7 +320,8 @@ func uriChars(s, extra string) bool {
 const (
 	uriUnreserved = 1 << iota
 	uriSubDelim
-	uriPath // the other characters of paths, queries and fragments
+	uriPath         // the other characters of paths, queries and fragments
+	uriAuthorityEnd // the characters that end an authority
 )
 
 var uriClass = func() (t [256]uint8) {
@@ -337,6 +335,9 @@ var uriClass = func() (t [256]uint8) {
 		}
 		if strings.IndexByte(":@/?", b) >= 0 {
 			t[c] |= uriPath
+		}
+		if strings.IndexByte("/?#", b) >= 0 {
+			t[c] |= uriAuthorityEnd
 		}
 	}
 	return t
@@ -356,13 +357,17 @@ func IsEmail(s string) bool {
 		return false
 	}
 	local, domain := s[:at], s[at+1:]
-	if local[0] == '.' || local[len(local)-1] == '.' || strings.Contains(local, "..") {
+	if local[0] == '.' || local[len(local)-1] == '.' {
 		return false
 	}
-	if !(local[0] == '"' && local[len(local)-1] == '"' && len(local) > 1) {
+	if local[0] == '"' && local[len(local)-1] == '"' && len(local) > 1 {
+		if strings.Contains(local, "..") {
+			return false
+		}
+	} else {
 		for i := 0; i < len(local); i++ {
 			c := local[i]
-			if c <= ' ' || c >= 0x7F || emailSpecial(c) {
+			if c <= ' ' || c >= 0x7F || emailSpecial(c) || (c == '.' && local[i+1] == '.') {
 				return false
 			}
 		}
@@ -370,7 +375,7 @@ func IsEmail(s string) bool {
 	if strings.HasPrefix(domain, "[") && strings.HasSuffix(domain, "]") {
 		return len(domain) > 2
 	}
-	return isHostname(domain) && strings.Contains(domain, ".")
+	return isHostname(domain) && strings.IndexByte(domain, '.') >= 0
 }
 
 func emailSpecial(c byte) bool {
@@ -386,24 +391,17 @@ func isHostname(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for s != "" {
-		label := s
-		if dot := strings.IndexByte(s, '.'); dot >= 0 {
-			label, s = s[:dot], s[dot+1:]
-			if s == "" {
+	label := 0 // where the current label starts
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			if n := i - label; n == 0 || n > 63 || s[label] == '-' || s[i-1] == '-' {
 				return false
 			}
-		} else {
-			s = ""
+			label = i + 1
+			continue
 		}
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+		if c := s[i]; !(c == '-' || isDigit(c) || isAlpha(c) || c >= 0x80) {
 			return false
-		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
-			if !(c == '-' || isDigit(c) || isAlpha(c) || c >= 0x80) {
-				return false
-			}
 		}
 	}
 	return true

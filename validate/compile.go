@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -48,6 +49,7 @@ type node struct {
 	props    []prop
 	index    map[string]int // key to props index, for objects with many properties
 	required []int          // props indexes of the required keys
+	reqMask  []uint64       // the required keys as a bit set over props
 
 	items *node
 	oneOf []*node
@@ -74,6 +76,26 @@ type prop struct {
 	node  *node // nil: declared in required only, so any value
 	keyOK bool  // the key follows the dialect's key rules
 	plain bool  // the key needs no escaping in JSON
+	// quoted is `"name":` when plain. When it fits in 16 bytes, w0 and w1
+	// hold its bytes and m0 and m1 mask them, so that the key and its colon
+	// are recognised with two word compares.
+	quoted         string
+	w0, w1, m0, m1 uint64
+}
+
+// setQuoted fills in the quoted forms of a plain key.
+func (p *prop) setQuoted() {
+	p.quoted = `"` + p.name + `":`
+	if len(p.quoted) > 16 {
+		return
+	}
+	var b, m [16]byte
+	copy(b[:], p.quoted)
+	for i := range p.quoted {
+		m[i] = 0xff
+	}
+	p.w0, p.w1 = binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	p.m0, p.m1 = binary.LittleEndian.Uint64(m[:8]), binary.LittleEndian.Uint64(m[8:])
 }
 
 // lookupLinear is the number of properties below which a key is looked up
@@ -250,8 +272,16 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			}
 		}
 	}
+	if len(n.required) > 0 {
+		n.reqMask = make([]uint64, (len(n.props)+63)/64)
+		for _, i := range n.required {
+			n.reqMask[i/64] |= 1 << (i % 64)
+		}
+	}
 	for i := range n.props {
-		n.props[i].plain = plainKey(n.props[i].name)
+		if n.props[i].plain = plainKey(n.props[i].name); n.props[i].plain {
+			n.props[i].setQuoted()
+		}
 	}
 	if len(n.props) > lookupLinear {
 		n.index = make(map[string]int, len(n.props))
@@ -408,6 +438,18 @@ func formatOf(name string) format {
 		return fmtRegex
 	}
 	return fmtNone
+}
+
+// rawSafe reports whether every valid value of the format is plain ASCII
+// without quotes, backslashes or control characters, so that a raw JSON
+// string the format accepts needs no other check. E-mail addresses are not:
+// a quoted local part and an internationalised domain can hold anything.
+func (f format) rawSafe() bool {
+	switch f {
+	case fmtDateTime, fmtDate, fmtTime, fmtUUID, fmtURI, fmtDecimal:
+		return true
+	}
+	return false
 }
 
 // valid reports whether s is a valid value of the format. Direct calls,

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -112,6 +113,19 @@ func (s *state) value(n *node, level int) {
 		}
 	case c == '"':
 		t = tString
+		if n.types&tString != 0 && n.check.rawSafe() {
+			// The format allows only ASCII characters that JSON writes
+			// plainly: when the text up to the next quote is a valid value,
+			// it is also a valid string, and one pass checks both.
+			if q := bytes.IndexByte(s.src[start+1:], '"'); q >= 0 {
+				end := start + 1 + q
+				if text := bytesString(s.src[start+1 : end]); n.check.valid(text) {
+					s.pos = end + 1
+					s.annotations(n, start, text)
+					break
+				}
+			}
+		}
 		cs, ce, esc := s.str()
 		if ok = n.types&tString != 0; ok && !s.fatal && !n.simple {
 			s.stringChecks(n, start, cs, ce, esc)
@@ -169,24 +183,21 @@ func (s *state) object(n *node, level int) {
 			// Payloads mostly list their keys in the schema's order: when the
 			// key is the expected one, written plainly, skip the string scan.
 			i := -1
-			var cs, ce int
+			var cs, ce, ke int
 			var esc bool
-			if hint < len(n.props) && n.props[hint].plain {
-				name := n.props[hint].name
-				if e := ks + 1 + len(name); e < len(s.src) && s.src[e] == '"' && string(s.src[ks+1:e]) == name {
-					i, cs, ce = hint, ks+1, e
-					s.pos = e + 1
-				}
-			}
-			if i < 0 {
+			if hint < len(n.props) && n.props[hint].plain && s.expected(&n.props[hint], ks) {
+				i = hint
+				cs, ke = ks+1, ks+len(n.props[hint].quoted)-1
+				ce, s.pos = ke-1, ke
+			} else {
 				cs, ce, esc = s.str()
 				if s.fatal {
 					return
 				}
+				ke = s.pos
 			}
-			ke := s.pos
 			if ke+1 < len(s.src) && s.src[ke] == ':' && s.src[ke+1] > ' ' {
-				s.pos++ // compact JSON: the value follows the colon
+				s.pos = ke + 1 // compact JSON: the value follows the colon
 			} else {
 				s.ws()
 				if s.pos >= len(s.src) || s.src[s.pos] != ':' {
@@ -244,11 +255,31 @@ func (s *state) object(n *node, level int) {
 		}
 	}
 	s.depth--
+	for w, m := range n.reqMask {
+		if seen[w]&m != m {
+			s.missing(n, seen, start)
+			return
+		}
+	}
+}
+
+// missing reports the required keys of n that are not in seen.
+func (s *state) missing(n *node, seen []uint64, start int) {
 	for _, i := range n.required {
 		if seen[i/64]&(1<<(i%64)) == 0 {
 			s.report(RuleRequired, start, s.pos, "missing required property %q", n.props[i].name)
 		}
 	}
+}
+
+// expected reports whether the input at ks is p's key and a colon.
+func (s *state) expected(p *prop, ks int) bool {
+	if p.m0 != 0 && ks+16 <= len(s.src) {
+		b := s.src[ks : ks+16]
+		return (binary.LittleEndian.Uint64(b)^p.w0)&p.m0 == 0 &&
+			(binary.LittleEndian.Uint64(b[8:])^p.w1)&p.m1 == 0
+	}
+	return hasPrefix(s.src[ks:], p.quoted)
 }
 
 // extraKey checks a key the schema does not declare, then its value.
@@ -391,6 +422,14 @@ func (s *state) stringChecks(n *node, start, cs, ce int, esc bool) {
 		s.report(RuleFormat, start, end, "%s is not a valid %s", quoteText(text), formatNoun(n.format))
 		return
 	}
+	s.annotations(n, start, text)
+}
+
+// annotations checks a string that has its format against the dialect's
+// annotations: custom types, contact IDs and future dates. The string ends
+// at s.pos.
+func (s *state) annotations(n *node, start int, text string) {
+	end := s.pos
 	switch n.role {
 	case roleMoneyValue:
 		if n.check != fmtDecimal && !schema.IsDecimal(text) {

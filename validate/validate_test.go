@@ -89,6 +89,10 @@ func TestValidate(t *testing.T) {
 		{"uuid upper case", with(t, "orderId", `"6B8F3A52-1C9D-4E27-8F41-0D2C7A9B5E13"`), ""},
 		{"date-time without offset", with(t, "paidAt", `"2026-03-01T09:30:00"`), `/paidAt TK9005 error: "2026-03-01T09:30:00" is not a valid date-time` + "\n"},
 		{"escaped string is decoded", with(t, "paidAt", `"2026-03-01T09:30:00\u005A"`), ""},
+		{"escaped quote ends no date", with(t, "deliveryDate", `"2026-03-04\"x"`), `/deliveryDate TK9005 error: "2026-03-04\"x" is not a valid date` + "\n"},
+		{"escaped uuid", with(t, "orderId", `"\u0036b8f3a52-1c9d-4e27-8f41-0d2c7a9b5e13"`), ""},
+		{"control character in a uri", with(t, "receiptUrl", "\"https://x.com/\x01\""), `/receiptUrl TK9001 error: control character 0x01 in a string; escape it` + "\n"},
+		{"spaces around colons", strings.ReplaceAll(with(t, "", ""), `":`, `" : `), ""},
 		{"uri with a space", with(t, "receiptUrl", `"https://x.com/a b"`), `/receiptUrl TK9005 error: "https://x.com/a b" is not a valid uri` + "\n"},
 		{"oneOf", with(t, "status", `"PAID"`), `/status TK9006 error: string "PAID" is not one of the options: "paid", "pending", "refunded"` + "\n"},
 		{"money", with(t, "total", `{"value":"12,50","currency":"$"}`), `/total/value TK9005 error: "12,50" is not a valid DECIMAL_VALUE (a numeric string)` + "\n" +
