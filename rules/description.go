@@ -12,7 +12,11 @@ func checkDescriptions(pass *lint.Pass, level int) {
 		if p.Level() != level {
 			continue
 		}
-		checkText(pass, p.Schema.Description, "description", "", func() { pass.ReportKey(p.Member, `missing "description"`) })
+		d := p.Schema.Description
+		checkText(pass, d, "description", "", func() { pass.ReportKey(p.Member, `missing "description"`) })
+		if d != nil && d.Value.Kind == schema.String && schema.IsPlaceholder(d.Value.Text) {
+			pass.ReportValue(d, `"description" is a placeholder; say what the value means to the people building automations`)
+		}
 	}
 }
 

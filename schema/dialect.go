@@ -91,3 +91,13 @@ func BadKeyChar(key string) (string, bool) {
 }
 
 func quoteRune(r rune) string { return "'" + string(r) + "'" }
+
+// Placeholder is the description a generator writes where it has none: it
+// reads as unfinished, and IsPlaceholder recognises it so that the linter
+// warns until someone writes a real one.
+func Placeholder(title string) string { return "<describe " + title + ">" }
+
+// IsPlaceholder reports whether a description is a generator's placeholder.
+func IsPlaceholder(s string) bool {
+	return strings.HasPrefix(s, "<describe") && strings.HasSuffix(s, ">")
+}

@@ -1,0 +1,155 @@
+package generate
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// kind is a set of the kinds of value seen under one name.
+type kind uint16
+
+const (
+	kNull   kind = 1 << iota
+	kBool        // true or false
+	kInt         // a whole number
+	kNum         // a number with a fraction or an exponent
+	kString      // a string
+	kArray       // an array at the 1st level
+	kCustom      // a MONEY- or ATTACHMENT-shaped object at the 1st level
+	kJSON        // an array inside an array item, kept as its JSON text
+)
+
+// fset is a set of string formats.
+type fset uint8
+
+const (
+	fUUID fset = 1 << iota
+	fDateTime
+	fDate
+	fTime
+	fEmail
+	fURI
+	fAll = fUUID | fDateTime | fDate | fTime | fEmail | fURI
+)
+
+// formatOrder lists the formats a value may have, the strongest first.
+var formatOrder = []struct {
+	bit  fset
+	name string
+	ok   func(string) bool
+}{
+	{fUUID, "uuid", schema.IsUUID},
+	{fDateTime, "date-time", schema.IsDateTime},
+	{fDate, "date", schema.IsDate},
+	{fTime, "time", schema.IsTime},
+	{fEmail, "email", schema.IsEmail},
+	{fURI, "uri", schema.IsURI},
+}
+
+// maxExamples is how many distinct examples a property keeps.
+const maxExamples = 3
+
+// node gathers what the samples hold under one output key.
+type node struct {
+	name   string // the output key
+	source string // where it was first seen: a JSON Pointer into the sample
+	kinds  kind
+	// present counts the containers (samples, array items, custom objects)
+	// in which the key holds something other than null.
+	present int
+	arrays  int // how many of them were arrays
+	customs int // and how many custom objects
+	// notDecimal: a value that is not a decimal number, as MONEY wants
+	notDecimal bool
+	stamp   uint64 // the container that used the name last
+	formats fset   // the formats every string so far has
+	notImg  bool   // a uri string whose path does not end in an image extension
+	// examples are distinct raw JSON values; blank holds a blank string,
+	// kept only for want of a better one.
+	examples [][]byte
+	blank    []byte
+	// flattened: an object was flattened into keys that start with the
+	// name; custom names the shape of the custom objects seen.
+	flattened   bool
+	custom      string
+	mixedCustom bool // both MONEY and ATTACHMENT objects
+	sub       *level // the members of the custom objects
+	items     *level // the members of array items
+	nullItems int    // null array elements, left out
+	nested    int    // arrays inside arrays, spliced
+	wrapped   int    // primitive array elements, wrapped in an object
+	sanitized bool   // the key was changed to follow the key rules
+	renamed   bool   // the name was taken in the same container
+}
+
+// level is one output object: the root, a custom object or an array item.
+type level struct {
+	nodes []*node
+	index map[string]*node
+	count int // how many containers were seen
+}
+
+func newLevel() *level { return &level{index: map[string]*node{}} }
+
+// addExample keeps raw as an example if it is new and there is room.
+func (n *node) addExample(raw []byte, blank bool) {
+	if len(n.examples) >= maxExamples {
+		return
+	}
+	if blank {
+		if n.blank == nil {
+			n.blank = bytes.Clone(raw)
+		}
+		return
+	}
+	for _, e := range n.examples {
+		if bytes.Equal(e, raw) {
+			return
+		}
+	}
+	n.examples = append(n.examples, bytes.Clone(raw))
+}
+
+// checkString narrows the formats and the image test to those s meets.
+func (n *node) checkString(s string) {
+	if n.formats == 0 {
+		if !n.notDecimal && !schema.IsDecimal(s) {
+			n.notDecimal = true
+		}
+		return
+	}
+	for _, f := range formatOrder {
+		if n.formats&f.bit != 0 && !f.ok(s) {
+			n.formats &^= f.bit
+		}
+	}
+	if !n.notDecimal && !schema.IsDecimal(s) {
+		n.notDecimal = true
+	}
+	if n.formats&fURI != 0 && !n.notImg && !imagePath(s) {
+		n.notImg = true
+	}
+}
+
+// imagePath reports whether a URL's path ends in an image file extension.
+func imagePath(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	dot := strings.LastIndexByte(u, '.')
+	if dot < 0 || strings.IndexByte(u[dot:], '/') >= 0 {
+		return false
+	}
+	switch strings.ToLower(u[dot+1:]) {
+	case "png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff", "heic":
+		return true
+	}
+	return false
+}
+
+// isBlank reports whether a string is empty or has white space at either end.
+func isBlank(s string) bool {
+	return strings.TrimSpace(s) == "" || strings.TrimSpace(s) != s
+}

@@ -1,0 +1,295 @@
+package generate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// target is the part of a schema a transform follows: the type of each
+// property, the properties of objects and array items.
+type target struct {
+	typ   string
+	props map[string]*target
+	items *target
+}
+
+func (t *target) prop(name string) *target {
+	if t == nil {
+		return nil
+	}
+	return t.props[name]
+}
+
+func (t *target) typeName() string {
+	if t == nil {
+		return ""
+	}
+	return t.typ
+}
+
+func targetOfProp(p *prop) *target {
+	t := &target{typ: p.typ}
+	if len(p.props) > 0 {
+		t.props = map[string]*target{}
+		for _, c := range p.props {
+			t.props[c.key] = targetOfProp(c)
+		}
+	}
+	if p.items != nil {
+		t.items = targetOfProp(p.items)
+	}
+	return t
+}
+
+func targetOfSchema(s *schema.Schema) *target {
+	t := &target{typ: s.TypeName()}
+	for _, p := range s.Props {
+		if p.Schema == nil {
+			continue
+		}
+		if t.props == nil {
+			t.props = map[string]*target{}
+		}
+		if _, dup := t.props[p.Name]; !dup {
+			t.props[p.Name] = targetOfSchema(p.Schema)
+		}
+	}
+	if s.ItemsSchema != nil {
+		t.items = targetOfSchema(s.ItemsSchema)
+	}
+	return t
+}
+
+// Transformer rewrites payloads into the shape of a schema that Generator
+// made: flattened, arrays wrapped, keys sanitised, values converted to the
+// declared type where that loses nothing (a number where a string is
+// declared becomes its text). It is safe for concurrent use.
+type Transformer struct{ root *target }
+
+// NewTransformer returns the Transformer of a schema.
+func NewTransformer(schemaJSON []byte) (*Transformer, error) {
+	doc, err := schema.Load("schema", schemaJSON)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Root == nil {
+		return nil, errors.New("the schema is not an object")
+	}
+	return &Transformer{root: targetOfSchema(doc.Root)}, nil
+}
+
+func newTransformerFor(root *prop) *Transformer { return &Transformer{root: targetOfProp(root)} }
+
+// Transform returns sample rewritten as the schema expects, as compact
+// JSON. The sample must be a JSON object; its syntax errors carry their
+// line and column.
+func (t *Transformer) Transform(sample []byte) ([]byte, error) {
+	f, err := schema.Parse("sample", sample)
+	if err != nil {
+		return nil, err
+	}
+	if f.Root == nil || f.Root.Kind != schema.Object {
+		return nil, errors.New("the sample is not a JSON object")
+	}
+	tx := transform{src: sample}
+	var o objOut
+	tx.members(f.Root, t.root, "", 1, &o)
+	return o.bytes(), nil
+}
+
+// convert returns one value of the 1st-level property key in the form the
+// schema expects.
+func (t *Transformer) convert(key string, raw []byte) ([]byte, error) {
+	// The parser wants an object at the root.
+	src := append(append([]byte(`{"v":`), raw...), '}')
+	f, err := schema.Parse("example", src)
+	if err != nil || len(f.Root.Members) != 1 {
+		return nil, fmt.Errorf("example of %s: %v", key, err)
+	}
+	tx := transform{src: src}
+	tgt := t.root.prop(key)
+	v := f.Root.Members[0].Value
+	switch {
+	case tgt.typeName() == "array":
+		if v.Kind != schema.Array {
+			return tx.wrapped(v, tgt), nil
+		}
+		return tx.array(v, tgt), nil
+	case v.Kind == schema.Object:
+		var o objOut
+		tx.members(v, tgt, "", 2, &o)
+		return o.bytes(), nil
+	}
+	return tx.scalar(v, tgt), nil
+}
+
+type transform struct{ src []byte }
+
+func (tx *transform) raw(v *schema.Node) []byte { return tx.src[v.Span.Start:v.Span.End] }
+
+// members writes the members of obj into o, as Generator reads them.
+func (tx *transform) members(obj *schema.Node, lv *target, prefix string, depth int, o *objOut) {
+	for _, m := range obj.Members {
+		name := Sanitize(m.Name)
+		if prefix != "" {
+			name = prefix + "_" + name
+		}
+		tx.value(m.Value, name, lv, depth, o)
+	}
+}
+
+func (tx *transform) value(v *schema.Node, name string, lv *target, depth int, o *objOut) {
+	switch v.Kind {
+	case schema.Object:
+		if depth == 1 && customShapeOf(v, tx.src) != "" {
+			final := o.claim(name)
+			switch tgt := lv.prop(final); tgt.typeName() {
+			case "object":
+				var sub objOut
+				tx.members(v, tgt, "", 2, &sub)
+				o.add(final, sub.bytes())
+			case "array":
+				o.add(final, tx.wrapped(v, tgt))
+			default:
+				tx.members(v, lv, final, depth, o)
+			}
+			return
+		}
+		tx.members(v, lv, name, depth, o)
+	case schema.Array:
+		final := o.claim(name)
+		if depth > 1 {
+			o.add(final, quote(nil, string(compact(tx.raw(v)))))
+			return
+		}
+		o.add(final, tx.array(v, lv.prop(final)))
+	case schema.Null:
+		o.claim(name)
+	default:
+		final := o.claim(name)
+		tgt := lv.prop(final)
+		if tgt.typeName() == "array" {
+			o.add(final, tx.wrapped(v, tgt))
+			return
+		}
+		o.add(final, tx.scalar(v, tgt))
+	}
+}
+
+// array writes an array's elements as item objects.
+func (tx *transform) array(v *schema.Node, tgt *target) []byte {
+	out := []byte{'['}
+	out = tx.elements(v, tgt, out)
+	return append(out, ']')
+}
+
+// wrapped writes a single value as an array of one item.
+func (tx *transform) wrapped(v *schema.Node, tgt *target) []byte {
+	out := []byte{'['}
+	out = tx.element(v, tgt, out)
+	return append(out, ']')
+}
+
+func (tx *transform) elements(v *schema.Node, tgt *target, out []byte) []byte {
+	for _, e := range v.Elems {
+		out = tx.element(e, tgt, out)
+	}
+	return out
+}
+
+func (tx *transform) element(e *schema.Node, tgt *target, out []byte) []byte {
+	var items *target
+	if tgt != nil {
+		items = tgt.items
+	}
+	var item objOut
+	switch e.Kind {
+	case schema.Array:
+		return tx.elements(e, tgt, out)
+	case schema.Null:
+		return out
+	case schema.Object:
+		tx.members(e, items, "", 2, &item)
+	default:
+		item.add(item.claim("value"), tx.scalar(e, items.prop("value")))
+	}
+	if len(out) > 1 {
+		out = append(out, ',')
+	}
+	return append(out, item.bytes()...)
+}
+
+// scalar writes a string, number or boolean, as a string when the schema
+// declares one.
+func (tx *transform) scalar(v *schema.Node, tgt *target) []byte {
+	raw := tx.raw(v)
+	if tgt.typeName() == "string" && (v.Kind == schema.Number || v.Kind == schema.Bool) {
+		return strconv.AppendQuote(nil, string(raw))
+	}
+	return raw
+}
+
+// customShapeOf is customShape for a parsed object of src.
+func customShapeOf(v *schema.Node, src []byte) string {
+	if len(v.Members) != 2 {
+		return ""
+	}
+	for _, m := range v.Members {
+		if k := m.Value.Kind; k == schema.Object || k == schema.Array {
+			return ""
+		}
+		if bytes.IndexByte(src[m.KeySpan.Start:m.KeySpan.End], '\\') >= 0 {
+			return ""
+		}
+	}
+	a, b := v.Members[0].Name, v.Members[1].Name
+	switch {
+	case a == "value" && b == "currency" || a == "currency" && b == "value":
+		return "MONEY"
+	case a == "fileName" && b == "downloadUrl" || a == "downloadUrl" && b == "fileName":
+		return "ATTACHMENT"
+	}
+	return ""
+}
+
+// objOut is an object being written: its members in order, and the names
+// taken, so that a second value for a name gets a numbered one.
+type objOut struct {
+	buf  []byte
+	used map[string]bool
+}
+
+// claim takes name, or name_2, name_3, ... when it is taken.
+func (o *objOut) claim(name string) string {
+	if o.used == nil {
+		o.used = map[string]bool{}
+	}
+	final := name
+	for i := 2; o.used[final]; i++ {
+		final = name + "_" + strconv.Itoa(i)
+	}
+	o.used[final] = true
+	return final
+}
+
+func (o *objOut) add(name string, value []byte) {
+	if len(o.buf) == 0 {
+		o.buf = append(o.buf, '{')
+	} else {
+		o.buf = append(o.buf, ',')
+	}
+	o.buf = quote(o.buf, name)
+	o.buf = append(o.buf, ':')
+	o.buf = append(o.buf, value...)
+}
+
+func (o *objOut) bytes() []byte {
+	if len(o.buf) == 0 {
+		return []byte("{}")
+	}
+	return append(o.buf, '}')
+}
