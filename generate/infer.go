@@ -63,9 +63,9 @@ type node struct {
 	customs int // and how many custom objects
 	// notDecimal: a value that is not a decimal number, as MONEY wants
 	notDecimal bool
-	stamp   uint64 // the container that used the name last
-	formats fset   // the formats every string so far has
-	notImg  bool   // a uri string whose path does not end in an image extension
+	stamp      uint64 // the container that used the name last
+	formats    fset   // the formats every string so far has
+	notImg     bool   // a uri string whose path does not end in an image extension
 	// examples are distinct raw JSON values; blank holds a blank string,
 	// kept only for want of a better one.
 	examples [][]byte
@@ -74,14 +74,14 @@ type node struct {
 	// name; custom names the shape of the custom objects seen.
 	flattened   bool
 	custom      string
-	mixedCustom bool // both MONEY and ATTACHMENT objects
-	sub       *level // the members of the custom objects
-	items     *level // the members of array items
-	nullItems int    // null array elements, left out
-	nested    int    // arrays inside arrays, spliced
-	wrapped   int    // primitive array elements, wrapped in an object
-	sanitized bool   // the key was changed to follow the key rules
-	renamed   bool   // the name was taken in the same container
+	mixedCustom bool   // both MONEY and ATTACHMENT objects
+	sub         *level // the members of the custom objects
+	items       *level // the members of array items
+	nullItems   int    // null array elements, left out
+	nested      int    // arrays inside arrays, spliced
+	wrapped     int    // primitive array elements, wrapped in an object
+	sanitized   bool   // the key was changed to follow the key rules
+	renamed     bool   // the name was taken in the same container
 }
 
 // level is one output object: the root, a custom object or an array item.
