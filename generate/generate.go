@@ -80,8 +80,7 @@ func (g *Generator) next() uint64 {
 func (g *Generator) Samples() int { return g.samples }
 
 // Add reads one sample: a JSON object. A sample that is not valid JSON or
-// not an object is refused with a *SyntaxError and leaves what was gathered
-// from it, up to the error, in place; the other samples are unaffected.
+// not an object is refused with a *SyntaxError and changes nothing.
 func (g *Generator) Add(sample []byte) error {
 	w := &g.w
 	w.src, w.pos, w.depth, w.err = sample, 0, 0, nil
@@ -280,6 +279,9 @@ func scalarType(k kind) (typ string, mixed bool) {
 // (only flattened objects, or only nulls under a flattened name).
 func (b *builder) property(n *node, key string, depth int) *prop {
 	if n.flattened && n.kinds&^kNull == 0 {
+		if n.fullObjects == 0 {
+			b.note(n, key, "only empty objects seen; nothing to describe, left out")
+		}
 		return nil
 	}
 	p := &prop{key: n.name, title: Title(n.name)}
@@ -355,8 +357,10 @@ func (b *builder) changes(n *node, key string, depth int) {
 	switch {
 	case flat && n.sanitized:
 		b.note(n, key, "flattened, and the key changed to follow the key rules")
-	case flat:
+	case flat && depth == 1:
 		b.note(n, key, "flattened into a 1st-level key")
+	case flat:
+		b.note(n, key, "flattened into a key of the array item")
 	case n.sanitized:
 		b.note(n, key, "key changed to follow the key rules")
 	}
@@ -364,7 +368,7 @@ func (b *builder) changes(n *node, key string, depth int) {
 		b.note(n, key, "the name was taken in the same object; numbered")
 	}
 	if n.nullItems > 0 {
-		b.note(n, key, "%d null array elements left out", n.nullItems)
+		b.note(n, key, "%s left out", plural(n.nullItems, "null array element"))
 	}
 	if n.nested > 0 {
 		b.note(n, key, "arrays inside the array spliced into it")
@@ -372,6 +376,13 @@ func (b *builder) changes(n *node, key string, depth int) {
 	if n.wrapped > 0 && n.kinds&kArray != 0 {
 		b.note(n, key, "primitive array elements wrapped as {\"value\": ...}")
 	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func kindNames(k kind) string {

@@ -74,14 +74,17 @@ type node struct {
 	// name; custom names the shape of the custom objects seen.
 	flattened   bool
 	custom      string
-	mixedCustom bool   // both MONEY and ATTACHMENT objects
-	sub         *level // the members of the custom objects
-	items       *level // the members of array items
-	nullItems   int    // null array elements, left out
-	nested      int    // arrays inside arrays, spliced
-	wrapped     int    // primitive array elements, wrapped in an object
-	sanitized   bool   // the key was changed to follow the key rules
-	renamed     bool   // the name was taken in the same container
+	mixedCustom bool // both MONEY and ATTACHMENT objects
+	// emptyObjects and fullObjects count the objects flattened under the
+	// name that had no members and that had some.
+	emptyObjects, fullObjects int
+	sub                       *level // the members of the custom objects
+	items                     *level // the members of array items
+	nullItems                 int    // null array elements, left out
+	nested                    int    // arrays inside arrays, spliced
+	wrapped                   int    // primitive array elements, wrapped in an object
+	sanitized                 bool   // the key was changed to follow the key rules
+	renamed                   bool   // the name was taken in the same container
 }
 
 // level is one output object: the root, a custom object or an array item.

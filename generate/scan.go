@@ -67,13 +67,21 @@ func (w *walker) sample() {
 		}
 		return
 	}
-	root := w.g.root
-	root.count++
-	w.members(root, 0, 0, 1, w.g.next())
+	// Check the syntax first, so that a refused sample leaves nothing
+	// behind.
+	start := w.pos
+	w.skip()
 	w.ws()
 	if w.err == nil && w.pos < len(w.src) {
 		w.fail(w.pos, "invalid character %q after the sample", w.src[w.pos])
 	}
+	if w.err != nil {
+		return
+	}
+	w.pos = start
+	root := w.g.root
+	root.count++
+	w.members(root, 0, 0, 1, w.g.next())
 }
 
 func describe(c byte) string {
@@ -234,7 +242,13 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 				return
 			}
 		}
-		w.lookup(lv, base).flattened = true
+		fl := w.lookup(lv, base)
+		fl.flattened = true
+		if w.emptyObject() {
+			fl.emptyObjects++
+		} else {
+			fl.fullObjects++
+		}
 		end := len(w.name)
 		w.members(lv, base, end, depth, stamp)
 		w.name = w.name[:end]
@@ -369,6 +383,15 @@ func (w *walker) elements(n *node, nest int) {
 	}
 	w.path = w.path[:pathLen]
 	w.depth--
+}
+
+// emptyObject reports whether the object at w.pos has no members.
+func (w *walker) emptyObject() bool {
+	i := w.pos + 1
+	for i < len(w.src) && (w.src[i] == ' ' || w.src[i] == '\t' || w.src[i] == '\n' || w.src[i] == '\r') {
+		i++
+	}
+	return i < len(w.src) && w.src[i] == '}'
 }
 
 // customShape reports the custom type the object at w.pos has the shape

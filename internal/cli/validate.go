@@ -193,10 +193,22 @@ func loadValidator(path string, env Env, out *findingWriter) (*validate.Validato
 	return v, ExitOK
 }
 
-// validateStream validates one file: NDJSON (by name, or when its first
-// line is a complete JSON value) one line at a time, or else the whole
-// document.
+// validateStream validates one file, record by record (see eachRecord).
 func validateStream(name string, r io.Reader, ndjson bool, check func([]byte) []validate.Violation, out *findingWriter) error {
+	return eachRecord(r, ndjson, func(rec []byte, at func(int) schema.Position) {
+		for _, x := range check(rec) {
+			start, end := at(x.Offset), at(x.End)
+			out.write(finding(name, x, start.Line, start.Column, end.Line, end.Column))
+		}
+	})
+}
+
+// eachRecord calls fn on each JSON record of r: each non-blank line of
+// NDJSON (by name, or when the first line is a complete JSON value), read
+// one at a time into a reused buffer, or else the whole input as one
+// document. at turns an offset in the record into its position in r. The
+// record is valid only during the call.
+func eachRecord(r io.Reader, ndjson bool, fn func(rec []byte, at func(int) schema.Position)) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	var buf []byte
 	first, err := readLine(br, &buf)
@@ -214,18 +226,13 @@ func validateStream(name string, r io.Reader, ndjson bool, check func([]byte) []
 			src = append(append(append([]byte(nil), first...), '\n'), rest...)
 		}
 		lines := schema.NewLines(src)
-		for _, x := range check(src) {
-			start, end := lines.Position(x.Offset), lines.Position(x.End)
-			out.write(finding(name, x, start.Line, start.Column, end.Line, end.Column))
-		}
+		fn(src, lines.Position)
 		return nil
 	}
 	for n := 1; ; n++ {
 		line := bytes.TrimSuffix(first, []byte("\r"))
 		if len(bytes.TrimSpace(line)) > 0 {
-			for _, x := range check(line) {
-				out.write(finding(name, x, n, x.Offset+1, n, x.End+1))
-			}
+			fn(line, func(off int) schema.Position { return schema.Position{Line: n, Column: off + 1} })
 		}
 		if err == io.EOF {
 			return nil
