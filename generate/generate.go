@@ -200,6 +200,8 @@ func (b *builder) resolve(lv *level, depth int) []*node {
 			}
 			n.kinds &^= kCustom
 			n.present -= n.customs
+			n.examples = nil
+			n.flattened, n.fullObjects = true, n.fullObjects+n.customs
 		}
 		out = append(out, n)
 	}
@@ -225,7 +227,7 @@ func validCustom(n *node) bool {
 		return v != nil && c != nil && v.kinds&^(kInt|kNum|kString) == 0 && !v.notDecimal && c.kinds == kString
 	case "ATTACHMENT":
 		f, d := member("fileName"), member("downloadUrl")
-		return f != nil && d != nil && f.kinds == kString && d.kinds == kString && d.formats&fURI != 0
+		return f != nil && d != nil && f.kinds == kString && d.kinds == kString && d.formats&fURI != 0 && !d.notHTTP
 	}
 	return false
 }
@@ -249,6 +251,7 @@ func (n *node) absorb(src *node, k kind) {
 		n.formats &= src.formats
 	}
 	n.notImg = n.notImg || src.notImg
+	n.notHTTP = n.notHTTP || src.notHTTP
 	for _, e := range src.examples {
 		n.addExample(e, false)
 	}
@@ -289,12 +292,13 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 	switch {
 	case n.kinds&kArray != 0:
 		p.typ = "array"
-		if len(n.items.nodes) == 0 {
-			v := n.items.get("value", n.source+"/0")
-			v.kinds, v.formats = kString, 0
-			b.note(n, key, "no array element seen; items typed as {\"value\": string}")
-		}
 		p.items = b.level(n.items, n.name, 2)
+		if len(p.items.props) == 0 {
+			// Items need a property: give them one, never required.
+			v := &prop{key: "value", typ: "string", title: "Value", description: schema.Placeholder("Value")}
+			p.items.props, p.items.required = []*prop{v}, nil
+			b.note(n, key, "no array element with a value seen; items typed as {\"value\": string}")
+		}
 		p.items.title = Title(singular(n.name))
 	case n.kinds&kCustom != 0:
 		p.typ = "object"

@@ -66,6 +66,7 @@ type node struct {
 	stamp      uint64 // the container that used the name last
 	formats    fset   // the formats every string so far has
 	notImg     bool   // a uri string whose path does not end in an image extension
+	notHTTP    bool   // a uri string that is not an absolute http or https URL
 	// examples are distinct raw JSON values; blank holds a blank string,
 	// kept only for want of a better one.
 	examples [][]byte
@@ -133,6 +134,9 @@ func (n *node) checkString(s string) {
 	}
 	if n.formats&fURI != 0 && !n.notImg && !imagePath(s) {
 		n.notImg = true
+	}
+	if n.formats&fURI != 0 && !n.notHTTP && !schema.IsHTTPURL(s) {
+		n.notHTTP = true
 	}
 }
 

@@ -9,9 +9,9 @@ import (
 	"github.com/triggerkit/triggerkit/schema"
 )
 
-// maxNesting is the deepest nesting of arrays and objects read, as in
-// encoding/json.
-const maxNesting = 10000
+// maxNesting is the deepest nesting of arrays and objects read: the
+// schema parser's limit, which Transform uses.
+const maxNesting = schema.MaxDepth
 
 // SyntaxError is a sample that is not valid JSON, or not an object.
 type SyntaxError struct {

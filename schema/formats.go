@@ -258,6 +258,12 @@ func IsURI(s string) bool {
 	return true
 }
 
+// IsHTTPURL reports whether u is an absolute http or https URI, as an
+// ATTACHMENT's downloadUrl must be.
+func IsHTTPURL(u string) bool {
+	return IsURI(u) && ((len(u) > 7 && strings.EqualFold(u[:7], "http://")) || (len(u) > 8 && strings.EqualFold(u[:8], "https://")))
+}
+
 // authorityHost checks [userinfo "@"] host [":" port] and returns the host.
 func authorityHost(a string) (string, bool) {
 	if at := strings.LastIndexByte(a, '@'); at >= 0 {

@@ -440,7 +440,7 @@ func (s *state) annotations(n *node, start int, text string) {
 			s.report(RuleCurrencyCode, start, end, "currency %s is not an ISO 4217 code such as \"USD\"", quoteText(text))
 		}
 	case roleDownloadURL:
-		if !isHTTPURL(text) {
+		if !schema.IsHTTPURL(text) {
 			s.report(RuleAttachment, start, end, "downloadUrl %s is not an absolute http or https URL", quoteText(text))
 		}
 	}
@@ -510,10 +510,6 @@ func optionList(n *node) string {
 		return fmt.Sprintf("%d options", len(n.oneOf))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func isHTTPURL(u string) bool {
-	return schema.IsURI(u) && ((len(u) > 7 && strings.EqualFold(u[:7], "http://")) || (len(u) > 8 && strings.EqualFold(u[:8], "https://")))
 }
 
 // member finds the last member called name of the object at start, whose

@@ -1,0 +1,58 @@
+package generate_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/triggerkit/triggerkit/generate"
+	"github.com/triggerkit/triggerkit/validate"
+)
+
+// FuzzGenerate checks that no input panics, and that whenever a sample is
+// accepted the schema parses, lints without errors, and the transformed
+// sample validates against it without errors.
+func FuzzGenerate(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/samples/*.json")
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		`{}`, `{"a":null}`, `{"a":{}}`, `{"a":[[]]}`, `{"a":[null,1,"x",{"b":[1]}]}`,
+		`{"p":{"value":1,"currency":"EUR"}}`, `{"p":{"value":"x","currency":"EUR"}}`,
+		`{"f":{"fileName":"a","downloadUrl":"https://x.com/a"}}`, `{"a b":1,"a_b":2,"a":{"b":3}}`,
+		`{"":1,"_":2,"$":3}`, `{"x":[{"value":{"value":1,"currency":"X"}}]}`, `{"t":"12:00:00"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, sample []byte) {
+		g := generate.New(generate.Options{})
+		if g.Add(sample) != nil {
+			return
+		}
+		res, err := g.Schema()
+		if err != nil {
+			return // nothing to describe
+		}
+		if errs := lintErrors(t, res.JSON); errs != "" {
+			t.Fatalf("lint errors:\n%s\nschema:\n%s", errs, res.JSON)
+		}
+		tr, err := generate.NewTransformer(res.JSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := tr.Transform(sample)
+		if err != nil {
+			t.Fatalf("Transform: %v", err)
+		}
+		v, err := validate.New(res.JSON, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := v.Validate(out); !r.Valid() {
+			t.Fatalf("transformed sample does not validate: %v\n%s\nschema:\n%s", r.Errors(), out, res.JSON)
+		}
+	})
+}
