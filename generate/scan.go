@@ -402,7 +402,7 @@ func (w *walker) customShape() string {
 	save, saveDepth := w.pos, w.depth
 	defer func() { w.pos, w.depth = save, saveDepth }()
 	w.pos++
-	var keys [2]string
+	var keys [2]byte // 'v'alue, 'c'urrency, 'f'ileName, 'd'ownloadUrl
 	for k := 0; k < 3; k++ {
 		w.ws()
 		if w.pos >= len(w.src) || w.src[w.pos] != '"' {
@@ -412,9 +412,9 @@ func (w *walker) customShape() string {
 		if w.err != nil || esc || k == 2 {
 			return ""
 		}
-		keys[k] = string(w.src[cs:ce])
-		switch keys[k] {
+		switch string(w.src[cs:ce]) {
 		case "value", "currency", "fileName", "downloadUrl":
+			keys[k] = w.src[cs]
 		default:
 			return ""
 		}
@@ -444,9 +444,9 @@ func (w *walker) customShape() string {
 		w.pos++
 	}
 	switch {
-	case keys == [2]string{"value", "currency"} || keys == [2]string{"currency", "value"}:
+	case keys == [2]byte{'v', 'c'} || keys == [2]byte{'c', 'v'}:
 		return "MONEY"
-	case keys == [2]string{"fileName", "downloadUrl"} || keys == [2]string{"downloadUrl", "fileName"}:
+	case keys == [2]byte{'f', 'd'} || keys == [2]byte{'d', 'f'}:
 		return "ATTACHMENT"
 	}
 	return ""
