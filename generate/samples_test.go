@@ -100,3 +100,17 @@ func TestSharedSamples(t *testing.T) {
 		checkRoundTrip(t, generate.Options{}, all...)
 	})
 }
+
+// TestFromTypeLintsClean checks the Go type of the example.
+func TestFromTypeLintsClean(t *testing.T) {
+	res, err := generate.FromType(&OrderPaid{}, generate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := lintErrors(t, res.JSON); errs != "" {
+		t.Fatalf("lint errors:\n%s\n%s", errs, res.JSON)
+	}
+	if _, err := generate.FromType(42, generate.Options{}); err == nil {
+		t.Error("FromType(42): no error")
+	}
+}
