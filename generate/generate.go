@@ -15,6 +15,10 @@
 //     out, and objects inside items flattened the same way;
 //   - an array inside an array item becomes a string: its JSON text;
 //   - nulls are left out, and never decide a type.
+//
+// Names are numbered within each sample or payload, in the order its keys
+// come: a payload that lacks one of two keys whose names collide takes the
+// plain name for the other.
 package generate
 
 import (
