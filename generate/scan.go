@@ -571,7 +571,7 @@ func (w *walker) str() (cs, ce int, esc bool) {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if i+6 > len(src) || !hex4(src[i+2:i+6]) {
+				if i+6 > len(src) || !schema.IsHex4(src[i+2:i+6]) {
 					w.fail(i, "invalid \\u escape in a string")
 					return cs, i, esc
 				}
@@ -594,15 +594,6 @@ func (w *walker) str() (cs, ce int, esc bool) {
 	}
 }
 
-func hex4(b []byte) bool {
-	for _, c := range b {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
 // literal reads true, false or null.
 func (w *walker) literal() bool {
 	for _, lit := range [...]string{"true", "false", "null"} {
@@ -618,52 +609,17 @@ func (w *walker) literal() bool {
 // number reads a number and reports whether it is written as a whole
 // number: without a fraction or an exponent.
 func (w *walker) number() (integer, ok bool) {
-	src, i := w.src, w.pos
-	start := i
-	if i < len(src) && src[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(src) && src[i] == '0':
-		i++
-	case i < len(src) && src[i] >= '1' && src[i] <= '9':
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
+	end, whole, msg := schema.ScanNumber(w.src, w.pos)
+	switch msg {
+	case "ok":
+		w.pos = end
+		return whole, true
+	case "":
+		w.fail(w.pos, "invalid value")
 	default:
-		w.fail(start, "invalid value")
-		return false, false
+		w.fail(end, "%s", msg)
 	}
-	integer = true
-	if i < len(src) && src[i] == '.' {
-		i++
-		d := i
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
-		if i == d {
-			w.fail(i, "want a digit after the decimal point")
-			return false, false
-		}
-		integer = false
-	}
-	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
-		i++
-		if i < len(src) && (src[i] == '+' || src[i] == '-') {
-			i++
-		}
-		d := i
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
-		if i == d {
-			w.fail(i, "want a digit in the exponent")
-			return false, false
-		}
-		integer = false
-	}
-	w.pos = i
-	return integer, true
+	return false, false
 }
 
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

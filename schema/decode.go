@@ -60,3 +60,62 @@ func hex4(b []byte) int {
 	}
 	return v
 }
+
+// ScanNumber reads the JSON number that starts at src[i]. It returns the
+// offset just past it and whether it is written as a whole number (no
+// fraction, no exponent). When the syntax is wrong, msg says why and end is
+// the offset of the problem; msg is "" when no number starts at i.
+func ScanNumber(src []byte, i int) (end int, whole bool, msg string) {
+	start := i
+	if i < len(src) && src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+	case i < len(src) && src[i] >= '1' && src[i] <= '9':
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+	default:
+		return start, false, ""
+	}
+	whole = true
+	if i < len(src) && src[i] == '.' {
+		whole = false
+		i++
+		d := i
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return i, false, "a number needs digits after its decimal point"
+		}
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		whole = false
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		d := i
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+		if i == d {
+			return i, false, "a number needs digits in its exponent"
+		}
+	}
+	return i, whole, "ok"
+}
+
+// IsHex4 reports whether b holds only hexadecimal digits, as a \u escape's
+// four do.
+func IsHex4(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

@@ -80,7 +80,7 @@ func (s *state) str() (cs, ce int, esc bool) {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				if i+6 > len(src) || !isHex4(src[i+2:i+6]) {
+				if i+6 > len(src) || !schema.IsHex4(src[i+2:i+6]) {
 					s.syntax(i, "invalid \\u escape in a string")
 					return cs, i, esc
 				}
@@ -103,63 +103,21 @@ func (s *state) str() (cs, ce int, esc bool) {
 	}
 }
 
-func isHex4(b []byte) bool {
-	for _, c := range b {
-		if !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
-			return false
-		}
-	}
-	return true
-}
-
 // number reads the number at s.pos and reports whether it is an integer.
 func (s *state) number() bool {
-	src, i := s.src, s.pos
-	start := i
-	if i < len(src) && src[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(src) && src[i] == '0':
-		i++
-	case i < len(src) && src[i] >= '1' && src[i] <= '9':
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
-	default:
+	start := s.pos
+	end, whole, msg := schema.ScanNumber(s.src, start)
+	switch msg {
+	case "ok":
+	case "":
 		s.badValue(start)
 		return false
+	default:
+		s.syntax(end, msg)
+		return false
 	}
-	simple := true
-	if i < len(src) && src[i] == '.' {
-		simple = false
-		i++
-		d := i
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
-		if i == d {
-			s.syntax(i, "a number needs digits after its decimal point")
-			return false
-		}
-	}
-	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
-		simple = false
-		i++
-		if i < len(src) && (src[i] == '+' || src[i] == '-') {
-			i++
-		}
-		d := i
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-		}
-		if i == d {
-			s.syntax(i, "a number needs digits in its exponent")
-			return false
-		}
-	}
-	s.pos = i
-	return simple || schemaNumberIsInteger(s.src[start:i])
+	s.pos = end
+	return whole || schemaNumberIsInteger(s.src[start:end])
 }
 
 // literal reads true, false or null and returns its type.
