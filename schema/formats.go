@@ -40,7 +40,42 @@ func IsUUID(s string) bool {
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
-	return hexRun(s[:8]) && hexRun(s[9:13]) && hexRun(s[14:18]) && hexRun(s[19:23]) && hexRun(s[24:])
+	// The five groups, as four 8-byte words: 0-7, 9-12 with 14-17, 19-22
+	// with 24-27, and 28-35.
+	mid1 := le32(s[9:13]) | le32(s[14:18])<<32
+	mid2 := le32(s[19:23]) | le32(s[24:28])<<32
+	return hex8(le64(s[:8]))&hex8(mid1)&hex8(mid2)&hex8(le64(s[28:36])) != 0
+}
+
+// le32 and le64 read the first 4 or 8 bytes of s as a little-endian number;
+// the compiler makes each one load.
+func le32(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hex8 returns non-zero when all eight bytes of x are hexadecimal digits.
+// Each test adds a constant that carries into a byte's high bit exactly when
+// the byte is at or above a bound; no byte carries into the next, because
+// bytes with the high bit set are refused first.
+func hex8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if x&highs != 0 {
+		return 0
+	}
+	digit := (x + ones*(0x80-'0')) &^ (x + ones*(0x7F-'9'))
+	l := x | ones*0x20 // A-F to a-f
+	letter := (l + ones*(0x80-'a')) &^ (l + ones*(0x7F-'f'))
+	if (digit|letter)&highs != highs {
+		return 0
+	}
+	return 1
 }
 
 const notHex = 1
@@ -373,7 +408,7 @@ func IsEmail(s string) bool {
 	} else {
 		for i := 0; i < len(local); i++ {
 			c := local[i]
-			if c <= ' ' || c >= 0x7F || emailSpecial(c) || (c == '.' && local[i+1] == '.') {
+			if !emailAtom[c] || (c == '.' && local[i+1] == '.') {
 				return false
 			}
 		}
@@ -381,34 +416,59 @@ func IsEmail(s string) bool {
 	if strings.HasPrefix(domain, "[") && strings.HasSuffix(domain, "]") {
 		return len(domain) > 2
 	}
-	return isHostname(domain) && strings.IndexByte(domain, '.') >= 0
+	// The domain needs a dot: two labels, or one with the root's dot.
+	n := hostLabels(domain)
+	return n > 1 || (n == 1 && domain[len(domain)-1] == '.')
 }
 
-func emailSpecial(c byte) bool {
-	switch c {
-	case '"', '(', ')', ',', ':', ';', '<', '>', '@', '[', '\\', ']':
-		return true
+// emailAtom is true for the bytes an unquoted local part may hold: printable
+// ASCII other than the specials "(),:;<>@[\]
+var emailAtom = func() (t [256]bool) {
+	for c := '!'; c < 0x7F; c++ {
+		t[c] = !strings.ContainsRune(`"(),:;<>@[\]`, c)
 	}
-	return false
-}
+	return t
+}()
 
-func isHostname(s string) bool {
+// hostChar is true for the bytes a host name label may hold: letters,
+// digits, "-" and (for internationalised names) any non-ASCII byte.
+var hostChar = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '-' || isDigit(byte(c)) || isAlpha(byte(c)) || c >= 0x80
+	}
+	return t
+}()
+
+func isHostname(s string) bool { return hostLabels(s) > 0 }
+
+// hostLabels returns the number of labels in the host name s, which may
+// end with a dot, or 0 when s is not a host name.
+func hostLabels(s string) int {
 	s = strings.TrimSuffix(s, ".")
 	if s == "" || len(s) > 253 {
-		return false
+		return 0
 	}
+	labels := 1
 	label := 0 // where the current label starts
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == '.' {
-			if n := i - label; n == 0 || n > 63 || s[label] == '-' || s[i-1] == '-' {
-				return false
-			}
-			label = i + 1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if hostChar[c] {
 			continue
 		}
-		if c := s[i]; !(c == '-' || isDigit(c) || isAlpha(c) || c >= 0x80) {
-			return false
+		if c != '.' || !hostLabel(s[label:i]) {
+			return 0
 		}
+		labels++
+		label = i + 1
 	}
-	return true
+	if !hostLabel(s[label:]) {
+		return 0
+	}
+	return labels
+}
+
+// hostLabel reports whether l, made of host name characters, is 1 to 63
+// bytes long and neither starts nor ends with "-".
+func hostLabel(l string) bool {
+	return len(l) > 0 && len(l) <= 63 && l[0] != '-' && l[len(l)-1] != '-'
 }
