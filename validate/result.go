@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -28,6 +29,20 @@ func (v Violation) String() string {
 		p = "/"
 	}
 	return fmt.Sprintf("%s: %s (%s)", p, v.Message, v.Rule)
+}
+
+// MissingKey returns the key a RuleRequired violation reports missing from
+// the object at its Pointer.
+func (v Violation) MissingKey() (string, bool) {
+	if v.Rule != RuleRequired {
+		return "", false
+	}
+	q, ok := strings.CutPrefix(v.Message, missingPrefix)
+	if !ok {
+		return "", false
+	}
+	key, err := strconv.Unquote(q)
+	return key, err == nil
 }
 
 // Result is what a validation found. A valid payload gives an empty result

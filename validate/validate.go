@@ -263,11 +263,15 @@ func (s *state) object(n *node, level int) {
 	}
 }
 
+// missingPrefix begins the message of a RuleRequired violation; the quoted
+// key follows (see Violation.MissingKey).
+const missingPrefix = "missing required property "
+
 // missing reports the required keys of n that are not in seen.
 func (s *state) missing(n *node, seen []uint64, start int) {
 	for _, i := range n.required {
 		if seen[i/64]&(1<<(i%64)) == 0 {
-			s.report(RuleRequired, start, s.pos, "missing required property %q", n.props[i].name)
+			s.report(RuleRequired, start, s.pos, missingPrefix+"%q", n.props[i].name)
 		}
 	}
 }

@@ -34,6 +34,9 @@ type Env struct {
 	Getenv         func(string) string
 	// Terminal reports whether Stdout is a terminal, for colour.
 	Terminal bool
+	// Dir is the folder that relative paths and git commands start from;
+	// "" is the process's working directory.
+	Dir string
 }
 
 const usageText = `Usage: triggerlint <command> [flags] [args]
@@ -48,6 +51,11 @@ Commands:
   validate --schema S [flags] FILE...
                          validate payloads (JSON or NDJSON) or, with
                          --request, Report/Cancel Event request bodies
+  diff [flags] OLD NEW   classify the changes between two versions of a
+                         schema: breaking, dangerous or safe
+  diff --base REV [PATH...]
+                         the same for every schema file changed since a
+                         git revision
   rules                  list the rules
   explain ID|NAME        print a rule's documentation
   version                print the version
@@ -57,7 +65,7 @@ Exit codes:
   1  findings at or above --fail-severity
   2  usage error, unreadable file or internal error
 
-Run 'triggerlint lint -h' or 'triggerlint validate -h' for their flags.
+Run 'triggerlint COMMAND -h' for a command's flags.
 `
 
 const lintUsage = `Usage: triggerlint lint [flags] PATH...
@@ -93,6 +101,8 @@ func Triggerlint(args []string, env Env) int {
 		return lintCommand(args[1:], env)
 	case "validate":
 		return validateCommand(args[1:], env)
+	case "diff":
+		return diffCommand(args[1:], env)
 	case "rules":
 		return rulesCommand(args[1:], env)
 	case "explain":

@@ -1,0 +1,187 @@
+package diff
+
+import (
+	"strings"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// jv is a JSON value that keeps its keys in order, for building example
+// payloads.
+type jv struct {
+	kind  byte   // 'o' object, 'a' array, 'r' anything else, as raw text
+	raw   string // the JSON text of a primitive
+	keys  []string
+	vals  []*jv
+	elems []*jv
+}
+
+// parseJSON reads JSON text made by this package. Text that does not parse
+// becomes a string.
+func parseJSON(text string) *jv {
+	f, err := schema.Parse("value.json", []byte(`{"v":`+text+`}`))
+	if err != nil || f.Root == nil || len(f.Root.Members) != 1 {
+		return &jv{kind: 'r', raw: jsonString(text)}
+	}
+	return nodeValue(f.Root.Members[0].Value)
+}
+
+// nodeValue copies a parsed node. Duplicate keys keep their last value.
+func nodeValue(n *schema.Node) *jv {
+	switch n.Kind {
+	case schema.Object:
+		v := &jv{kind: 'o'}
+		for _, m := range n.Members {
+			v.put(m.Name, nodeValue(m.Value))
+		}
+		return v
+	case schema.Array:
+		v := &jv{kind: 'a'}
+		for _, e := range n.Elems {
+			v.elems = append(v.elems, nodeValue(e))
+		}
+		return v
+	case schema.String:
+		return &jv{kind: 'r', raw: jsonString(n.Text)}
+	case schema.Null:
+		return &jv{kind: 'r', raw: "null"}
+	}
+	return &jv{kind: 'r', raw: n.Text}
+}
+
+func (v *jv) field(name string) *jv {
+	for i, k := range v.keys {
+		if k == name {
+			return v.vals[i]
+		}
+	}
+	return nil
+}
+
+// put sets a key, in place when it exists, else at the end.
+func (v *jv) put(name string, val *jv) {
+	for i, k := range v.keys {
+		if k == name {
+			v.vals[i] = val
+			return
+		}
+	}
+	v.keys = append(v.keys, name)
+	v.vals = append(v.vals, val)
+}
+
+// get returns the value at a JSON Pointer, or nil.
+func (v *jv) get(path string) *jv {
+	cur := v
+	for _, tok := range schema.Pointer(path).Tokens() {
+		cur = cur.child(tok)
+		if cur == nil {
+			return nil
+		}
+	}
+	return cur
+}
+
+func (v *jv) child(tok string) *jv {
+	switch v.kind {
+	case 'o':
+		return v.field(tok)
+	case 'a':
+		if i, ok := index(tok); ok && i < len(v.elems) {
+			return v.elems[i]
+		}
+	}
+	return nil
+}
+
+func index(tok string) (int, bool) {
+	if !isIndex(tok) || len(tok) > 6 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range tok {
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// set puts val at path, whose parent must exist.
+func (v *jv) set(path string, val *jv) {
+	ptr := schema.Pointer(path)
+	parent := v.get(string(ptr.Parent()))
+	if parent == nil || path == "" {
+		return
+	}
+	last := ptr.Last()
+	switch parent.kind {
+	case 'o':
+		parent.put(last, val)
+	case 'a':
+		if i, ok := index(last); ok && i < len(parent.elems) {
+			parent.elems[i] = val
+		} else if ok && i == len(parent.elems) {
+			parent.elems = append(parent.elems, val)
+		}
+	}
+}
+
+// del removes the value at path.
+func (v *jv) del(path string) {
+	ptr := schema.Pointer(path)
+	parent := v.get(string(ptr.Parent()))
+	if parent == nil || parent.kind != 'o' || path == "" {
+		return
+	}
+	last := ptr.Last()
+	for i, k := range parent.keys {
+		if k == last {
+			parent.keys = append(parent.keys[:i:i], parent.keys[i+1:]...)
+			parent.vals = append(parent.vals[:i:i], parent.vals[i+1:]...)
+			return
+		}
+	}
+}
+
+// text returns the compact JSON of the value at path, or "nothing".
+func (v *jv) text(path string) string {
+	if w := v.get(path); w != nil {
+		return w.textOf()
+	}
+	return "nothing"
+}
+
+func (v *jv) textOf() string {
+	var b strings.Builder
+	v.write(&b)
+	return b.String()
+}
+
+// json returns the compact JSON of the whole value.
+func (v *jv) json() []byte { return []byte(v.textOf()) }
+
+func (v *jv) write(b *strings.Builder) {
+	switch v.kind {
+	case 'o':
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(jsonString(k))
+			b.WriteByte(':')
+			v.vals[i].write(b)
+		}
+		b.WriteByte('}')
+	case 'a':
+		b.WriteByte('[')
+		for i, e := range v.elems {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			e.write(b)
+		}
+		b.WriteByte(']')
+	default:
+		b.WriteString(v.raw)
+	}
+}
