@@ -270,7 +270,10 @@ func (d *differ) schema(o, n *schema.Schema, m *schema.Member, path string) {
 		c.probe = probe{}
 	default:
 		c := d.keyword(FormatChanged, n.Format, m, path, fmt.Sprintf("format of %s changed from %q to %q", name, of, nf))
-		c.probe = probe{appFirst: true}
+		c.probe = probe{appFirst: true, behaviour: func(p *jv) (string, string) {
+			return fmt.Sprintf("automations read %s at %s as %s", p.text(path), path, article(of)),
+				fmt.Sprintf("they read it as %s", article(nf))
+		}}
 	}
 	if oc, nc := constText(o.Const), constText(n.Const); oc != nc {
 		c := d.keyword(ConstChanged, n.Const, m, path, fmt.Sprintf("constant of %s changed from %s to %s", name, orNone(oc), orNone(nc)))
@@ -280,9 +283,9 @@ func (d *differ) schema(o, n *schema.Schema, m *schema.Member, path string) {
 	switch oc, nc := o.CustomType(), n.CustomType(); {
 	case oc == nc:
 	case oc == "":
-		d.keyword(CustomTypeAdded, n.WixCustomType, m, path, fmt.Sprintf("%s is now a %s", name, nc))
+		d.keyword(CustomTypeAdded, n.WixCustomType, m, path, fmt.Sprintf("%s is now of custom type %s", name, nc))
 	case nc == "":
-		c := d.keyword(CustomTypeRemoved, nil, m, path, fmt.Sprintf("wixCustomType %s removed from %s: actions that need a %s lose it", oc, name, oc))
+		c := d.keyword(CustomTypeRemoved, nil, m, path, fmt.Sprintf("wixCustomType %s removed from %s: actions built for %s lose it", oc, name, oc))
 		c.probe = probe{behaviour: customBehaviour(path, oc, nc)}
 	default:
 		c := d.keyword(CustomTypeChanged, n.WixCustomType, m, path, fmt.Sprintf("wixCustomType of %s changed from %s to %s", name, oc, nc))
@@ -311,7 +314,7 @@ func (d *differ) schema(o, n *schema.Schema, m *schema.Member, path string) {
 		c.probe = probe{appFirst: true}
 	case oi != nil && ni == nil:
 		c := d.keyword(ItemsRemoved, nil, m, path, fmt.Sprintf("the items schema of %s was removed: automations lose the fields of its elements", name))
-		c.probe = probe{}
+		c.probe = probe{values: []string{"[{}]", `["any text"]`}}
 	}
 }
 
@@ -656,8 +659,10 @@ func article(format string) string {
 		return "a link"
 	case "uuid":
 		return "an ID"
+	case "number", "DECIMAL_VALUE":
+		return "a decimal number (" + format + ")"
 	}
-	return "a " + format
+	return format
 }
 
 func constText(m *schema.Member) string {

@@ -494,7 +494,7 @@ func made(s *schema.Schema) string {
 	if s.IdentityType != nil {
 		return `"3f2a7c1e-9b4d-4e8a-a6f0-5c1d2e3b4a59"`
 	}
-	if s.Parent != nil && s.Parent.CustomType() == "MONEY" {
+	if s.Parent != nil && s.Parent.CustomType() == "MONEY" && s.Node.Pointer.Last() == "currency" {
 		return `"USD"`
 	}
 	return `"any text"`
