@@ -8,6 +8,7 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -68,9 +69,16 @@ func (r *repo) resolve(rev string) error {
 // changes lists the *.json files under paths that differ between rev and
 // the working tree, renames included, and the untracked ones, which count
 // as added.
+//
+// Renames are found across the whole tree, so that a file moved into the
+// paths from outside them is still a rename; the paths then select the
+// changes whose old or new path lies under one of them.
 func (r *repo) changes(rev string, paths []string) ([]fileChange, error) {
-	spec := append([]string{"--"}, paths...)
-	out, err := git(r.cwd, nil, append([]string{"diff", "--no-ext-diff", "--no-textconv", "-z", "--name-status", "-M", rev}, spec...)...)
+	prefixes, err := r.prefixes(paths)
+	if err != nil {
+		return nil, err
+	}
+	out, err := git(r.top, nil, "diff", "--no-ext-diff", "--no-textconv", "-z", "--name-status", "-M", rev, "--")
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +113,7 @@ func (r *repo) changes(rev string, paths []string) ([]fileChange, error) {
 			i += 2
 		}
 	}
-	out, err = git(r.cwd, nil, append([]string{"ls-files", "-z", "--others", "--exclude-standard", "--full-name"}, spec...)...)
+	out, err = git(r.top, nil, "ls-files", "-z", "--others", "--exclude-standard", "--full-name")
 	if err != nil {
 		return nil, err
 	}
@@ -116,11 +124,71 @@ func (r *repo) changes(rev string, paths []string) ([]fileChange, error) {
 	}
 	var json []fileChange
 	for _, c := range list {
-		if strings.HasSuffix(c.oldPath, ".json") || strings.HasSuffix(c.newPath, ".json") {
+		if !strings.HasSuffix(c.oldPath, ".json") && !strings.HasSuffix(c.newPath, ".json") {
+			continue
+		}
+		if within(c.oldPath, prefixes) || within(c.newPath, prefixes) {
 			json = append(json, c)
 		}
 	}
+	sort.SliceStable(json, func(i, j int) bool { return json[i].name() < json[j].name() })
 	return json, nil
+}
+
+// name is the path a change is listed under: the new one, or the old one
+// for a deleted file.
+func (c fileChange) name() string {
+	if c.newPath != "" {
+		return c.newPath
+	}
+	return c.oldPath
+}
+
+// prefixes turns command-line paths, relative to the working folder, into
+// paths relative to the top level. No paths means the whole tree.
+func (r *repo) prefixes(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return []string{""}, nil
+	}
+	cwd, err := filepath.Abs(r.cwd)
+	if err != nil {
+		return nil, err
+	}
+	top, err := filepath.EvalSymlinks(r.top)
+	if err != nil {
+		return nil, err
+	}
+	if real, err := filepath.EvalSymlinks(cwd); err == nil {
+		cwd = real
+	}
+	var out []string
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		rel, err := filepath.Rel(top, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s is outside the repository", p)
+		}
+		if rel == "." {
+			rel = ""
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out, nil
+}
+
+// within reports whether a repository path lies under one of the prefixes.
+func within(path string, prefixes []string) bool {
+	if path == "" {
+		return false
+	}
+	for _, p := range prefixes {
+		if p == "" || path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // show reads files as they are at rev, in one git process.
