@@ -162,8 +162,12 @@ func (d *differ) object(o, n *schema.Schema, path string) {
 		}
 		d.property(op, np, child)
 	}
+	renamedFrom := make(map[*schema.Property]bool, len(renamed))
+	for _, op := range renamed {
+		renamedFrom[op] = true
+	}
 	for _, op := range removed {
-		if slices.Contains(mapValues(renamed), op) {
+		if renamedFrom[op] {
 			continue
 		}
 		child := path + "/" + escape(op.Name)
@@ -172,14 +176,6 @@ func (d *differ) object(o, n *schema.Schema, path string) {
 			fmt.Sprintf("property %s%s removed: automations that use it lose it", label(child), typeSuffix(op.Schema)))
 		c.probe = probe{behaviour: removedBehaviour(child), also: child}
 	}
-}
-
-func mapValues(m map[*schema.Property]*schema.Property) []*schema.Property {
-	out := make([]*schema.Property, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
 }
 
 // requiredEntry returns the "required" element that names name, or the
