@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -55,25 +54,14 @@ type diffReport struct {
 }
 
 func diffCommand(args []string, env Env) int {
-	fset := flag.NewFlagSet("triggerlint diff", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	fset.Usage = func() {
-		fmt.Fprint(env.Stderr, diffUsage)
-		fset.PrintDefaults()
-	}
+	fset := newFlagSet("triggerlint diff", diffUsage, "", env)
 	var out outputOptions
 	out.flags(fset)
 	base := fset.String("base", "", "compare the working tree with this git `revision` (a branch, tag or SHA)")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitError
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
-		return ExitError
-	}
+	usage := usageError("triggerlint", env)
 	useColor, err := outputStyle(out.format, out.color, env)
 	if err != nil {
 		return usage("%v", err)

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -54,8 +53,7 @@ type schemagenOptions struct {
 // Schemagen runs the schemagen command and returns its exit code.
 func Schemagen(args []string, env Env) int {
 	var o schemagenOptions
-	fs := flag.NewFlagSet("schemagen", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs := newFlagSet("schemagen", schemagenUsage, schemagenExit, env)
 	fs.StringVar(&o.out, "o", "", "write to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&o.wixCompat, "wix-compat", false, "reproduce the dashboard's generator exactly (one sample)")
 	fs.StringVar(&o.contactID, "contact-id", "", "connect the 1st-level uuid property `KEY` to site contacts (identityType)")
@@ -64,21 +62,10 @@ func Schemagen(args []string, env Env) int {
 	fs.BoolVar(&o.transform, "transform", false, "write the samples rewritten as the schema expects, not the schema")
 	fs.StringVar(&o.schemaPath, "schema", "", "with --transform, the schema `FILE` to follow instead of generating one")
 	fs.BoolVar(&o.quiet, "q", false, "do not list the changes on standard error")
-	fs.Usage = func() {
-		fmt.Fprint(env.Stderr, schemagenUsage)
-		fs.PrintDefaults()
-		fmt.Fprint(env.Stderr, schemagenExit)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitError
-	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "schemagen: "+format+"\n", a...)
-		return ExitError
-	}
+	fail := usageError("schemagen", env)
 	if fs.NArg() == 0 {
 		return fail("no samples (see 'schemagen -h')")
 	}

@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -176,24 +175,13 @@ func (o *lintOptions) flags(fs *flag.FlagSet) {
 }
 
 func lintCommand(args []string, env Env) int {
-	fset := flag.NewFlagSet("triggerlint lint", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	fset.Usage = func() {
-		fmt.Fprint(env.Stderr, lintUsage)
-		fset.PrintDefaults()
-	}
+	fset := newFlagSet("triggerlint lint", lintUsage, "", env)
 	var opts lintOptions
 	opts.flags(fset)
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitError
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
-		return ExitError
-	}
+	usage := usageError("triggerlint", env)
 	useColor, err := outputStyle(opts.format, opts.color, env)
 	if err != nil {
 		return usage("%v", err)
@@ -367,14 +355,10 @@ func lintOne(in input, sel *lint.Selection) result {
 }
 
 func rulesCommand(args []string, env Env) int {
-	fset := flag.NewFlagSet("triggerlint rules", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
+	fset := newFlagSet("triggerlint rules", "", "", env)
 	format := fset.String("format", "text", "output `format`: text or json")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitError
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
 	all := rules.All()
 	switch *format {

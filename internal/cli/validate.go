@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -50,27 +48,16 @@ type validateOptions struct {
 }
 
 func validateCommand(args []string, env Env) int {
-	fset := flag.NewFlagSet("triggerlint validate", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	fset.Usage = func() {
-		fmt.Fprint(env.Stderr, validateUsage)
-		fset.PrintDefaults()
-	}
+	fset := newFlagSet("triggerlint validate", validateUsage, "", env)
 	var opts validateOptions
 	opts.outputOptions.flags(fset)
 	fset.StringVar(&opts.schema, "schema", "", "the payload schema `file` (required)")
 	fset.BoolVar(&opts.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
 	fset.StringVar(&opts.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitError
+	if code, ok := parseFlags(fset, args); !ok {
+		return code
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "triggerlint: "+format+"\n", a...)
-		return ExitError
-	}
+	usage := usageError("triggerlint", env)
 	useColor, err := outputStyle(opts.format, opts.color, env)
 	if err != nil {
 		return usage("%v", err)
