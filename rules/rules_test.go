@@ -20,37 +20,12 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// lintFile runs the selected rules over one file and formats the findings
-// as the text formatter prints them, without colour or summary.
-func lintFile(t *testing.T, name string, src []byte, sel lint.SelectOptions) string {
-	t.Helper()
-	res, err := lint.Bytes(name, src, lint.Options{Rules: All(), Select: sel})
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return linttest.Format(res.Findings)
-}
-
 // TestGolden runs every rule over the archives in testdata/<ID>/ through
 // the public harness: each archive holds one or more -- *.json -- inputs
 // and a -- want -- section with the exact findings of that rule alone.
 // go test -update rewrites want.
 func TestGolden(t *testing.T) {
 	linttest.Run(t, "testdata", All()...)
-}
-
-// TestDocExamples checks that each rule flags its Doc.Bad example and does
-// not flag its Doc.Good example.
-func TestDocExamples(t *testing.T) {
-	for _, r := range All() {
-		sel := linttest.Only(r.ID)
-		if got := lintFile(t, "bad.json", []byte(r.Doc.Bad), sel); got == "" {
-			t.Errorf("%s: Doc.Bad is not flagged", r.ID)
-		}
-		if got := lintFile(t, "good.json", []byte(r.Doc.Good), sel); got != "" {
-			t.Errorf("%s: Doc.Good is flagged:\n%s", r.ID, got)
-		}
-	}
 }
 
 func TestDocs(t *testing.T) {

@@ -53,8 +53,9 @@ func Update() bool { return *update }
 
 // Run runs each rule alone over its golden archives, dir/<ID>/*.txtar, and
 // compares the findings with their want sections (rewrites them with
-// -update). The rules are checked with lint.Validate first, and each needs
-// at least one flagged and one clean case. dir is usually "testdata".
+// -update). The rules are checked with lint.Validate first; each needs at
+// least one flagged and one clean case, and its Doc.Bad example must be
+// flagged and its Doc.Good example not. dir is usually "testdata".
 func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 	t.Helper()
 	sorted := append([]*lint.Rule(nil), rules...)
@@ -90,6 +91,18 @@ func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 			})
 			if flagged == 0 || clean == 0 {
 				t.Errorf("%s has %d flagged and %d clean cases; want at least one of each", filepath.Join(dir, r.ID), flagged, clean)
+			}
+			for _, ex := range []struct {
+				name, src string
+				flag      bool
+			}{{"Doc.Bad", r.Doc.Bad, true}, {"Doc.Good", r.Doc.Good, false}} {
+				res, err := l.Bytes(strings.ToLower(ex.name)+".json", []byte(ex.src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := Format(res.Findings); (got != "") != ex.flag {
+					t.Errorf("%s example: got findings %q, want flagged %v", ex.name, got, ex.flag)
+				}
 			}
 		})
 	}

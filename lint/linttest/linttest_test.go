@@ -116,7 +116,8 @@ var rootRule = &lint.Rule{
 }
 
 // TestRunRequiresAFlaggedAndACleanCase runs Run in a child test process
-// over a rule with a flagged case only, and checks that it fails.
+// over a rule with a flagged case only, whose Doc.Good example is flagged
+// too, and checks that it fails for both.
 func TestRunRequiresAFlaggedAndACleanCase(t *testing.T) {
 	if dir := os.Getenv("LINTTEST_CHILD_DIR"); dir != "" {
 		Run(t, dir, rootRule)
@@ -135,6 +136,9 @@ func TestRunRequiresAFlaggedAndACleanCase(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "has 1 flagged and 0 clean cases; want at least one of each") {
 		t.Errorf("got err %v and output:\n%s\nwant a failure for the missing clean case", err, out)
+	}
+	if !strings.Contains(string(out), `Doc.Good example: got findings "doc.good.json:1:1: root (ACME1002)\n", want flagged false`) {
+		t.Errorf("got output:\n%s\nwant a failure for the flagged Doc.Good", out)
 	}
 	if !strings.Contains(string(out), "--- PASS: TestRunRequiresAFlaggedAndACleanCase/ACME1002/flagged") {
 		t.Errorf("the flagged case itself should pass:\n%s", out)
