@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/triggerkit/triggerkit/lint/linttest"
 )
 
 // TestDocs keeps docs/changes.md and the README's table of changes in step
@@ -35,7 +37,7 @@ func TestDocs(t *testing.T) {
 
 func checkFile(t *testing.T, path, want string) {
 	t.Helper()
-	if *update {
+	if linttest.Update() {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,60 +1,36 @@
 package diff
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/triggerkit/triggerkit/lint/linttest"
 	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
-var update = flag.Bool("update", false, "rewrite the want sections of the golden files and docs/changes.md")
-
 // Each testdata/golden/*.txtar holds old.json, new.json and want: the
 // changes, one per line as "side line:col ID class pointer: message", each
-// followed by its example.
+// followed by its example. go test -update rewrites want.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/golden/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
 	seen := map[string]bool{}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old, new := section(t, ar, "old.json"), section(t, ar, "new.json")
-			od, nd := load(t, "old.json", old), load(t, "new.json", new)
-			changes, err := Compare(od, nd)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := render(od, nd, changes)
-			for _, c := range changes {
-				seen[c.Kind.ID] = true
-				checkExample(t, od, nd, c)
-			}
-			if *update {
-				setSection(ar, "want", got)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want := string(section(t, ar, "want")); got != want {
-				t.Errorf("changes differ (run go test ./diff -update)\n--- got\n%s--- want\n%s", got, want)
-			}
-		})
-	}
+	linttest.Golden(t, "testdata/golden/*.txtar", func(t *testing.T, ar *txtar.Archive) []txtar.File {
+		old, new := linttest.Section(t, ar, "old.json"), linttest.Section(t, ar, "new.json")
+		od, nd := load(t, "old.json", old), load(t, "new.json", new)
+		changes, err := Compare(od, nd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range changes {
+			seen[c.Kind.ID] = true
+			checkExample(t, od, nd, c)
+		}
+		return []txtar.File{{Name: "want", Data: []byte(render(od, nd, changes))}}
+	})
 	// The file-level kinds come from the command, which its own tests
 	// cover; every other kind must have a golden case.
 	for _, k := range Kinds() {
@@ -133,25 +109,4 @@ func load(t *testing.T, name string, src []byte) *schema.Document {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return doc
-}
-
-func section(t *testing.T, ar *txtar.Archive, name string) []byte {
-	t.Helper()
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return f.Data
-		}
-	}
-	t.Fatalf("no %s section", name)
-	return nil
-}
-
-func setSection(ar *txtar.Archive, name, data string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(data)
-			return
-		}
-	}
-	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(data)})
 }

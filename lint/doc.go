@@ -16,6 +16,15 @@
 // severity overrides into the rules to run; [Run] runs them over one
 // document. A rule's Run returns an error only for an internal failure.
 //
+// # Linting in one call
+//
+// [Bytes] and [Files] lint documents with [Options] (a rule set and a
+// selection) and return a [Result]: the findings and a filled [Summary]. A
+// [Linter] from [New] selects once for many calls. Rule IDs outside
+// triggerkit use a prefix of their own (see [Validate]); package
+// lint/linttest tests such rules and package triggerlint builds a binary
+// with them.
+//
 // # Output
 //
 // A [Finding] is a diagnostic placed in a file with line and column numbers;

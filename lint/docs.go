@@ -61,8 +61,8 @@ func WriteExplain(w io.Writer, r *Rule, markdown bool) {
 	if r.Doc.Source != "" {
 		fmt.Fprintf(w, "\nSource: %s\n", r.Doc.Source)
 	}
-	if !markdown {
-		fmt.Fprintf(w, "\nOnline: %s\n", RuleURL(r.ID))
+	if u := r.DocURL(); !markdown && u != "" {
+		fmt.Fprintf(w, "\nOnline: %s\n", u)
 	}
 }
 

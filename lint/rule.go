@@ -3,13 +3,16 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
 // Rule is one check, described as data.
 type Rule struct {
-	// ID is the stable identifier: "TK" and four digits, the first of which
-	// is the group. IDs are never reused.
+	// ID is the stable identifier: a prefix of 2 to 5 upper-case letters,
+	// then four digits, the first of which (not 0) is the group. The
+	// prefixes TK and TKD are reserved for triggerkit; a team's own rules
+	// use a prefix of their own, such as ACME1001. IDs are never reused.
 	ID string
 	// Name is a short kebab-case name that may be used instead of the ID.
 	Name string
@@ -26,6 +29,22 @@ type Rule struct {
 	// RunDespiteErrors lets the rule run on a file that had parse errors,
 	// whose tree may be partial or missing.
 	RunDespiteErrors bool
+	// URL is where the rule is documented, an absolute http or https URL.
+	// When it is empty, a TK rule's URL is its section of triggerkit's
+	// docs/rules.md and any other rule has none: see DocURL.
+	URL string
+}
+
+// DocURL returns where the rule is documented: its URL field if set, else
+// the rule's section of triggerkit's docs/rules.md for a TK rule, else "".
+func (r *Rule) DocURL() string {
+	if r.URL != "" {
+		return r.URL
+	}
+	if Prefix(r.ID) == "TK" {
+		return RuleURL(r.ID)
+	}
+	return ""
 }
 
 // Doc is a rule's documentation.
@@ -49,25 +68,48 @@ var groups = map[byte]string{
 	'8': "Custom types (wixCustomType)",
 }
 
-// Group returns the name of the group of a rule ID, or "".
+// Group returns the name of the group of a TK rule ID, or "" for an ID
+// outside TK or in no group.
 func Group(id string) string {
-	if len(id) < 3 {
+	p, ok := splitID(id)
+	if !ok || p != "TK" {
 		return ""
 	}
-	return groups[id[2]]
+	return groups[id[len(p)]]
 }
 
-// validID reports whether id is "TK" and four digits, the first not 0.
-func validID(id string) bool {
-	if len(id) != 6 || id[:2] != "TK" || id[2] == '0' {
-		return false
+// Prefix returns the letters before the digits of a well-formed rule ID,
+// such as "TK" for TK3008 and "ACME" for ACME1001, or "" for an ID that is
+// not well formed.
+func Prefix(id string) string {
+	p, _ := splitID(id)
+	return p
+}
+
+// Reserved reports whether a rule ID has a prefix reserved for triggerkit:
+// TK for the schema rules of package rules, TKD for the change kinds of
+// triggerlint diff. A team's rules must not use them.
+func Reserved(id string) bool {
+	p := Prefix(id)
+	return p == "TK" || p == "TKD"
+}
+
+// splitID checks that id is 2 to 5 upper-case letters and four digits, the
+// first not 0, and returns the letters.
+func splitID(id string) (prefix string, ok bool) {
+	n := 0
+	for n < len(id) && id[n] >= 'A' && id[n] <= 'Z' {
+		n++
 	}
-	for _, c := range []byte(id[2:]) {
+	if n < 2 || n > 5 || len(id) != n+4 || id[n] == '0' {
+		return "", false
+	}
+	for _, c := range []byte(id[n:]) {
 		if c < '0' || c > '9' {
-			return false
+			return "", false
 		}
 	}
-	return true
+	return id[:n], true
 }
 
 // validName reports whether name is kebab-case: lower-case words of letters
@@ -84,8 +126,14 @@ func validName(name string) bool {
 	return true
 }
 
-// Validate checks a rule set: IDs and names well formed and unique, every
-// rule documented and runnable. It reports every problem at once.
+// Validate checks a rule set: IDs and names well formed, unique and sorted,
+// every rule documented and runnable. It reports every problem at once.
+//
+// A well-formed ID is a prefix of 2 to 5 upper-case letters and four
+// digits, the first of which, not 0, is the rule's group: TK3008,
+// ACME1001. TK is triggerkit's prefix, whose groups are named (see Group);
+// TKD is reserved for the change kinds of triggerlint diff and never names
+// a rule.
 func Validate(rules []*Rule) error {
 	var errs []error
 	ids := map[string]bool{}
@@ -98,9 +146,12 @@ func Validate(rules []*Rule) error {
 		bad := func(format string, args ...any) {
 			errs = append(errs, fmt.Errorf("rule %s: %s", r.ID, fmt.Sprintf(format, args...)))
 		}
-		if !validID(r.ID) {
-			bad("ID is not TK and four digits")
-		} else if Group(r.ID) == "" {
+		switch p, ok := splitID(r.ID); {
+		case !ok:
+			bad("ID is not 2 to 5 upper-case letters and four digits, the first not 0")
+		case p == "TKD":
+			bad("prefix TKD is reserved for the change kinds of triggerlint diff")
+		case p == "TK" && Group(r.ID) == "":
 			bad("ID is in no group")
 		}
 		if ids[r.ID] {
@@ -136,6 +187,11 @@ func Validate(rules []*Rule) error {
 		}
 		if r.Doc.Text == "" || r.Doc.Bad == "" || r.Doc.Good == "" {
 			bad("Doc needs Text, Bad and Good")
+		}
+		if r.URL != "" {
+			if u, err := url.Parse(r.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				bad("URL %q is not an absolute http or https URL", r.URL)
+			}
 		}
 		if i > 0 && rules[i-1] != nil && rules[i-1].ID >= r.ID {
 			bad("rules are not sorted by ID")

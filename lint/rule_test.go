@@ -11,7 +11,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	rules := []*Rule{
 		{ID: "TK1001", Name: "a-rule", Severity: Error, Since: "v0", Doc: good, Run: ok},
 		{ID: "TK1001", Name: "a-rule", Severity: Error, Since: "v0", Doc: good, Run: ok},
-		{ID: "XX1002", Name: "Bad_Name", Severity: 0, Doc: Doc{Title: "ends with a period."}},
+		{ID: "X1002", Name: "Bad_Name", Severity: 0, Doc: Doc{Title: "ends with a period."}},
 		{ID: "TK0003", Name: "b--c", Severity: Warning, Since: "v0", Doc: good, Run: ok},
 		{ID: "TK1004", Name: "d", Severity: Info, Since: "v0", Doc: Doc{Title: "lower case", Text: "t", Bad: "{}", Good: "{}"}, Run: ok},
 	}
@@ -20,15 +20,104 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		t.Fatal("no error")
 	}
 	for _, want := range []string{
-		"rule TK1001: duplicate ID", `duplicate name "a-rule"`, "rule XX1002: ID is not TK",
+		"rule TK1001: duplicate ID", `duplicate name "a-rule"`, "rule X1002: ID is not 2 to 5 upper-case letters",
 		`name "Bad_Name" is not kebab-case`, "invalid severity", "Since is not set", "Run is not set",
 		"Doc.Title ends with a period", "Doc.Title does not start with a capital", "Doc needs Text",
-		"rule TK0003: ID is not TK", `name "b--c"`, "not sorted",
+		"rule TK0003: ID is not 2 to 5", `name "b--c"`, "not sorted",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in:\n%v", want, err)
 		}
 	}
+}
+
+// TestValidateIDPrefixes checks the documented ID scheme: 2 to 5
+// upper-case letters and four digits, the first not 0; TK IDs in a named
+// group; TKD never a rule's prefix.
+func TestValidateIDPrefixes(t *testing.T) {
+	tests := []struct {
+		id   string
+		want string // "" when the ID is valid
+	}{
+		{"TK1001", ""},
+		{"ACME1001", ""},
+		{"AB9999", ""},
+		{"ABCDE1000", ""},
+		{"TK9001", "ID is in no group"},
+		{"TKD1001", "prefix TKD is reserved"},
+		{"A1001", "ID is not 2 to 5"},
+		{"ABCDEF1001", "ID is not 2 to 5"},
+		{"ACME0001", "ID is not 2 to 5"},
+		{"ACME100", "ID is not 2 to 5"},
+		{"ACME10001", "ID is not 2 to 5"},
+		{"acme1001", "ID is not 2 to 5"},
+		{"AC-1001", "ID is not 2 to 5"},
+	}
+	for _, tt := range tests {
+		err := Validate([]*Rule{validRule(tt.id)})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: got %v, want no error", tt.id, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want %q", tt.id, err, tt.want)
+		}
+	}
+}
+
+func TestValidateURL(t *testing.T) {
+	for _, u := range []string{"docs/acme.md", "ftp://example.com/x", "https://", "://x"} {
+		r := validRule("ACME1001")
+		r.URL = u
+		if err := Validate([]*Rule{r}); err == nil || !strings.Contains(err.Error(), "is not an absolute http or https URL") {
+			t.Errorf("URL %q: got %v, want an error", u, err)
+		}
+	}
+	r := validRule("ACME1001")
+	r.URL = "https://acme.example/lint#acme1001"
+	if err := Validate([]*Rule{r}); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestDocURL checks that a TK rule defaults to triggerkit's docs, and that
+// a team's rule without a URL gets none rather than a wrong one.
+func TestDocURL(t *testing.T) {
+	tk, acme, linked := validRule("TK3008"), validRule("ACME1001"), validRule("ACME1002")
+	linked.URL = "https://acme.example/lint#acme1002"
+	for _, tt := range []struct {
+		r    *Rule
+		want string
+	}{
+		{tk, DocsURL + "#tk3008"},
+		{acme, ""},
+		{linked, "https://acme.example/lint#acme1002"},
+	} {
+		if got := tt.r.DocURL(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.r.ID, got, tt.want)
+		}
+	}
+}
+
+func TestPrefixGroupReserved(t *testing.T) {
+	for _, tt := range []struct {
+		id, prefix, group string
+		reserved          bool
+	}{
+		{"TK3008", "TK", "Titles, descriptions and examples", true},
+		{"TKD1001", "TKD", "", true},
+		{"ACME1001", "ACME", "", false},
+		{"TK", "", "", false},
+		{"", "", "", false},
+	} {
+		if p, g, r := Prefix(tt.id), Group(tt.id), Reserved(tt.id); p != tt.prefix || g != tt.group || r != tt.reserved {
+			t.Errorf("%q: got %q %q %v, want %q %q %v", tt.id, p, g, r, tt.prefix, tt.group, tt.reserved)
+		}
+	}
+}
+
+func validRule(id string) *Rule {
+	return &Rule{ID: id, Name: "a-rule", Severity: Warning, Since: "v0", Run: func(*Pass) error { return nil },
+		Doc: Doc{Title: "A title", Text: "t", Bad: "{}", Good: "{}"}}
 }
 
 func TestSelect(t *testing.T) {

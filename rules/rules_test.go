@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,10 +11,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
+	"github.com/triggerkit/triggerkit/lint/linttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the want sections of golden files and docs/rules.md")
 
 func TestValidate(t *testing.T) {
 	if err := lint.Validate(All()); err != nil {
@@ -23,90 +20,12 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// lintFile runs the given rules over one file and formats the findings as
-// the text formatter prints them, without colour or summary.
-func lintFile(t *testing.T, name string, src []byte, sel *lint.Selection) string {
-	t.Helper()
-	doc, _ := schema.Load(name, src)
-	diags, err := lint.Run(doc, sel)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	var b strings.Builder
-	for _, d := range diags {
-		b.WriteString(lint.FormatText(lint.NewFinding(doc.File, d)))
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
-// TestGolden runs every rule over the archives in testdata/<ID>/. Each
-// archive holds one or more -- *.json -- inputs and a -- want -- section with
-// the exact findings of that rule alone. go test -update rewrites want.
+// TestGolden runs every rule over the archives in testdata/<ID>/ through
+// the public harness: each archive holds one or more -- *.json -- inputs
+// and a -- want -- section with the exact findings of that rule alone.
+// go test -update rewrites want.
 func TestGolden(t *testing.T) {
-	for _, r := range All() {
-		t.Run(r.ID, func(t *testing.T) {
-			sel, err := lint.Select(All(), only(r.ID))
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, _ := filepath.Glob(filepath.Join("testdata", r.ID, "*.txtar"))
-			if len(files) == 0 {
-				t.Fatalf("no golden files in testdata/%s", r.ID)
-			}
-			flagged, clean := 0, 0
-			for _, file := range files {
-				ar, err := txtar.ParseFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var got strings.Builder
-				wantAt := -1
-				for i, f := range ar.Files {
-					if f.Name == "want" {
-						wantAt = i
-						continue
-					}
-					got.WriteString(lintFile(t, f.Name, f.Data, sel))
-				}
-				if wantAt < 0 {
-					t.Fatalf("%s: no want section", file)
-				}
-				if got.Len() == 0 {
-					clean++
-				} else {
-					flagged++
-				}
-				if *update {
-					ar.Files[wantAt].Data = []byte(got.String())
-					if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				if want := string(ar.Files[wantAt].Data); got.String() != want {
-					t.Errorf("%s:\ngot:\n%s\nwant:\n%s", file, got.String(), want)
-				}
-			}
-			if flagged == 0 || clean == 0 {
-				t.Errorf("testdata/%s has %d flagged and %d clean cases; want at least one of each", r.ID, flagged, clean)
-			}
-		})
-	}
-}
-
-// TestDocExamples checks that each rule flags its Doc.Bad example and does
-// not flag its Doc.Good example.
-func TestDocExamples(t *testing.T) {
-	for _, r := range All() {
-		sel, _ := lint.Select(All(), only(r.ID))
-		if got := lintFile(t, "bad.json", []byte(r.Doc.Bad), sel); got == "" {
-			t.Errorf("%s: Doc.Bad is not flagged", r.ID)
-		}
-		if got := lintFile(t, "good.json", []byte(r.Doc.Good), sel); got != "" {
-			t.Errorf("%s: Doc.Good is flagged:\n%s", r.ID, got)
-		}
-	}
+	linttest.Run(t, "testdata", All()...)
 }
 
 func TestDocs(t *testing.T) {
@@ -115,7 +34,7 @@ func TestDocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	const path = "../docs/rules.md"
-	if *update {
+	if linttest.Update() {
 		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -192,11 +111,6 @@ func messageOf(line string) string {
 	return rest
 }
 
-// only selects one rule, optional or not.
-func only(id string) lint.SelectOptions {
-	return lint.SelectOptions{Toggles: []lint.Toggle{{Pattern: "all"}, {Pattern: id, On: true}}}
-}
-
 // startsWithConstant reports whether a message starts with an upper-case
 // identifier of the dialect, such as MONEY or ORDER_ID.
 func startsWithConstant(msg string) bool {
@@ -210,11 +124,7 @@ func eachArchiveFile(tb testing.TB, pattern string, fn func(archive string, f tx
 	tb.Helper()
 	archives, _ := filepath.Glob(pattern)
 	for _, a := range archives {
-		ar, err := txtar.ParseFile(a)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, f := range ar.Files {
+		for _, f := range linttest.ReadArchive(tb, a).Files {
 			fn(a, f)
 		}
 	}

@@ -57,7 +57,7 @@ func diffIn(t *testing.T, dir string, args ...string) run {
 	code := Triggerlint(append([]string{"diff"}, args...), Env{
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
 		Getenv: func(string) string { return "" }, Dir: dir,
-	})
+	}, nil)
 	return run{code, out.String(), errb.String()}
 }
 

@@ -9,14 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/rules"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // Exit codes of triggerlint.
@@ -86,8 +82,11 @@ it; 2 usage error, unreadable file or internal error.
 Flags:
 `
 
-// Triggerlint runs the triggerlint command and returns its exit code.
-func Triggerlint(args []string, env Env) int {
+// Triggerlint runs the triggerlint command with a rule set and returns its
+// exit code. The rule set is what lint runs, what validate lints a schema
+// with, and what rules and explain list: rules.All(), plus a team's own
+// rules in a binary built with package triggerlint.
+func Triggerlint(args []string, env Env, ruleSet []*lint.Rule) int {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
 	}
@@ -97,15 +96,15 @@ func Triggerlint(args []string, env Env) int {
 	}
 	switch args[0] {
 	case "lint":
-		return lintCommand(args[1:], env)
+		return lintCommand(args[1:], env, ruleSet)
 	case "validate":
-		return validateCommand(args[1:], env)
+		return validateCommand(args[1:], env, ruleSet)
 	case "diff":
 		return diffCommand(args[1:], env)
 	case "rules":
-		return rulesCommand(args[1:], env)
+		return rulesCommand(args[1:], env, ruleSet)
 	case "explain":
-		return explainCommand(args[1:], env)
+		return explainCommand(args[1:], env, ruleSet)
 	case "version", "--version", "-version":
 		fmt.Fprintf(env.Stdout, "triggerlint %s\n", version())
 		return ExitOK
@@ -174,7 +173,7 @@ func (o *lintOptions) flags(fs *flag.FlagSet) {
 	})
 }
 
-func lintCommand(args []string, env Env) int {
+func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset := newFlagSet("triggerlint lint", lintUsage, "", env)
 	var opts lintOptions
 	opts.flags(fset)
@@ -189,38 +188,40 @@ func lintCommand(args []string, env Env) int {
 	if fset.NArg() == 0 {
 		return usage("no files to lint (see 'triggerlint lint -h')")
 	}
-	all := rules.All()
-	if err := lint.Validate(all); err != nil {
+	if err := lint.Validate(ruleSet); err != nil {
 		return usage("internal error: invalid rule set: %v", err)
 	}
-	sel, err := lint.Select(all, opts.sel)
+	linter, err := lint.New(lint.Options{Rules: ruleSet, Select: opts.sel})
 	if err != nil {
 		return usage("%v", err)
 	}
 
 	inputs, failed := collectInputs(fset.Args(), env)
-	results := lintAll(inputs, sel)
-	var findings []lint.Finding
-	sum := lint.Summary{Files: len(inputs)}
-	code := ExitOK
-	for _, r := range results {
-		if r.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", r.err)
+	var read []lint.Input
+	for _, in := range inputs {
+		if in.err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", in.err)
 			failed = true
 			continue
 		}
-		for _, f := range r.findings {
-			sum.Add(f)
-			findings = append(findings, f)
-			if f.Severity >= opts.fail {
-				code = ExitFindings
-			}
+		read = append(read, lint.Input{Name: in.name, Src: in.src})
+	}
+	res, err := linter.Inputs(read)
+	for _, e := range joined(err) {
+		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", e)
+		failed = true
+	}
+	res.Summary.Files = len(inputs)
+	code := ExitOK
+	for _, f := range res.Findings {
+		if f.Severity >= opts.fail {
+			code = ExitFindings
 		}
 	}
 	if opts.format == "json" {
-		err = lint.WriteJSON(env.Stdout, findings, sum)
+		err = lint.WriteJSON(env.Stdout, res.Findings, res.Summary)
 	} else {
-		err = lint.WriteText(env.Stdout, findings, sum, lint.TextStyle{Color: useColor})
+		err = lint.WriteText(env.Stdout, res.Findings, res.Summary, lint.TextStyle{Color: useColor})
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
@@ -230,6 +231,17 @@ func lintCommand(args []string, env Env) int {
 		return ExitError
 	}
 	return code
+}
+
+// joined returns the errors that err joins, or err alone.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	if err != nil {
+		return []error{err}
+	}
+	return nil
 }
 
 // input is one file to lint: its name and content, or why it could not be
@@ -308,59 +320,13 @@ func readInput(path string) input {
 	return input{name: path, src: src, err: err}
 }
 
-// result is what linting one input gave.
-type result struct {
-	findings []lint.Finding
-	err      error
-}
-
-// lintAll lints the inputs on all cores and returns their results in input
-// order.
-func lintAll(inputs []input, sel *lint.Selection) []result {
-	results := make([]result, len(inputs))
-	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = lintOne(inputs[i], sel)
-			}
-		}()
-	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return results
-}
-
-func lintOne(in input, sel *lint.Selection) result {
-	if in.err != nil {
-		return result{err: in.err}
-	}
-	doc, _ := schema.Load(in.name, in.src)
-	diags, err := lint.Run(doc, sel)
-	if err != nil {
-		return result{err: fmt.Errorf("%s: %w", in.name, err)}
-	}
-	fs := make([]lint.Finding, len(diags))
-	for i, d := range diags {
-		fs[i] = lint.NewFinding(doc.File, d)
-	}
-	return result{findings: fs}
-}
-
-func rulesCommand(args []string, env Env) int {
+func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset := newFlagSet("triggerlint rules", "", "", env)
 	format := fset.String("format", "text", "output `format`: text or json")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
-	all := rules.All()
+	all := ruleSet
 	switch *format {
 	case "json":
 		type ruleInfo struct {
@@ -373,7 +339,7 @@ func rulesCommand(args []string, env Env) int {
 		}
 		list := make([]ruleInfo, len(all))
 		for i, r := range all {
-			list[i] = ruleInfo{r.ID, r.Name, r.Severity, r.Optional, r.Doc.Title, lint.RuleURL(r.ID)}
+			list[i] = ruleInfo{r.ID, r.Name, r.Severity, r.Optional, r.Doc.Title, r.DocURL()}
 		}
 		return writeJSON(env, list)
 	case "text":
@@ -391,12 +357,12 @@ func rulesCommand(args []string, env Env) int {
 	return ExitError
 }
 
-func explainCommand(args []string, env Env) int {
+func explainCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	if len(args) != 1 {
 		fmt.Fprintln(env.Stderr, "Usage: triggerlint explain ID|NAME")
 		return ExitError
 	}
-	r := lint.Find(rules.All(), args[0])
+	r := lint.Find(ruleSet, args[0])
 	if r == nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: no rule %q (see 'triggerlint rules')\n", args[0])
 		return ExitError

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -25,7 +26,7 @@ func triggerlint(t *testing.T, stdin string, env map[string]string, terminal boo
 	code := Triggerlint(args, Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
 		Getenv: func(k string) string { return env[k] }, Terminal: terminal,
-	})
+	}, rules.All())
 	return run{code, out.String(), errb.String()}
 }
 

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/rules"
 	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
@@ -47,7 +47,7 @@ type validateOptions struct {
 	kind    string
 }
 
-func validateCommand(args []string, env Env) int {
+func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset := newFlagSet("triggerlint validate", validateUsage, "", env)
 	var opts validateOptions
 	opts.outputOptions.flags(fset)
@@ -80,7 +80,7 @@ func validateCommand(args []string, env Env) int {
 		return usage("no files to validate (see 'triggerlint validate -h')")
 	}
 	out := newFindingWriter(env.Stdout, opts.format, useColor)
-	v, code := loadValidator(opts.schema, env, out)
+	v, code := loadValidator(opts.schema, ruleSet, env, out)
 	if v == nil {
 		return code
 	}
@@ -135,41 +135,25 @@ func validateCommand(args []string, env Env) int {
 
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, env Env, out *findingWriter) (*validate.Validator, int) {
+func loadValidator(path string, ruleSet []*lint.Rule, env Env, out *findingWriter) (*validate.Validator, int) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
 	}
-	doc, _ := schema.Load(path, src)
-	sel, err := lint.Select(rules.All(), lint.SelectOptions{})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: internal error: %v\n", err)
-		return nil, ExitError
-	}
-	diags, err := lint.Run(doc, sel)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", path, err)
-		return nil, ExitError
-	}
-	errorsFound := 0
-	for _, d := range diags {
-		if d.Severity >= lint.Error {
-			errorsFound++
-		}
-	}
-	if errorsFound > 0 {
+	v, err := validate.NewLinted(path, src, ruleSet, nil)
+	var se *validate.SchemaError
+	if errors.As(err, &se) {
 		out.files++
-		for _, d := range diags {
-			out.write(lint.NewFinding(doc.File, d))
+		for _, f := range se.Findings {
+			out.write(f)
 		}
 		if err := out.finish(); err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
 		}
-		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, errorsFound)
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, se.Errors)
 		return nil, ExitError
 	}
-	v, err := validate.Compile(doc, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", path, err)
 		return nil, ExitError

@@ -9,12 +9,13 @@ import (
 	"testing"
 
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/rules"
 )
 
 func runValidate(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Triggerlint(append([]string{"validate"}, args...), Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut})
+	code := Triggerlint(append([]string{"validate"}, args...), Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut}, rules.All())
 	return out.String(), errOut.String(), code
 }
 

@@ -1,0 +1,188 @@
+package lint
+
+import (
+	"errors"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// Options says what Bytes, Files and New lint with.
+type Options struct {
+	// Rules is the rule set to choose from: rules.All() of package rules
+	// for triggerkit's rules, perhaps with a team's own rules added. It
+	// should pass Validate.
+	Rules []*Rule
+	// Select chooses among Rules and sets their severities. Its zero value
+	// runs every rule that is not optional, at its default severity.
+	Select SelectOptions
+}
+
+// Result is what linting found.
+type Result struct {
+	// Findings are in input order, then by position, rule ID and message.
+	Findings []Finding
+	// Summary counts the findings by severity, and the files.
+	Summary Summary
+}
+
+// Input is one document to lint: the name its findings show, and its bytes.
+type Input struct {
+	Name string
+	Src  []byte
+}
+
+// InputError is an input whose rules could not run, such as an
+// *InternalError of a rule. Linting goes on with the other inputs.
+type InputError struct {
+	Name string
+	Err  error
+}
+
+func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Linter lints documents with a selection of rules. Build one with New when
+// linting many inputs in several calls; Bytes and Files build one per call.
+// A Linter is safe for concurrent use.
+type Linter struct {
+	sel  *Selection
+	byID map[string]*Rule
+}
+
+// New selects the rules that opts names. A pattern in opts.Select that
+// matches no rule is an error.
+func New(opts Options) (*Linter, error) {
+	sel, err := Select(opts.Rules, opts.Select)
+	if err != nil {
+		return nil, err
+	}
+	l := &Linter{sel: sel, byID: make(map[string]*Rule, len(sel.rules))}
+	for _, r := range sel.rules {
+		l.byID[r.ID] = r
+	}
+	return l, nil
+}
+
+// Bytes lints one schema document; name is the file its findings show. It
+// is New followed by Linter.Bytes.
+func Bytes(name string, src []byte, opts Options) (Result, error) {
+	l, err := New(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return l.Bytes(name, src)
+}
+
+// Files reads and lints schema files. It is New followed by Linter.Files.
+func Files(paths []string, opts Options) (Result, error) {
+	l, err := New(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	return l.Files(paths)
+}
+
+// Bytes lints one schema document; name is the file its findings show. A
+// document that is not valid JSON is not an error: its syntax errors are
+// findings, like every other problem of the input. The error is an
+// *InputError when a rule failed; the findings of the other rules are still
+// returned.
+func (l *Linter) Bytes(name string, src []byte) (Result, error) {
+	doc, _ := schema.Load(name, src)
+	return l.Document(doc)
+}
+
+// Document lints a parsed document, as Bytes does.
+func (l *Linter) Document(doc *schema.Document) (Result, error) {
+	fs, err := l.findings(doc)
+	res := Result{Findings: fs, Summary: Summary{Files: 1}}
+	for _, f := range fs {
+		res.Summary.Add(f)
+	}
+	if err != nil {
+		return res, &InputError{Name: doc.File.Name, Err: err}
+	}
+	return res, nil
+}
+
+// Files reads and lints schema files on all cores. Every file is linted,
+// even after one that cannot be read; Summary.Files counts every path. The
+// error joins, in path order, the error of each file that could not be read
+// and an *InputError for each whose rules failed; a file's findings are
+// left out when its rules failed.
+func (l *Linter) Files(paths []string) (Result, error) {
+	inputs := make([]Input, 0, len(paths))
+	var errs []error
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		inputs = append(inputs, Input{Name: p, Src: src})
+	}
+	res, err := l.Inputs(inputs)
+	res.Summary.Files = len(paths)
+	return res, errors.Join(append(errs, err)...)
+}
+
+// Inputs lints documents on all cores, as Files does with documents already
+// read. Summary.Files is the number of inputs.
+func (l *Linter) Inputs(inputs []Input) (Result, error) {
+	type result struct {
+		findings []Finding
+		err      error
+	}
+	results := make([]result, len(inputs))
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				doc, _ := schema.Load(inputs[i].Name, inputs[i].Src)
+				fs, err := l.findings(doc)
+				results[i] = result{fs, err}
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := Result{Summary: Summary{Files: len(inputs)}}
+	var errs []error
+	for i, r := range results {
+		if r.err != nil {
+			errs = append(errs, &InputError{Name: inputs[i].Name, Err: r.err})
+			continue
+		}
+		for _, f := range r.findings {
+			res.Summary.Add(f)
+		}
+		res.Findings = append(res.Findings, r.findings...)
+	}
+	return res, errors.Join(errs...)
+}
+
+// findings runs the selected rules over a document and places their
+// diagnostics in its file, each with its rule's URL.
+func (l *Linter) findings(doc *schema.Document) ([]Finding, error) {
+	diags, err := Run(doc, l.sel)
+	fs := make([]Finding, len(diags))
+	for i, d := range diags {
+		fs[i] = NewFinding(doc.File, d)
+		if r := l.byID[d.Rule]; r != nil {
+			fs[i].URL = r.DocURL()
+		}
+	}
+	return fs, err
+}
