@@ -209,16 +209,16 @@ func finding(file string, x validate.Violation, line, col, endLine, endCol int) 
 // findingWriter writes findings as they come, in text or as the JSON report
 // document, so that memory does not grow with the input.
 type findingWriter struct {
-	w      *bufio.Writer
-	json   bool
-	color  bool
-	sum    lint.Summary
-	files  int
+	w     *bufio.Writer
+	json  bool
+	color bool
+	sum   lint.Summary
+	files int
 	// payloads counts the payloads checked, for the text summary.
 	payloads int
-	worst  lint.Severity
-	err    error
-	opened bool
+	worst    lint.Severity
+	err      error
+	opened   bool
 }
 
 func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
