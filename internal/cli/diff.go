@@ -26,7 +26,10 @@ meaning for automations changed.
 With --base, every *.json file under PATH (default: the whole working tree)
 that differs from its version at REV is compared: modified, added, deleted
 and renamed files, and untracked ones. Files that are not payload schemas
-(no "properties", "type" or "$schema" at the root) are skipped.
+(no "properties", "type" or "$schema" at the root) are skipped. A schema
+moved out of the checked files (renamed to *.json.bak, or moved out of
+PATH) counts as deleted. A PATH that names nothing is an error. Files are
+never read through a symbolic link that leaves the repository.
 
 Examples:
   triggerlint diff old/order-paid.json schemas/order-paid.json

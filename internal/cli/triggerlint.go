@@ -73,7 +73,10 @@ const lintUsage = `Usage: triggerlint lint [flags] PATH...
 
 Lints each schema file; directories are walked for *.json (hidden directories
 and node_modules are skipped), "-" reads standard input. Every file is linted,
-even after one that cannot be read or parsed.
+even after one that cannot be read or parsed. A symbolic link met in a walk is
+linted when the file it names is inside the walked directory or its git
+repository, and reported otherwise. Only regular files are read, each up to
+--max-size.
 
 Examples:
   triggerlint lint examples/
