@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/fatih/color"
@@ -28,7 +26,10 @@ meaning for automations changed.
 With --base, every *.json file under PATH (default: the whole working tree)
 that differs from its version at REV is compared: modified, added, deleted
 and renamed files, and untracked ones. Files that are not payload schemas
-(no "properties", "type" or "$schema" at the root) are skipped.
+(no "properties", "type" or "$schema" at the root) are skipped. A schema
+moved out of the checked files (renamed to *.json.bak, or moved out of
+PATH) counts as deleted. A PATH that names nothing is an error. Files are
+never read through a symbolic link that leaves the repository.
 
 Examples:
   triggerlint diff old/order-paid.json schemas/order-paid.json
@@ -58,6 +59,8 @@ func diffCommand(args []string, env Env) int {
 	var out outputOptions
 	out.flags(fset)
 	base := fset.String("base", "", "compare the working tree with this git `revision` (a branch, tag or SHA)")
+	var maxSize int64
+	sizeFlag(fset, &maxSize)
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -67,23 +70,25 @@ func diffCommand(args []string, env Env) int {
 		return usage("%v", err)
 	}
 
-	var pairs []filePair
+	var pairs []diff.FilePair
 	failed := false
 	if *base == "" {
 		if fset.NArg() != 2 {
 			return usage("diff needs OLD and NEW, or --base REV (see 'triggerlint diff -h')")
 		}
-		p := filePair{oldName: fset.Arg(0), newName: fset.Arg(1), both: true}
-		for i, name := range []string{p.oldName, p.newName} {
-			src, err := os.ReadFile(env.path(name))
+		var p diff.FilePair
+		for i, name := range fset.Args() {
+			src, err := readWhole(name, env, maxSize)
 			if err != nil {
 				fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 				failed = true
 			}
+			// Two versions of one file: one path, two names.
+			v := diff.FileVersion{Path: fset.Arg(1), Name: name, Src: src}
 			if i == 0 {
-				p.oldSrc = src
+				p.Old = v
 			} else {
-				p.newSrc = src
+				p.New = v
 			}
 		}
 		if failed {
@@ -91,28 +96,41 @@ func diffCommand(args []string, env Env) int {
 		}
 		pairs = append(pairs, p)
 	} else {
-		pairs, err = basePairs(*base, fset.Args(), env)
+		var readErrs []error
+		pairs, readErrs, err = basePairs(*base, fset.Args(), env, maxSize)
 		if err != nil {
 			return usage("%v", err)
 		}
+		for _, err := range readErrs {
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
+			failed = true
+		}
 	}
 
-	var findings []diffFinding
-	sum := lint.Summary{Files: len(pairs)}
-	code := ExitOK
-	for _, p := range pairs {
-		fs, ok := p.compare(env.Stderr)
-		if !ok {
+	results, errs := diff.CompareFiles(pairs)
+	for i := range pairs {
+		if err := errs[i]; err != nil {
+			reportCompareError(env.Stderr, err)
 			failed = true
-			continue
 		}
-		for _, f := range fs {
+	}
+	var findings []diffFinding
+	var sum lint.Summary
+	code := ExitOK
+	for _, r := range results {
+		sum.Files++
+		for _, c := range r.Changes {
+			doc := r.NewDoc
+			if c.Side == diff.Old || doc == nil {
+				doc = r.OldDoc
+			}
+			f := changeFinding(doc.File, c)
 			sum.Add(f.Finding)
 			if f.Severity >= out.fail {
 				code = ExitFindings
 			}
+			findings = append(findings, f)
 		}
-		findings = append(findings, fs...)
 	}
 	if out.format == "json" {
 		if findings == nil {
@@ -131,71 +149,25 @@ func diffCommand(args []string, env Env) int {
 	return code
 }
 
-// filePair is one schema in two versions. A version that does not exist has
-// no name when only one side exists (an added or deleted file).
-type filePair struct {
-	oldName, newName string
-	oldSrc, newSrc   []byte
-	both             bool // compare contents: the file exists in both versions
-	moved            bool // git saw a rename
-}
-
-// compare parses both versions and returns the changes as findings. It
-// reports parse errors on w and returns false for a version that does not
-// parse.
-func (p filePair) compare(w io.Writer) ([]diffFinding, bool) {
-	load := func(name string, src []byte) (*schema.Document, bool) {
-		doc, err := schema.Load(name, src)
-		var list schema.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line, e.Pos.Column, e.Msg)
+// reportCompareError writes why a file was not compared: each parse error
+// as FILE:LINE:COL: MESSAGE, or one line for the rest.
+func reportCompareError(w io.Writer, err error) {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	for _, err := range errs {
+		var pe *diff.ParseError
+		if errors.As(err, &pe) && !pe.NotJSON {
+			for _, e := range pe.Errors {
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", pe.Name, e.Pos.Line, e.Pos.Column, e.Msg)
 			}
-			return nil, false
+			continue
 		}
-		return doc, true
+		fmt.Fprintf(w, "triggerlint: %v\n", err)
 	}
-	var oldDoc, newDoc *schema.Document
-	ok := true
-	if p.oldName != "" {
-		oldDoc, ok = load(p.oldName, p.oldSrc)
-	}
-	if p.newName != "" {
-		var okNew bool
-		newDoc, okNew = load(p.newName, p.newSrc)
-		ok = ok && okNew
-	}
-	if !ok {
-		return nil, false
-	}
-	whole := func(doc *schema.Document, id, msg string) diffFinding {
-		k, _ := diff.KindOf(id)
-		return changeFinding(doc.File, diff.Change{Kind: k, Span: schema.Span{End: 1}, Message: msg})
-	}
-	switch {
-	case p.oldName == "":
-		return []diffFinding{whole(newDoc, diff.SchemaAdded, "new schema file")}, true
-	case p.newName == "":
-		return []diffFinding{whole(oldDoc, diff.SchemaRemoved,
-			"schema file deleted: automations built on this trigger lose its payload")}, true
-	}
-	changes, err := diff.Compare(oldDoc, newDoc)
-	if err != nil {
-		fmt.Fprintf(w, "triggerlint: %s: %v\n", p.newName, err)
-		return nil, false
-	}
-	var out []diffFinding
-	if p.moved {
-		out = append(out, whole(newDoc, diff.SchemaMoved, fmt.Sprintf("schema file moved from %s", p.oldName)))
-	}
-	for _, c := range changes {
-		f := newDoc.File
-		if c.Side == diff.Old {
-			f = oldDoc.File
-		}
-		out = append(out, changeFinding(f, c))
-	}
-	return out, true
 }
 
 func changeFinding(f *schema.File, c diff.Change) diffFinding {
@@ -210,66 +182,71 @@ func changeFinding(f *schema.File, c diff.Change) diffFinding {
 	}
 }
 
-// basePairs lists the schema files that changed since rev, with both
-// versions read.
-func basePairs(rev string, paths []string, env Env) ([]filePair, error) {
+// basePairs lists the files that changed since rev under paths, with both
+// versions read: the old one from git, the new one from the working tree.
+// A file that cannot be read is left out and its error returned in the
+// second result; the third is for errors that stop the whole comparison.
+func basePairs(rev string, paths []string, env Env, maxSize int64) ([]diff.FilePair, []error, error) {
 	r, err := openRepo(env.Dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := r.resolve(rev); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	changes, err := r.changes(rev, paths)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var olds []string
+	var blobs []string
 	for _, c := range changes {
-		if c.oldPath != "" {
-			olds = append(olds, c.oldPath)
+		if c.oldPath != "" && !c.oldLink {
+			blobs = append(blobs, c.oldBlob)
 		}
 	}
-	oldFiles, err := r.show(rev, olds)
+	oldFiles, err := r.blobs(blobs, maxSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var pairs []filePair
+	var pairs []diff.FilePair
+	var readErrs []error
 	for _, c := range changes {
-		p := filePair{moved: c.oldPath != "" && c.newPath != "" && c.oldPath != c.newPath}
+		p := diff.FilePair{
+			Old: diff.FileVersion{Path: c.oldPath, Outside: c.oldOutside},
+			New: diff.FileVersion{Path: c.newPath, Outside: c.newOutside},
+		}
 		if c.oldPath != "" {
-			p.oldName, p.oldSrc = rev+":"+c.oldPath, oldFiles[c.oldPath]
+			p.Old.Name = rev + ":" + c.oldPath
 		}
-		if c.newPath != "" {
-			src, err := os.ReadFile(r.abs(c.newPath))
-			if err != nil {
-				return nil, err
+		if c.oldPath != "" && c.oldOutside {
+			// Moved in from outside the gated set: its old version is
+			// compared when it reads as a schema, else the file is new.
+			if b := oldFiles[c.oldBlob]; b.err == nil && !c.oldLink {
+				p.Old.Src = b.data
 			}
-			p.newName, p.newSrc = c.newPath, src
+		} else if c.oldPath != "" {
+			b := oldFiles[c.oldBlob]
+			switch {
+			case c.oldLink:
+				readErrs = append(readErrs, fmt.Errorf("%s: a symbolic link at %s, not followed", p.Old.Name, rev))
+				continue
+			case b.err != nil:
+				readErrs = append(readErrs, fmt.Errorf("%s: %v", p.Old.Name, b.err))
+				continue
+			}
+			p.Old.Src = b.data
 		}
-		if p.oldName != "" && p.newName != "" && string(p.oldSrc) == string(p.newSrc) && !p.moved {
-			continue
-		}
-		if !looksLikeSchema(p.oldSrc) && !looksLikeSchema(p.newSrc) {
-			continue
+		if c.newPath != "" && !c.newOutside {
+			src, err := r.readWorking(c.newPath, maxSize)
+			if err != nil {
+				readErrs = append(readErrs, err)
+				continue
+			}
+			p.New.Src = src
 		}
 		pairs = append(pairs, p)
 	}
-	return pairs, nil
-}
-
-// looksLikeSchema reports whether src could be a payload schema: a JSON
-// object with "properties", "type" or "$schema" at its root. Text that does
-// not parse counts, so that its errors are reported.
-func looksLikeSchema(src []byte) bool {
-	if src == nil {
-		return false
-	}
-	f, err := schema.Parse("", src)
-	if err != nil || f.Root == nil {
-		return true
-	}
-	return f.Root.Get("properties") != nil || f.Root.Get("type") != nil || f.Root.Get("$schema") != nil
+	return pairs, readErrs, nil
 }
 
 // writeDiffText writes one line per change, with its example indented
@@ -301,12 +278,4 @@ func writeDiffText(w io.Writer, fs []diffFinding, sum lint.Summary, useColor boo
 		}
 	}
 	return lint.WriteText(w, nil, sum, lint.TextStyle{Color: useColor})
-}
-
-// path resolves a command-line path against the environment's folder.
-func (e Env) path(p string) string {
-	if e.Dir == "" || filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(e.Dir, p)
 }

@@ -6,11 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/triggerkit/triggerkit/internal/records"
 )
 
 // git runs git in dir and returns its standard output. A failure carries
@@ -34,17 +38,25 @@ func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// fileChange is one schema file that differs between a revision and the
-// working tree. Paths are relative to the repository's top level; oldPath
-// is "" for an added file and newPath "" for a deleted one.
+// fileChange is one file that differs between a revision and the working
+// tree. Paths are relative to the repository's top level; oldPath is "" for
+// an added file and newPath "" for a deleted one.
 type fileChange struct {
 	oldPath, newPath string
+	// oldBlob is the object name of the old version; oldLink reports that
+	// it is a symbolic link.
+	oldBlob string
+	oldLink bool
+	// oldOutside and newOutside report a path outside the gated set: the
+	// *.json files under the paths checked.
+	oldOutside, newOutside bool
 }
 
 // repo is a git working tree.
 type repo struct {
-	top string // its top-level folder
-	cwd string // where the command runs
+	top     string // its top-level folder
+	realTop string // top with its symbolic links resolved
+	cwd     string // where the command runs
 }
 
 func openRepo(dir string) (*repo, error) {
@@ -52,7 +64,11 @@ func openRepo(dir string) (*repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--base needs a git working tree: %v", err)
 	}
-	return &repo{top: strings.TrimSpace(string(out)), cwd: dir}, nil
+	r := &repo{top: strings.TrimSpace(string(out)), cwd: dir}
+	if r.realTop, err = filepath.EvalSymlinks(r.top); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // resolve checks that rev names a commit.
@@ -66,52 +82,29 @@ func (r *repo) resolve(rev string) error {
 	return nil
 }
 
-// changes lists the *.json files under paths that differ between rev and
-// the working tree, renames included, and the untracked ones, which count
-// as added.
+// changes lists the files that differ between rev and the working tree,
+// renames included, and the untracked ones, which count as added, keeping
+// those whose old or new path is in the gated set: the *.json files under
+// paths. A path that names nothing, neither in the working tree nor among
+// the changes, is an error: a gate on a misspelt folder would pass
+// silently.
 //
 // Renames are found across the whole tree, so that a file moved into the
-// paths from outside them is still a rename; the paths then select the
-// changes whose old or new path lies under one of them.
+// paths from outside them is still a rename, and one moved out of them is
+// known to have left. Paths with any byte, newlines included, are read
+// through git's NUL-separated output.
 func (r *repo) changes(rev string, paths []string) ([]fileChange, error) {
 	prefixes, err := r.prefixes(paths)
 	if err != nil {
 		return nil, err
 	}
-	out, err := git(r.top, nil, "diff", "--no-ext-diff", "--no-textconv", "-z", "--name-status", "-M", rev, "--")
+	out, err := git(r.top, nil, "diff", "--no-ext-diff", "--no-textconv", "-z", "--raw", "--no-abbrev", "-M", rev, "--")
 	if err != nil {
 		return nil, err
 	}
-	var list []fileChange
-	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-	for i := 0; i < len(fields) && fields[i] != ""; {
-		status := fields[i]
-		switch status[0] {
-		case 'R', 'C':
-			if i+2 >= len(fields) {
-				return nil, fmt.Errorf("unexpected git diff output")
-			}
-			from, to := fields[i+1], fields[i+2]
-			if status[0] == 'C' {
-				from = "" // a copy is a new file
-			}
-			list = append(list, fileChange{from, to})
-			i += 3
-		default:
-			if i+1 >= len(fields) {
-				return nil, fmt.Errorf("unexpected git diff output")
-			}
-			p := fields[i+1]
-			switch status[0] {
-			case 'A':
-				list = append(list, fileChange{"", p})
-			case 'D':
-				list = append(list, fileChange{p, ""})
-			default: // M, T
-				list = append(list, fileChange{p, p})
-			}
-			i += 2
-		}
+	list, err := parseRaw(out)
+	if err != nil {
+		return nil, err
 	}
 	out, err = git(r.top, nil, "ls-files", "-z", "--others", "--exclude-standard", "--full-name")
 	if err != nil {
@@ -119,20 +112,85 @@ func (r *repo) changes(rev string, paths []string) ([]fileChange, error) {
 	}
 	for _, p := range strings.Split(string(out), "\x00") {
 		if p != "" {
-			list = append(list, fileChange{"", p})
+			list = append(list, fileChange{newPath: p})
 		}
 	}
-	var json []fileChange
+	gated := func(p string) bool { return strings.HasSuffix(p, ".json") && within(p, prefixes) }
+	named := make([]bool, len(prefixes))
+	var kept []fileChange
 	for _, c := range list {
-		if !strings.HasSuffix(c.oldPath, ".json") && !strings.HasSuffix(c.newPath, ".json") {
+		for i, pre := range prefixes {
+			named[i] = named[i] || within(c.oldPath, []string{pre}) || within(c.newPath, []string{pre})
+		}
+		c.oldOutside, c.newOutside = !gated(c.oldPath), !gated(c.newPath)
+		if c.oldPath != "" && !c.oldOutside || c.newPath != "" && !c.newOutside {
+			kept = append(kept, c)
+		}
+	}
+	for i, pre := range prefixes {
+		if named[i] || pre == "" {
 			continue
 		}
-		if within(c.oldPath, prefixes) || within(c.newPath, prefixes) {
-			json = append(json, c)
+		if _, err := os.Lstat(r.abs(pre)); err != nil {
+			return nil, &MissingPathError{Path: paths[i], Rev: rev}
 		}
 	}
-	sort.SliceStable(json, func(i, j int) bool { return json[i].name() < json[j].name() })
-	return json, nil
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].name() < kept[j].name() })
+	return kept, nil
+}
+
+// MissingPathError is a path given to diff --base that exists neither in
+// the working tree nor among the files changed since the revision.
+type MissingPathError struct {
+	Path, Rev string
+}
+
+func (e *MissingPathError) Error() string {
+	return fmt.Sprintf("%s: no such file or folder in the working tree, and none of the files changed since %s is under it", e.Path, e.Rev)
+}
+
+// parseRaw reads the output of git diff --raw -z: for each file
+// ":OLDMODE NEWMODE OLDSHA NEWSHA STATUS\0PATH\0", with a second path for
+// a rename or a copy.
+func parseRaw(out []byte) ([]fileChange, error) {
+	var list []fileChange
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	bad := func() error { return fmt.Errorf("unexpected git diff output") }
+	for i := 0; i < len(fields) && fields[i] != ""; {
+		head := strings.Fields(strings.TrimPrefix(fields[i], ":"))
+		if !strings.HasPrefix(fields[i], ":") || len(head) != 5 || head[4] == "" {
+			return nil, bad()
+		}
+		oldMode, oldBlob, status := head[0], head[2], head[4][0]
+		c := fileChange{oldBlob: oldBlob, oldLink: oldMode == "120000"}
+		switch status {
+		case 'R', 'C':
+			if i+2 >= len(fields) {
+				return nil, bad()
+			}
+			c.oldPath, c.newPath = fields[i+1], fields[i+2]
+			if status == 'C' {
+				c.oldPath = "" // a copy is a new file
+			}
+			i += 3
+		default:
+			if i+1 >= len(fields) {
+				return nil, bad()
+			}
+			p := fields[i+1]
+			switch status {
+			case 'A':
+				c.newPath = p
+			case 'D':
+				c.oldPath = p
+			default: // M, T
+				c.oldPath, c.newPath = p, p
+			}
+			i += 2
+		}
+		list = append(list, c)
+	}
+	return list, nil
 }
 
 // name is the path a change is listed under: the new one, or the old one
@@ -191,41 +249,73 @@ func within(path string, prefixes []string) bool {
 	return false
 }
 
-// show reads files as they are at rev, in one git process.
-func (r *repo) show(rev string, paths []string) (map[string][]byte, error) {
-	if len(paths) == 0 {
+// blob is the content of one git object, or why it was not read.
+type blob struct {
+	data []byte
+	err  error
+}
+
+// blobs reads git objects by name, in one git process. An object over
+// maxSize bytes (maxSize < 0: no cap) gets a *records.TooLargeError.
+// Object names never hold a newline, whatever the file names.
+func (r *repo) blobs(names []string, maxSize int64) (map[string]blob, error) {
+	if len(names) == 0 {
 		return nil, nil
 	}
 	var in bytes.Buffer
-	for _, p := range paths {
-		fmt.Fprintf(&in, "%s:%s\n", rev, p)
+	for _, n := range names {
+		in.WriteString(n)
+		in.WriteByte('\n')
 	}
 	out, err := git(r.top, &in, "cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string][]byte, len(paths))
+	files := make(map[string]blob, len(names))
 	br := bufio.NewReader(bytes.NewReader(out))
-	for _, p := range paths {
+	for _, n := range names {
 		header, err := br.ReadString('\n')
 		if err != nil {
-			return nil, fmt.Errorf("reading %s:%s from git: %v", rev, p, err)
+			return nil, fmt.Errorf("reading %s from git: %v", n, err)
 		}
 		f := strings.Fields(header)
 		if len(f) != 3 || f[1] != "blob" {
-			return nil, fmt.Errorf("%s:%s: %s", rev, p, strings.TrimSpace(header))
+			files[n] = blob{err: fmt.Errorf("git has no file %s: %s", n, strings.TrimSpace(header))}
+			continue
 		}
 		size, err := strconv.Atoi(f[2])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%s: bad size from git", rev, p)
+			return nil, fmt.Errorf("%s: bad size from git", n)
 		}
 		data := make([]byte, size+1) // the content and a newline
 		if _, err := io.ReadFull(br, data); err != nil {
-			return nil, fmt.Errorf("reading %s:%s from git: %v", rev, p, err)
+			return nil, fmt.Errorf("reading %s from git: %v", n, err)
 		}
-		files[p] = data[:size]
+		if maxSize >= 0 && int64(size) > maxSize {
+			files[n] = blob{err: fmt.Errorf("the file is larger than %s, the size limit (see --max-size)", records.FormatSize(maxSize))}
+			continue
+		}
+		files[n] = blob{data: data[:size]}
 	}
 	return files, nil
+}
+
+// readWorking reads a file of the working tree by its repository path. It
+// never reads through a symbolic link that leaves the repository, and reads
+// only regular files of at most maxSize bytes.
+func (r *repo) readWorking(p string, maxSize int64) ([]byte, error) {
+	real, err := filepath.EvalSymlinks(r.abs(p))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %v", p, err)
+	}
+	if !inside(real, r.realTop) {
+		return nil, &LinkError{Name: p}
+	}
+	return records.ReadFile(real, p, maxSize)
 }
 
 // abs returns the working-tree path of a repository-relative path.

@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/triggerkit/triggerkit/generate"
+	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -48,6 +47,7 @@ type schemagenOptions struct {
 	transform  bool
 	schemaPath string
 	quiet      bool
+	maxSize    int64
 }
 
 // Schemagen runs the schemagen command and returns its exit code.
@@ -62,6 +62,7 @@ func Schemagen(args []string, env Env) int {
 	fs.BoolVar(&o.transform, "transform", false, "write the samples rewritten as the schema expects, not the schema")
 	fs.StringVar(&o.schemaPath, "schema", "", "with --transform, the schema `FILE` to follow instead of generating one")
 	fs.BoolVar(&o.quiet, "q", false, "do not list the changes on standard error")
+	sizeFlag(fs, &o.maxSize)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -77,7 +78,7 @@ func Schemagen(args []string, env Env) int {
 	}
 	opts := generate.Options{ContactID: o.contactID, FutureDate: o.futureDate}
 	if o.hints != "" {
-		src, err := os.ReadFile(o.hints)
+		src, err := readWhole(o.hints, env, o.maxSize)
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -86,7 +87,7 @@ func Schemagen(args []string, env Env) int {
 		}
 	}
 
-	r := &sampleReader{env: env}
+	r := &sampleReader{env: env, maxSize: o.maxSize}
 	var out []byte
 	switch {
 	case o.wixCompat:
@@ -132,7 +133,7 @@ func Schemagen(args []string, env Env) int {
 		}
 		out = res.JSON
 	}
-	if err := writeOutput(o.out, out, env); err != nil {
+	if err := writeOutput(env.path(o.out), out, env); err != nil {
 		return fail("%v", err)
 	}
 	if r.refused > 0 {
@@ -170,7 +171,7 @@ func generateSchema(opts generate.Options, paths []string, r *sampleReader, env 
 func transformer(o schemagenOptions, opts generate.Options, paths []string, env Env) (*generate.Transformer, int) {
 	var src []byte
 	if o.schemaPath != "" {
-		b, err := os.ReadFile(o.schemaPath)
+		b, err := readWhole(o.schemaPath, env, o.maxSize)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
 			return nil, ExitError
@@ -183,7 +184,7 @@ func transformer(o schemagenOptions, opts generate.Options, paths []string, env 
 		}
 		// The samples are read twice: once for the schema, once to
 		// transform them. Their problems are reported the second time.
-		res, code := generateSchema(opts, paths, &sampleReader{env: Env{Stderr: io.Discard}}, env, true)
+		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: o.maxSize, quiet: true}, env, true)
 		if res == nil {
 			return nil, code
 		}
@@ -200,7 +201,11 @@ func transformer(o schemagenOptions, opts generate.Options, paths []string, env 
 // sampleReader reads sample files record by record, reports the records
 // refused with their file:line:col, and goes on with the others.
 type sampleReader struct {
-	env        Env
+	env     Env
+	maxSize int64
+	// quiet leaves the refused records unreported: the first of the two
+	// reads of --transform. Unreadable files are always reported.
+	quiet      bool
 	refused    int  // records refused
 	unreadable bool // a file could not be read
 	stdinUsed  bool
@@ -208,37 +213,29 @@ type sampleReader struct {
 
 func (r *sampleReader) each(paths []string, fn func(rec []byte, at func(int) schema.Position) error) {
 	for _, path := range paths {
-		var in io.Reader
-		display := path
-		if path == "-" {
-			if r.stdinUsed {
-				fmt.Fprintln(r.env.Stderr, "schemagen: standard input named twice")
-				r.unreadable = true
-				continue
-			}
-			r.stdinUsed, in, display = true, r.env.Stdin, "<stdin>"
-		} else {
-			f, err := os.Open(path)
-			if err != nil {
-				fmt.Fprintf(r.env.Stderr, "schemagen: %v\n", err)
-				r.unreadable = true
-				continue
-			}
-			in = f
-			defer f.Close()
-		}
-		ndjson := strings.HasSuffix(path, ".ndjson") || strings.HasSuffix(path, ".jsonl")
-		err := eachRecord(in, ndjson, func(rec []byte, at func(int) schema.Position) {
-			if err := fn(rec, at); err != nil {
-				r.refused++
-				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, errorPosition(err, at), errorMessage(err))
-			}
-		})
-		if err != nil {
-			fmt.Fprintf(r.env.Stderr, "schemagen: %s: %v\n", display, err)
+		if err := r.file(path, fn); err != nil {
+			fmt.Fprintf(r.env.Stderr, "schemagen: %v\n", err)
 			r.unreadable = true
 		}
 	}
+}
+
+// file reads the samples of one file and closes it before returning.
+func (r *sampleReader) file(path string, fn func(rec []byte, at func(int) schema.Position) error) error {
+	in, display, err := openInput(path, r.env, &r.stdinUsed)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	return records.Each(in, records.Options{Name: display, NDJSON: records.IsNDJSONName(path), MaxSize: r.maxSize}, func(rec records.Record) error {
+		if err := fn(rec.Data, rec.Position); err != nil {
+			r.refused++
+			if !r.quiet {
+				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, errorPosition(err, rec.Position), errorMessage(err))
+			}
+		}
+		return nil
+	})
 }
 
 // errorPosition is where in its file a sample's error is.

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
 )
 
@@ -67,7 +69,10 @@ const lintUsage = `Usage: triggerlint lint [flags] PATH...
 
 Lints each schema file; directories are walked for *.json (hidden directories
 and node_modules are skipped), "-" reads standard input. Every file is linted,
-even after one that cannot be read or parsed.
+even after one that cannot be read or parsed. A symbolic link met in a walk is
+linted when the file it names is inside the walked directory or its git
+repository, and reported otherwise. Only regular files are read, each up to
+--max-size.
 
 Examples:
   triggerlint lint examples/
@@ -144,7 +149,8 @@ func (o *outputOptions) flags(fs *flag.FlagSet) {
 // lintOptions are the parsed flags of lint.
 type lintOptions struct {
 	outputOptions
-	sel lint.SelectOptions
+	sel     lint.SelectOptions
+	maxSize int64
 }
 
 func (o *lintOptions) flags(fs *flag.FlagSet) {
@@ -177,6 +183,7 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset := newFlagSet("triggerlint lint", lintUsage, "", env)
 	var opts lintOptions
 	opts.flags(fset)
+	sizeFlag(fset, &opts.maxSize)
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -196,7 +203,7 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		return usage("%v", err)
 	}
 
-	inputs, failed := collectInputs(fset.Args(), env)
+	inputs, failed := collectInputs(fset.Args(), env, opts.maxSize)
 	var read []lint.Input
 	for _, in := range inputs {
 		if in.err != nil {
@@ -211,7 +218,7 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", e)
 		failed = true
 	}
-	res.Summary.Files = len(inputs)
+	res.Summary.Files = len(read) // files read; the unreadable are on stderr
 	code := ExitOK
 	for _, f := range res.Findings {
 		if f.Severity >= opts.fail {
@@ -253,10 +260,13 @@ type input struct {
 }
 
 // collectInputs reads the named files, walking directories for *.json, in
-// the order given and in lexical order inside directories. Problems are
-// reported on stderr and make the second result true; the other inputs are
-// still returned.
-func collectInputs(paths []string, env Env) ([]input, bool) {
+// the order given and in lexical order inside directories. Relative paths
+// start from env.Dir. Only regular files are read, each up to maxSize
+// bytes; a symbolic link found in a walk is read when its target stays
+// inside the walked folder or its repository, and refused otherwise.
+// Problems are reported on stderr and make the second result true; the
+// other inputs are still returned.
+func collectInputs(paths []string, env Env, maxSize int64) ([]input, bool) {
 	var out []input
 	failed := false
 	stdinUsed := false
@@ -268,41 +278,51 @@ func collectInputs(paths []string, env Env) ([]input, bool) {
 				continue
 			}
 			stdinUsed = true
-			src, err := io.ReadAll(env.Stdin)
-			if err != nil {
-				err = fmt.Errorf("reading standard input: %w", err)
-			}
+			src, err := records.ReadAll(env.Stdin, "<stdin>", maxSize)
 			out = append(out, input{name: "<stdin>", src: src, err: err})
 			continue
 		}
-		info, err := os.Stat(p)
+		root := env.path(p)
+		info, err := os.Stat(root)
 		if err != nil {
-			out = append(out, input{name: p, err: err})
+			out = append(out, input{name: p, err: inputError(p, err)})
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, readInput(p))
+			out = append(out, readInput(root, p, env, maxSize))
 			continue
 		}
 		found := false
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		w := walker{root: root}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			name := p
+			if rel, rerr := filepath.Rel(root, path); rerr == nil && rel != "." {
+				name = filepath.Join(p, rel)
+			}
 			if err != nil {
-				out = append(out, input{name: path, err: err})
+				out = append(out, input{name: name, err: inputError(name, err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+				if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if strings.HasSuffix(d.Name(), ".json") && d.Type().IsRegular() {
-				found = true
-				out = append(out, readInput(path))
+			if !strings.HasSuffix(d.Name(), ".json") {
+				return nil
 			}
+			found = true
+			if d.Type()&fs.ModeSymlink != 0 {
+				if err := w.allowLink(path, name); err != nil {
+					out = append(out, input{name: name, err: err})
+					return nil
+				}
+			}
+			out = append(out, readInput(path, name, env, maxSize))
 			return nil
 		})
 		if err != nil {
@@ -315,9 +335,88 @@ func collectInputs(paths []string, env Env) ([]input, bool) {
 	return out, failed
 }
 
-func readInput(path string) input {
-	src, err := os.ReadFile(path)
-	return input{name: path, src: src, err: err}
+// readInput reads one file, refusing what is not a regular file and more
+// than maxSize bytes. name is how messages and findings call it.
+func readInput(path, name string, env Env, maxSize int64) input {
+	src, err := records.ReadFile(path, name, maxSize)
+	return input{name: name, src: src, err: inputError(name, err)}
+}
+
+// walker checks the symbolic links of one directory walk.
+type walker struct {
+	root       string
+	realRoot   string // root with its links resolved
+	repoTop    string // the repository root holds, "" when none
+	rootsKnown bool
+}
+
+// LinkError is a symbolic link that a directory walk does not follow: its
+// target lies outside the walked folder and outside its repository, or
+// cannot be resolved.
+type LinkError struct {
+	Name string
+	Err  error // nil for a link that leaves the tree
+}
+
+func (e *LinkError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: a symbolic link that does not resolve: %v", e.Name, e.Err)
+	}
+	return fmt.Sprintf("%s: a symbolic link to a file outside the folder and its repository, not read", e.Name)
+}
+
+func (e *LinkError) Unwrap() error { return e.Err }
+
+// allowLink returns nil when the link at path points inside the walked
+// folder or its repository.
+func (w *walker) allowLink(path, name string) error {
+	if !w.rootsKnown {
+		w.rootsKnown = true
+		if abs, err := filepath.Abs(w.root); err == nil {
+			w.realRoot, _ = filepath.EvalSymlinks(abs)
+		}
+		w.repoTop = repositoryOf(w.realRoot)
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &LinkError{Name: name, Err: err}
+	}
+	if target, err = filepath.Abs(target); err != nil {
+		return &LinkError{Name: name, Err: err}
+	}
+	if inside(target, w.realRoot) || inside(target, w.repoTop) {
+		return nil
+	}
+	return &LinkError{Name: name}
+}
+
+// repositoryOf returns the nearest folder at or above dir that holds a
+// .git entry, or "".
+func repositoryOf(dir string) string {
+	for d := dir; d != ""; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+	return ""
+}
+
+// inside reports whether path lies in the folder dir ("" is no folder).
+func inside(path, dir string) bool {
+	if dir == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {

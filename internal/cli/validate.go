@@ -3,15 +3,16 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
@@ -45,6 +46,7 @@ type validateOptions struct {
 	schema  string
 	request bool
 	kind    string
+	maxSize int64
 }
 
 func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
@@ -54,6 +56,7 @@ func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset.StringVar(&opts.schema, "schema", "", "the payload schema `file` (required)")
 	fset.BoolVar(&opts.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
 	fset.StringVar(&opts.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
+	sizeFlag(fset, &opts.maxSize)
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
@@ -80,43 +83,22 @@ func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		return usage("no files to validate (see 'triggerlint validate -h')")
 	}
 	out := newFindingWriter(env.Stdout, opts.format, useColor)
-	v, code := loadValidator(opts.schema, ruleSet, env, out)
+	v, code := loadValidator(opts.schema, ruleSet, env, opts.maxSize, out)
 	if v == nil {
 		return code
 	}
 
+	check := func(b []byte) []validate.Violation { return v.Validate(b).Violations }
+	if opts.request {
+		check = func(b []byte) []validate.Violation {
+			_, res := v.ValidateRequest(b, kind)
+			return res.Violations
+		}
+	}
 	failed, stdinUsed := false, false
 	for _, name := range fset.Args() {
-		var r io.Reader
-		display := name
-		if name == "-" {
-			if stdinUsed {
-				fmt.Fprintln(env.Stderr, "triggerlint: standard input named twice")
-				failed = true
-				continue
-			}
-			stdinUsed, r, display = true, env.Stdin, "<stdin>"
-		} else {
-			f, err := os.Open(name)
-			if err != nil {
-				fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
-				failed = true
-				continue
-			}
-			r = f
-			defer f.Close()
-		}
-		out.files++
-		check := func(b []byte) []validate.Violation { return v.Validate(b).Violations }
-		if opts.request {
-			check = func(b []byte) []validate.Violation {
-				_, res := v.ValidateRequest(b, kind)
-				return res.Violations
-			}
-		}
-		ndjson := strings.HasSuffix(name, ".ndjson") || strings.HasSuffix(name, ".jsonl")
-		if err := validateStream(display, r, ndjson, check, out); err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s: %v\n", display, err)
+		if err := validateFile(name, env, &stdinUsed, opts.maxSize, check, out); err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 			failed = true
 		}
 	}
@@ -135,8 +117,8 @@ func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, ruleSet []*lint.Rule, env Env, out *findingWriter) (*validate.Validator, int) {
-	src, err := os.ReadFile(path)
+func loadValidator(path string, ruleSet []*lint.Rule, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
+	src, err := readWhole(path, env, maxSize)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
@@ -164,73 +146,42 @@ func loadValidator(path string, ruleSet []*lint.Rule, env Env, out *findingWrite
 	return v, ExitOK
 }
 
-// validateStream validates one file, record by record (see eachRecord).
-func validateStream(name string, r io.Reader, ndjson bool, check func([]byte) []validate.Violation, out *findingWriter) error {
-	return eachRecord(r, ndjson, func(rec []byte, at func(int) schema.Position) {
-		for _, x := range check(rec) {
-			start, end := at(x.Offset), at(x.End)
-			out.write(finding(name, x, start.Line, start.Column, end.Line, end.Column))
-		}
-	})
-}
-
-// eachRecord calls fn on each JSON record of r: each non-blank line of
-// NDJSON (by name, or when the first line is a complete JSON value), read
-// one at a time into a reused buffer, or else the whole input as one
-// document. at turns an offset in the record into its position in r. The
-// record is valid only during the call.
-func eachRecord(r io.Reader, ndjson bool, fn func(rec []byte, at func(int) schema.Position)) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	var buf []byte
-	first, err := readLine(br, &buf)
-	if err != nil && err != io.EOF {
+// validateFile validates the payloads of one file, record by record, and
+// closes it before returning. The file counts in the summary once it has
+// been read to its end.
+func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check func([]byte) []validate.Violation, out *findingWriter) error {
+	r, display, err := openInput(name, env, stdinUsed)
+	if err != nil {
 		return err
 	}
-	if !ndjson && !json.Valid(bytes.TrimSpace(first)) {
-		// One document, over several lines.
-		rest, rerr := io.ReadAll(br)
-		if rerr != nil {
-			return rerr
+	defer r.Close()
+	var vs []validate.Violation
+	err = records.Each(r, records.Options{Name: display, NDJSON: records.IsNDJSONName(name), MaxSize: maxSize}, func(rec records.Record) error {
+		out.payloads++
+		// Findings in the order of the payload: by offset, then end.
+		vs = append(vs[:0], check(rec.Data)...)
+		slices.SortStableFunc(vs, func(a, b validate.Violation) int {
+			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.End, b.End))
+		})
+		for _, x := range vs {
+			start, end := rec.Position(x.Offset), rec.Position(x.End)
+			out.write(finding(display, x, start.Line, start.Column, end.Line, end.Column))
 		}
-		src := first
-		if err != io.EOF {
-			src = append(append(append([]byte(nil), first...), '\n'), rest...)
-		}
-		lines := schema.NewLines(src)
-		fn(src, lines.Position)
 		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for n := 1; ; n++ {
-		line := bytes.TrimSuffix(first, []byte("\r"))
-		if len(bytes.TrimSpace(line)) > 0 {
-			fn(line, func(off int) schema.Position { return schema.Position{Line: n, Column: off + 1} })
-		}
-		if err == io.EOF {
-			return nil
-		}
-		first, err = readLine(br, &buf)
-		if err != nil && err != io.EOF {
-			return err
-		}
-	}
+	out.files++
+	return nil
 }
 
-// readLine returns the next line without its "\n", reusing *buf for lines
-// longer than the reader's buffer. The result is valid until the next call.
-func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
-	if err == bufio.ErrBufferFull {
-		*buf = append((*buf)[:0], line...)
-		for err == bufio.ErrBufferFull {
-			line, err = br.ReadSlice('\n')
-			*buf = append(*buf, line...)
-		}
-		line = *buf
+// plural is "1 file", "2 files".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
 	}
-	if err == nil {
-		return line[:len(line)-1], nil
-	}
-	return line, err
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func finding(file string, x validate.Violation, line, col, endLine, endCol int) lint.Finding {
@@ -241,14 +192,16 @@ func finding(file string, x validate.Violation, line, col, endLine, endCol int) 
 // findingWriter writes findings as they come, in text or as the JSON report
 // document, so that memory does not grow with the input.
 type findingWriter struct {
-	w      *bufio.Writer
-	json   bool
-	color  bool
-	sum    lint.Summary
-	files  int
-	worst  lint.Severity
-	err    error
-	opened bool
+	w     *bufio.Writer
+	json  bool
+	color bool
+	sum   lint.Summary
+	files int
+	// payloads counts the payloads checked, for the text summary.
+	payloads int
+	worst    lint.Severity
+	err      error
+	opened   bool
 }
 
 func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
@@ -297,8 +250,19 @@ func (fw *findingWriter) finish() error {
 		fw.w.WriteString("],\n  \"summary\": ")
 		fw.w.Write(b)
 		fw.w.WriteString("\n}\n")
-	} else if err := lint.WriteText(fw.w, nil, fw.sum, lint.TextStyle{Color: fw.color}); err != nil {
-		return err
+	} else {
+		// The summary names the payloads checked as well as the files:
+		// "3 findings (...) in 5 payloads from 2 files".
+		var b bytes.Buffer
+		if err := lint.WriteText(&b, nil, fw.sum, lint.TextStyle{Color: fw.color}); err != nil {
+			return err
+		}
+		files := " in " + plural(fw.files, "file")
+		line := b.String()
+		if i := strings.LastIndex(line, files); i >= 0 && fw.payloads > 0 {
+			line = line[:i] + " in " + plural(fw.payloads, "payload") + " from " + plural(fw.files, "file") + line[i+len(files):]
+		}
+		fw.w.WriteString(line)
 	}
 	return fw.w.Flush()
 }

@@ -23,9 +23,9 @@ func TestValidateCommand(t *testing.T) {
 	const schemaFile = "../../examples/order-paid.json"
 	out, errOut, code := runValidate(t, "", "--schema", schemaFile, "../../payloads/order-paid.json", "../../payloads/order-paid.ndjson")
 	want := `../../payloads/order-paid.ndjson:2:12: /orderId: "not-a-uuid" is not a valid uuid (TK9005)
-../../payloads/order-paid.ndjson:3:538: /Note: key "Note" is not in the schema, so automations cannot use it (TK9010)
 ../../payloads/order-paid.ndjson:3:1: missing required property "contactId" (TK9003)
-3 findings (2 errors, 1 warning, 0 info) in 2 files
+../../payloads/order-paid.ndjson:3:538: /Note: key "Note" is not in the schema, so automations cannot use it (TK9010)
+3 findings (2 errors, 1 warning, 0 info) in 5 payloads from 2 files
 `
 	if out != want || code != ExitFindings || errOut != "" {
 		t.Errorf("code %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)

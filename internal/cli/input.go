@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/triggerkit/triggerkit/internal/records"
+)
+
+// sizeFlag adds --max-size, the cap on one document or NDJSON record, to a
+// command's flags; *p gets the cap in bytes, -1 for none.
+func sizeFlag(fs *flag.FlagSet, p *int64) {
+	*p = records.DefaultMaxSize
+	fs.Func("max-size", "refuse a document or NDJSON record larger than this `size`: bytes, or with a unit, KiB, MiB, GiB, KB, MB, GB; 0 for no limit (default 64MiB)", func(s string) error {
+		n, err := records.ParseSize(s)
+		*p = n
+		return err
+	})
+}
+
+// path resolves a command-line path against the environment's folder.
+func (e Env) path(p string) string {
+	if e.Dir == "" || p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.Dir, p)
+}
+
+// openInput opens a command-line input for streaming: standard input for
+// "-", else a regular file, relative to env.Dir. The caller closes it.
+// display is how messages name it.
+func openInput(name string, env Env, stdinUsed *bool) (r io.ReadCloser, display string, err error) {
+	if name == "-" {
+		if *stdinUsed {
+			return nil, "<stdin>", errors.New("standard input named twice")
+		}
+		*stdinUsed = true
+		return io.NopCloser(env.Stdin), "<stdin>", nil
+	}
+	f, err := records.Open(env.path(name), name, 0)
+	if err != nil {
+		return nil, name, inputError(name, err)
+	}
+	return f, name, nil
+}
+
+// readInput reads a whole command-line file, relative to env.Dir, refusing
+// what is not a regular file and more than limit bytes.
+func readWhole(name string, env Env, limit int64) ([]byte, error) {
+	b, err := records.ReadFile(env.path(name), name, limit)
+	if err != nil {
+		return nil, inputError(name, err)
+	}
+	return b, nil
+}
+
+// inputError names the file as the user gave it, not as it was resolved
+// against env.Dir.
+func inputError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(pe.Err.Error(), "open "))
+	}
+	return err
+}
