@@ -6,12 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
-
-	"github.com/fatih/color"
 
 	"github.com/triggerkit/triggerkit/diff"
-	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -41,17 +38,6 @@ classified from a file that did not parse; the other files still are).
 
 Flags:
 `
-
-// diffFinding is a lint finding with the change's example.
-type diffFinding struct {
-	lint.Finding
-	Example *diff.Example `json:"example,omitempty"`
-}
-
-type diffReport struct {
-	Findings []diffFinding `json:"findings"`
-	Summary  lint.Summary  `json:"summary"`
-}
 
 func diffCommand(args []string, env Env) int {
 	fset := newFlagSet("triggerlint diff", diffUsage, "", env)
@@ -97,9 +83,10 @@ func diffCommand(args []string, env Env) int {
 		}
 	}
 
-	var findings []diffFinding
-	sum := lint.Summary{Files: len(pairs)}
+	w := newWriter(env.Stdout, out.format, useColor)
+	sum := findings.Summary{Files: len(pairs)}
 	code := ExitOK
+	var werr error
 	for _, p := range pairs {
 		fs, ok := p.compare(env.Stderr)
 		if !ok {
@@ -107,22 +94,20 @@ func diffCommand(args []string, env Env) int {
 			continue
 		}
 		for _, f := range fs {
-			sum.Add(f.Finding)
+			sum.Add(f)
 			if f.Severity >= out.fail {
 				code = ExitFindings
 			}
+			if werr == nil {
+				werr = w.Write(f)
+			}
 		}
-		findings = append(findings, fs...)
 	}
-	if out.format == "json" {
-		if findings == nil {
-			findings = []diffFinding{}
-		}
-		if c := writeJSON(env, diffReport{findings, sum}); c != ExitOK {
-			return c
-		}
-	} else if err := writeDiffText(env.Stdout, findings, sum, useColor); err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+	if werr == nil {
+		werr = w.Finish(sum)
+	}
+	if werr != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", werr)
 		return ExitError
 	}
 	if failed {
@@ -143,13 +128,13 @@ type filePair struct {
 // compare parses both versions and returns the changes as findings. It
 // reports parse errors on w and returns false for a version that does not
 // parse.
-func (p filePair) compare(w io.Writer) ([]diffFinding, bool) {
+func (p filePair) compare(w io.Writer) ([]findings.Finding, bool) {
 	load := func(name string, src []byte) (*schema.Document, bool) {
 		doc, err := schema.Load(name, src)
 		var list schema.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", name, e.Pos.Line, e.Pos.Column, e.Msg)
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", findings.Escape(name), e.Pos.Line, e.Pos.Column, findings.Escape(e.Msg))
 			}
 			return nil, false
 		}
@@ -168,15 +153,15 @@ func (p filePair) compare(w io.Writer) ([]diffFinding, bool) {
 	if !ok {
 		return nil, false
 	}
-	whole := func(doc *schema.Document, id, msg string) diffFinding {
+	whole := func(doc *schema.Document, id, msg string) findings.Finding {
 		k, _ := diff.KindOf(id)
-		return changeFinding(doc.File, diff.Change{Kind: k, Span: schema.Span{End: 1}, Message: msg})
+		return diff.Change{Kind: k, Span: schema.Span{End: 1}, Message: msg}.Finding(doc.File)
 	}
 	switch {
 	case p.oldName == "":
-		return []diffFinding{whole(newDoc, diff.SchemaAdded, "new schema file")}, true
+		return []findings.Finding{whole(newDoc, diff.SchemaAdded, "new schema file")}, true
 	case p.newName == "":
-		return []diffFinding{whole(oldDoc, diff.SchemaRemoved,
+		return []findings.Finding{whole(oldDoc, diff.SchemaRemoved,
 			"schema file deleted: automations built on this trigger lose its payload")}, true
 	}
 	changes, err := diff.Compare(oldDoc, newDoc)
@@ -184,7 +169,7 @@ func (p filePair) compare(w io.Writer) ([]diffFinding, bool) {
 		fmt.Fprintf(w, "triggerlint: %s: %v\n", p.newName, err)
 		return nil, false
 	}
-	var out []diffFinding
+	var out []findings.Finding
 	if p.moved {
 		out = append(out, whole(newDoc, diff.SchemaMoved, fmt.Sprintf("schema file moved from %s", p.oldName)))
 	}
@@ -193,21 +178,9 @@ func (p filePair) compare(w io.Writer) ([]diffFinding, bool) {
 		if c.Side == diff.Old {
 			f = oldDoc.File
 		}
-		out = append(out, changeFinding(f, c))
+		out = append(out, c.Finding(f))
 	}
 	return out, true
-}
-
-func changeFinding(f *schema.File, c diff.Change) diffFinding {
-	start, end := f.Position(c.Span.Start), f.Position(c.Span.End)
-	return diffFinding{
-		Finding: lint.Finding{
-			File: f.Name, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-			Pointer: string(c.Pointer), Rule: c.Kind.ID, Severity: c.Kind.Class.Severity(), Message: c.Message,
-			URL: diff.URL(c.Kind.ID),
-		},
-		Example: c.Example,
-	}
 }
 
 // basePairs lists the schema files that changed since rev, with both
@@ -270,37 +243,6 @@ func looksLikeSchema(src []byte) bool {
 		return true
 	}
 	return f.Root.Get("properties") != nil || f.Root.Get("type") != nil || f.Root.Get("$schema") != nil
-}
-
-// writeDiffText writes one line per change, with its example indented
-// below it, then the summary.
-func writeDiffText(w io.Writer, fs []diffFinding, sum lint.Summary, useColor bool) error {
-	dim := color.New(color.Faint)
-	if useColor {
-		dim.EnableColor()
-	} else {
-		dim.DisableColor()
-	}
-	var plain []lint.Finding
-	for _, f := range fs {
-		plain = append(plain, f.Finding)
-	}
-	// Each finding's line comes from the lint writer, so that both commands
-	// print alike; the example lines follow it.
-	for i, f := range fs {
-		if err := lint.WriteText(w, plain[i:i+1], lint.Summary{}, lint.TextStyle{Color: useColor}); err != nil {
-			return err
-		}
-		if ex := f.Example; ex != nil {
-			var b strings.Builder
-			fmt.Fprintf(&b, "    example (%s): %s\n", ex.Side, ex.Payload)
-			fmt.Fprintf(&b, "      old: %s\n      new: %s\n", ex.Old, ex.New)
-			if _, err := io.WriteString(w, dim.Sprint(b.String())); err != nil {
-				return err
-			}
-		}
-	}
-	return lint.WriteText(w, nil, sum, lint.TextStyle{Color: useColor})
 }
 
 // path resolves a command-line path against the environment's folder.

@@ -14,9 +14,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/triggerkit/triggerkit/diff"
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 	"github.com/triggerkit/triggerkit/schema"
+	"github.com/triggerkit/triggerkit/validate"
 )
 
 // Exit codes of triggerlint.
@@ -55,8 +58,9 @@ Commands:
   diff --base REV [PATH...]
                          the same for every schema file changed since a
                          git revision
-  rules                  list the rules
-  explain ID|NAME        print a rule's documentation
+  rules                  list the schema rules, the payload rules and the
+                         kinds of schema change
+  explain ID|NAME        print the documentation of a rule or change kind
   version                print the version
 
 Exit codes:
@@ -200,30 +204,31 @@ func lintCommand(args []string, env Env) int {
 
 	inputs, failed := collectInputs(fset.Args(), env)
 	results := lintAll(inputs, sel)
-	var findings []lint.Finding
-	sum := lint.Summary{Files: len(inputs)}
+	w := newWriter(env.Stdout, opts.format, useColor)
+	sum := findings.Summary{Files: len(inputs)}
 	code := ExitOK
+	var werr error
 	for _, r := range results {
 		if r.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", r.err)
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(r.err.Error()))
 			failed = true
 			continue
 		}
 		for _, f := range r.findings {
 			sum.Add(f)
-			findings = append(findings, f)
 			if f.Severity >= opts.fail {
 				code = ExitFindings
 			}
+			if werr == nil {
+				werr = w.Write(f)
+			}
 		}
 	}
-	if opts.format == "json" {
-		err = lint.WriteJSON(env.Stdout, findings, sum)
-	} else {
-		err = lint.WriteText(env.Stdout, findings, sum, lint.TextStyle{Color: useColor})
+	if werr == nil {
+		werr = w.Finish(sum)
 	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+	if werr != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", werr)
 		return ExitError
 	}
 	if failed {
@@ -310,7 +315,7 @@ func readInput(path string) input {
 
 // result is what linting one input gave.
 type result struct {
-	findings []lint.Finding
+	findings []findings.Finding
 	err      error
 }
 
@@ -347,11 +352,19 @@ func lintOne(in input, sel *lint.Selection) result {
 	if err != nil {
 		return result{err: fmt.Errorf("%s: %w", in.name, err)}
 	}
-	fs := make([]lint.Finding, len(diags))
+	fs := make([]findings.Finding, len(diags))
 	for i, d := range diags {
 		fs[i] = lint.NewFinding(doc.File, d)
 	}
 	return result{findings: fs}
+}
+
+// catalogue returns every documented ID: the schema rules, the payload and
+// request rules, then the change kinds.
+func catalogue() []findings.Entry {
+	out := lint.Entries(rules.All())
+	out = append(out, validate.Entries()...)
+	return append(out, diff.Entries()...)
 }
 
 func rulesCommand(args []string, env Env) int {
@@ -360,31 +373,50 @@ func rulesCommand(args []string, env Env) int {
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
-	all := rules.All()
+	all := catalogue()
 	switch *format {
 	case "json":
-		type ruleInfo struct {
-			ID       string        `json:"id"`
-			Name     string        `json:"name"`
-			Severity lint.Severity `json:"severity"`
-			Optional bool          `json:"optional"`
-			Title    string        `json:"title"`
-			URL      string        `json:"url"`
+		type entryInfo struct {
+			ID       string            `json:"id"`
+			Name     string            `json:"name"`
+			Severity findings.Severity `json:"severity"`
+			Optional bool              `json:"optional"`
+			Title    string            `json:"title"`
+			URL      string            `json:"url"`
+			Category findings.Category `json:"category"`
+			Class    string            `json:"class,omitempty"`
 		}
-		list := make([]ruleInfo, len(all))
-		for i, r := range all {
-			list[i] = ruleInfo{r.ID, r.Name, r.Severity, r.Optional, r.Doc.Title, lint.RuleURL(r.ID)}
+		list := make([]entryInfo, len(all))
+		for i, e := range all {
+			list[i] = entryInfo{e.ID, e.Name, e.Severity, e.Optional, e.Title, e.URL, e.Category, e.Class}
 		}
 		return writeJSON(env, list)
 	case "text":
-		for _, r := range all {
-			sev := r.Severity.String()
-			if r.Optional {
+		var b strings.Builder
+		heading := map[findings.Category]string{
+			findings.SchemaRule:  "Schema rules (triggerlint lint)",
+			findings.PayloadRule: "Payload and request rules (triggerlint validate)",
+			findings.Change:      "Schema changes (triggerlint diff)",
+		}
+		var last findings.Category
+		for i, e := range all {
+			if i == 0 || e.Category != last {
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				fmt.Fprintf(&b, "%s:\n", heading[e.Category])
+				last = e.Category
+			}
+			sev := e.Severity.String()
+			if e.Class != "" {
+				sev = e.Class
+			} else if e.Optional {
 				sev += "*"
 			}
-			fmt.Fprintf(env.Stdout, "%s  %-8s  %-36s  %s\n", r.ID, sev, r.Name, r.Doc.Title)
+			fmt.Fprintf(&b, "%s  %-9s  %-36s  %s\n", e.ID, sev, e.Name, e.Title)
 		}
-		fmt.Fprintln(env.Stdout, "\n* optional: runs only when enabled. 'triggerlint explain ID' prints a rule's documentation.")
+		b.WriteString("\n* optional: runs only when enabled. 'triggerlint explain ID' prints the documentation of any ID.\n")
+		io.WriteString(env.Stdout, b.String())
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "triggerlint: unknown --format %q (want text or json)\n", *format)
@@ -396,13 +428,25 @@ func explainCommand(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "Usage: triggerlint explain ID|NAME")
 		return ExitError
 	}
-	r := lint.Find(rules.All(), args[0])
-	if r == nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: no rule %q (see 'triggerlint rules')\n", args[0])
+	e, ok := findings.Lookup(catalogue(), args[0])
+	if !ok {
+		fmt.Fprintf(env.Stderr, "triggerlint: no rule or change %q (see 'triggerlint rules')\n", findings.Escape(args[0]))
 		return ExitError
 	}
-	lint.WriteExplain(env.Stdout, r, false)
+	if err := findings.WriteExplain(env.Stdout, e); err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
 	return ExitOK
+}
+
+// newWriter returns the findings writer of a --format: the JSON report, or
+// text with or without colour.
+func newWriter(w io.Writer, format string, useColor bool) findings.Writer {
+	if format == "json" {
+		return findings.NewJSONWriter(w)
+	}
+	return findings.NewTextWriter(w, findings.TextStyle{Color: useColor})
 }
 
 // outputStyle checks --format and --color and says whether to colour.

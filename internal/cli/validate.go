@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 	"github.com/triggerkit/triggerkit/schema"
@@ -185,7 +186,7 @@ func validateStream(name string, r io.Reader, ndjson bool, check func([]byte) []
 	return eachRecord(r, ndjson, func(rec []byte, at func(int) schema.Position) {
 		for _, x := range check(rec) {
 			start, end := at(x.Offset), at(x.End)
-			out.write(finding(name, x, start.Line, start.Column, end.Line, end.Column))
+			out.write(x.Finding(name, start, end))
 		}
 	})
 }
@@ -249,50 +250,26 @@ func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
 	return line, err
 }
 
-func finding(file string, x validate.Violation, line, col, endLine, endCol int) lint.Finding {
-	return lint.Finding{File: file, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Pointer: x.Pointer, Rule: x.Rule, Severity: x.Severity, Message: x.Message, URL: validate.RuleURL(x.Rule)}
-}
-
-// findingWriter writes findings as they come, in text or as the JSON report
-// document, so that memory does not grow with the input.
+// findingWriter counts findings and writes them as they come, in text or
+// as the JSON report, so that memory does not grow with the input.
 type findingWriter struct {
-	w      *bufio.Writer
-	json   bool
-	color  bool
-	sum    lint.Summary
-	files  int
-	worst  lint.Severity
-	err    error
-	opened bool
+	out   findings.Writer
+	sum   findings.Summary
+	files int
+	worst findings.Severity
+	err   error
 }
 
 func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
-	return &findingWriter{w: bufio.NewWriterSize(w, 1<<16), json: format == "json", color: color}
+	return &findingWriter{out: newWriter(w, format, color)}
 }
 
-func (fw *findingWriter) write(f lint.Finding) {
+func (fw *findingWriter) write(f findings.Finding) {
 	fw.sum.Add(f)
 	fw.worst = max(fw.worst, f.Severity)
-	if fw.err != nil {
-		return
+	if fw.err == nil {
+		fw.err = fw.out.Write(f)
 	}
-	if !fw.json {
-		fw.err = lint.WriteText(fw.w, []lint.Finding{f}, lint.Summary{}, lint.TextStyle{Color: fw.color})
-		return
-	}
-	b, err := json.MarshalIndent(f, "    ", "  ")
-	if err != nil {
-		fw.err = err
-		return
-	}
-	sep := ",\n    "
-	if !fw.opened {
-		sep = "{\n  \"findings\": [\n    "
-		fw.opened = true
-	}
-	fw.w.WriteString(sep)
-	fw.w.Write(b)
 }
 
 func (fw *findingWriter) finish() error {
@@ -300,21 +277,5 @@ func (fw *findingWriter) finish() error {
 	if fw.err != nil {
 		return fw.err
 	}
-	if fw.json {
-		if !fw.opened {
-			fw.w.WriteString("{\n  \"findings\": [")
-		} else {
-			fw.w.WriteString("\n  ")
-		}
-		b, err := json.MarshalIndent(fw.sum, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		fw.w.WriteString("],\n  \"summary\": ")
-		fw.w.Write(b)
-		fw.w.WriteString("\n}\n")
-	} else if err := lint.WriteText(fw.w, nil, fw.sum, lint.TextStyle{Color: fw.color}); err != nil {
-		return err
-	}
-	return fw.w.Flush()
+	return fw.out.Finish(fw.sum)
 }
