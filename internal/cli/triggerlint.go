@@ -95,6 +95,9 @@ func Triggerlint(args []string, env Env) int {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
 	}
+	// Messages on stderr quote file names and errors that hold them; none
+	// may pass a control character of the input to the terminal.
+	env.Stderr = stderrWriter{env.Stderr}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, usageText)
 		return ExitError
@@ -438,6 +441,33 @@ func explainCommand(args []string, env Env) int {
 		return ExitError
 	}
 	return ExitOK
+}
+
+// stderrWriter escapes what is written to stderr with findings.Escape,
+// line by line: the newlines and tabs of the messages and the usage text
+// stay, every other control character and bidirectional override is shown
+// as an escape. Each Write is escaped on its own, so a message must be
+// written whole (as fmt.Fprintf does). Messages escape the names they quote
+// themselves where a newline in a name must not split the line.
+type stderrWriter struct{ w io.Writer }
+
+func (s stderrWriter) Write(p []byte) (int, error) {
+	var b strings.Builder
+	rest := string(p)
+	for rest != "" {
+		i := strings.IndexAny(rest, "\n\t")
+		if i < 0 {
+			b.WriteString(findings.Escape(rest))
+			break
+		}
+		b.WriteString(findings.Escape(rest[:i]))
+		b.WriteByte(rest[i])
+		rest = rest[i+1:]
+	}
+	if _, err := io.WriteString(s.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // newWriter returns the findings writer of a --format: the JSON report, or
