@@ -10,7 +10,7 @@ import (
 // name, severity with the class, title) whose links point into
 // docs/changes.md from the repository's root, as in the README.
 func WriteTable(w io.Writer) error {
-	return findings.WriteIndex(w, Entries(), "docs/changes.md")
+	return findings.WriteIndex(w, findings.Entries(Kinds()), "docs/changes.md")
 }
 
 const docsHeader = `<!-- Generated from the catalogue in diff/kinds.go by ` + "`go test ./diff -run TestDocs -update`" + `. Do not edit. -->
@@ -59,7 +59,7 @@ func changeGroup(id string) string {
 func WriteDocs(w io.Writer) error {
 	return findings.WriteMarkdown(w, findings.Page{
 		Header:  docsHeader,
-		Entries: Entries(),
+		Entries: findings.Entries(Kinds()),
 		Group:   func(e findings.Entry) string { return changeGroup(e.ID) },
 	})
 }

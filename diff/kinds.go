@@ -202,17 +202,6 @@ func (k Kind) Entry() findings.Entry {
 	}
 }
 
-// Entries returns the catalogue entries of every kind of change, sorted by
-// ID.
-func Entries() []findings.Entry {
-	kinds := Kinds()
-	out := make([]findings.Entry, len(kinds))
-	for i, k := range kinds {
-		out[i] = k.Entry()
-	}
-	return out
-}
-
 // Finding places the change in f, the file of the version that its Side
 // names, with the kind's class as severity and its example.
 func (c Change) Finding(f *schema.File) findings.Finding {

@@ -132,6 +132,21 @@ func (e Entry) Level() string {
 	return e.Severity.String()
 }
 
+// Documented is anything with a catalogue entry: a lint rule, a payload
+// rule, a change kind.
+type Documented interface {
+	Entry() Entry
+}
+
+// Entries returns the catalogue entries of items, in their order.
+func Entries[T Documented](items []T) []Entry {
+	out := make([]Entry, len(items))
+	for i, x := range items {
+		out[i] = x.Entry()
+	}
+	return out
+}
+
 // Lookup returns the entry with an ID or a name, both in any case.
 func Lookup(entries []Entry, idOrName string) (Entry, bool) {
 	for _, e := range entries {

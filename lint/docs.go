@@ -16,15 +16,6 @@ func (r *Rule) Entry() findings.Entry {
 	}
 }
 
-// Entries returns the catalogue entries of rules, in their order.
-func Entries(rules []*Rule) []findings.Entry {
-	out := make([]findings.Entry, len(rules))
-	for i, r := range rules {
-		out[i] = r.Entry()
-	}
-	return out
-}
-
 const rulesHeader = "<!-- Generated from the rules' Doc fields by `go test ./rules -run TestDocs -update`. Do not edit. -->\n\n" +
 	"# triggerlint rules\n\n" +
 	"Every rule has a stable ID whose first digit is its group. Severities are the defaults; " +
@@ -39,7 +30,7 @@ const rulesHeader = "<!-- Generated from the rules' Doc fields by `go test ./rul
 func WriteMarkdown(w io.Writer, rules []*Rule) error {
 	return findings.WriteMarkdown(w, findings.Page{
 		Header:  rulesHeader,
-		Entries: Entries(rules),
+		Entries: findings.Entries(rules),
 		Group:   func(e findings.Entry) string { return Group(e.ID) },
 	})
 }

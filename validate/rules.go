@@ -129,17 +129,6 @@ func (r Rule) Entry() findings.Entry {
 	return e
 }
 
-// Entries returns the catalogue entries of the payload and request rules,
-// sorted by ID.
-func Entries() []findings.Entry {
-	rules := Rules()
-	out := make([]findings.Entry, len(rules))
-	for i, r := range rules {
-		out[i] = r.Entry()
-	}
-	return out
-}
-
 const docsHeader = "<!-- Generated from validate.Rules() by `go test ./validate -run TestDocs -update`. Do not edit. -->\n\n" +
 	"# Payload and request rules\n\n" +
 	"`triggerlint validate` and the `validate` package check payloads and Report/Cancel Event requests with these rules. " +
@@ -151,7 +140,7 @@ const docsHeader = "<!-- Generated from validate.Rules() by `go test ./validate 
 func WriteDocs(w io.Writer) error {
 	return findings.WriteMarkdown(w, findings.Page{
 		Header:  docsHeader,
-		Entries: Entries(),
+		Entries: findings.Entries(Rules()),
 		Group: func(e findings.Entry) string {
 			if e.ID >= RuleRequestShape {
 				return "Requests"

@@ -83,10 +83,8 @@ func diffCommand(args []string, env Env) int {
 		}
 	}
 
-	w := newWriter(env.Stdout, out.format, useColor)
-	sum := findings.Summary{Files: len(pairs)}
-	code := ExitOK
-	var werr error
+	w := newFindingWriter(env.Stdout, out.format, useColor)
+	w.files = len(pairs)
 	for _, p := range pairs {
 		fs, ok := p.compare(env.Stderr)
 		if !ok {
@@ -94,26 +92,10 @@ func diffCommand(args []string, env Env) int {
 			continue
 		}
 		for _, f := range fs {
-			sum.Add(f)
-			if f.Severity >= out.fail {
-				code = ExitFindings
-			}
-			if werr == nil {
-				werr = w.Write(f)
-			}
+			w.write(f)
 		}
 	}
-	if werr == nil {
-		werr = w.Finish(sum)
-	}
-	if werr != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", werr)
-		return ExitError
-	}
-	if failed {
-		return ExitError
-	}
-	return code
+	return w.done(env, failed, out.fail)
 }
 
 // filePair is one schema in two versions. A version that does not exist has

@@ -207,10 +207,8 @@ func lintCommand(args []string, env Env) int {
 
 	inputs, failed := collectInputs(fset.Args(), env)
 	results := lintAll(inputs, sel)
-	w := newWriter(env.Stdout, opts.format, useColor)
-	sum := findings.Summary{Files: len(inputs)}
-	code := ExitOK
-	var werr error
+	out := newFindingWriter(env.Stdout, opts.format, useColor)
+	out.files = len(inputs)
 	for _, r := range results {
 		if r.err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(r.err.Error()))
@@ -218,26 +216,10 @@ func lintCommand(args []string, env Env) int {
 			continue
 		}
 		for _, f := range r.findings {
-			sum.Add(f)
-			if f.Severity >= opts.fail {
-				code = ExitFindings
-			}
-			if werr == nil {
-				werr = w.Write(f)
-			}
+			out.write(f)
 		}
 	}
-	if werr == nil {
-		werr = w.Finish(sum)
-	}
-	if werr != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", werr)
-		return ExitError
-	}
-	if failed {
-		return ExitError
-	}
-	return code
+	return out.done(env, failed, opts.fail)
 }
 
 // input is one file to lint: its name and content, or why it could not be
@@ -365,9 +347,9 @@ func lintOne(in input, sel *lint.Selection) result {
 // catalogue returns every documented ID: the schema rules, the payload and
 // request rules, then the change kinds.
 func catalogue() []findings.Entry {
-	out := lint.Entries(rules.All())
-	out = append(out, validate.Entries()...)
-	return append(out, diff.Entries()...)
+	out := findings.Entries(rules.All())
+	out = append(out, findings.Entries(validate.Rules())...)
+	return append(out, findings.Entries(diff.Kinds())...)
 }
 
 func rulesCommand(args []string, env Env) int {
@@ -439,6 +421,53 @@ func explainCommand(args []string, env Env) int {
 	if err := findings.WriteExplain(env.Stdout, e); err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
 		return ExitError
+	}
+	return ExitOK
+}
+
+// findingWriter counts findings and writes them as they come, in text or
+// as the JSON report, so that memory does not grow with the input.
+type findingWriter struct {
+	out   findings.Writer
+	sum   findings.Summary
+	files int
+	worst findings.Severity
+	err   error
+}
+
+func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
+	return &findingWriter{out: newWriter(w, format, color)}
+}
+
+func (fw *findingWriter) write(f findings.Finding) {
+	fw.sum.Add(f)
+	fw.worst = max(fw.worst, f.Severity)
+	if fw.err == nil {
+		fw.err = fw.out.Write(f)
+	}
+}
+
+func (fw *findingWriter) finish() error {
+	fw.sum.Files = fw.files
+	if fw.err != nil {
+		return fw.err
+	}
+	return fw.out.Finish(fw.sum)
+}
+
+// done finishes the output and returns the exit code: ExitError when it
+// could not be written or when failed is set (an input could not be read),
+// else ExitFindings when a finding is at or above fail, else ExitOK.
+func (fw *findingWriter) done(env Env, failed bool, fail findings.Severity) int {
+	if err := fw.finish(); err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
+	switch {
+	case failed:
+		return ExitError
+	case fw.worst >= fail:
+		return ExitFindings
 	}
 	return ExitOK
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 	"github.com/triggerkit/triggerkit/schema"
@@ -121,17 +120,7 @@ func validateCommand(args []string, env Env) int {
 			failed = true
 		}
 	}
-	if err := out.finish(); err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
-		return ExitError
-	}
-	switch {
-	case failed:
-		return ExitError
-	case out.worst >= opts.fail:
-		return ExitFindings
-	}
-	return ExitOK
+	return out.done(env, failed, opts.fail)
 }
 
 // loadValidator lints and compiles the schema. On failure it reports why
@@ -248,34 +237,4 @@ func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
 		return line[:len(line)-1], nil
 	}
 	return line, err
-}
-
-// findingWriter counts findings and writes them as they come, in text or
-// as the JSON report, so that memory does not grow with the input.
-type findingWriter struct {
-	out   findings.Writer
-	sum   findings.Summary
-	files int
-	worst findings.Severity
-	err   error
-}
-
-func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
-	return &findingWriter{out: newWriter(w, format, color)}
-}
-
-func (fw *findingWriter) write(f findings.Finding) {
-	fw.sum.Add(f)
-	fw.worst = max(fw.worst, f.Severity)
-	if fw.err == nil {
-		fw.err = fw.out.Write(f)
-	}
-}
-
-func (fw *findingWriter) finish() error {
-	fw.sum.Files = fw.files
-	if fw.err != nil {
-		return fw.err
-	}
-	return fw.out.Finish(fw.sum)
 }
