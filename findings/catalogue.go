@@ -45,12 +45,17 @@ const (
 	Change
 )
 
-var categoryNames = [...]string{"other", "schema-rule", "payload-rule", "change"}
-
 // String returns "schema-rule", "payload-rule", "change" or "other".
 func (c Category) String() string {
-	if int(c) < len(categoryNames) {
-		return categoryNames[c]
+	switch c {
+	case Other:
+		return "other"
+	case SchemaRule:
+		return "schema-rule"
+	case PayloadRule:
+		return "payload-rule"
+	case Change:
+		return "change"
 	}
 	return fmt.Sprintf("category(%d)", int(c))
 }
