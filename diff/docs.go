@@ -1,32 +1,21 @@
 package diff
 
 import (
-	"fmt"
 	"io"
-	"strings"
+
+	"github.com/triggerkit/triggerkit/findings"
 )
 
-// WriteTable writes the change kinds as a Markdown table: ID, name, class
-// and summary.
+// WriteTable writes the index of the change kinds as a Markdown table (ID,
+// name, severity with the class, title) whose links point into
+// docs/changes.md from the repository's root, as in the README.
 func WriteTable(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString("| ID | Name | Class | Change |\n|---|---|---|---|\n")
-	for _, k := range Kinds() {
-		fmt.Fprintf(&b, "| [%s](docs/changes.md#%s) | `%s` | %s (%s) | %s |\n",
-			k.ID, strings.ToLower(k.ID), k.Name, k.Class, k.Class.Severity(), k.Summary)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return findings.WriteIndex(w, findings.Entries(Kinds()), "docs/changes.md")
 }
 
-// WriteDocs writes docs/changes.md: the classes, then every kind of change
-// with what it breaks.
-func WriteDocs(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString(`# Schema changes
+const docsHeader = `<!-- Generated from the catalogue in diff/kinds.go by ` + "`go test ./diff -run TestDocs -update`" + `. Do not edit. -->
 
-This file is generated from the catalogue in diff/kinds.go by
-` + "`go test ./diff -run TestDocs -update`" + `; do not edit it by hand.
+# Schema changes
 
 ` + "`triggerlint diff`" + ` compares two versions of a trigger's payload schema and
 reports every change with one of these IDs. The class says whom it can hurt:
@@ -46,10 +35,31 @@ version receive it), or, where no validation tells the versions apart, one
 the new version accepts and what automations do with it in each (side
 ` + "`behaviour`" + `).
 
-`)
-	for _, k := range Kinds() {
-		fmt.Fprintf(&b, "## %s\n\n**%s**, %s (%s). %s.\n\n%s\n\n", strings.ToLower(k.ID)+"-"+k.Name, k.ID, k.Class, k.Class.Severity(), k.Summary, k.Doc)
+`
+
+// changeGroup returns the group of a change ID, by its fourth character.
+func changeGroup(id string) string {
+	switch id[3] {
+	case '0':
+		return "Schema files"
+	case '1':
+		return "Properties"
+	case '2':
+		return "Types, formats and values"
+	case '3':
+		return "Drop-down options (oneOf)"
+	case '4':
+		return "Contacts, scheduling and custom types"
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	return "Titles, descriptions and examples"
+}
+
+// WriteDocs writes docs/changes.md: the classes, an index, then every kind
+// of change with what it breaks, by group.
+func WriteDocs(w io.Writer) error {
+	return findings.WriteMarkdown(w, findings.Page{
+		Header:  docsHeader,
+		Entries: findings.Entries(Kinds()),
+		Group:   func(e findings.Entry) string { return changeGroup(e.ID) },
+	})
 }

@@ -1,31 +1,18 @@
 package diff
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
-// Example is a payload that shows what a change breaks.
-type Example struct {
-	Payload json.RawMessage `json:"payload"`
-	// Side is whose code the payload breaks: "app" when the old version
-	// accepts it and the new one refuses it (the app's reporting code sends
-	// it today); "automations" when the new version accepts a payload that
-	// the old one refused (automations built on the old version receive
-	// it); "behaviour" when both accept it but automations act on it
-	// differently.
-	Side string `json:"side"`
-	// Old and New say what each version does with the payload: "accepted",
-	// "refused: /pointer: reason (rule)", or for a behaviour example what
-	// automations do.
-	Old string `json:"old"`
-	New string `json:"new"`
-}
+// Example is a payload that shows what a change breaks. It is defined in
+// package findings, where it is part of a finding.
+type Example = findings.Example
 
 // The sides of an example.
 const (

@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -27,14 +28,14 @@ func (c Class) String() string { return classNames[c] }
 
 // Severity is the finding severity of a class: breaking is an error,
 // dangerous a warning and safe an info.
-func (c Class) Severity() schema.Severity {
+func (c Class) Severity() findings.Severity {
 	switch c {
 	case Breaking:
-		return schema.SeverityError
+		return findings.Error
 	case Dangerous:
-		return schema.SeverityWarning
+		return findings.Warning
 	}
-	return schema.SeverityInfo
+	return findings.Info
 }
 
 // Kind is one kind of change between two versions of a payload schema. Its
@@ -192,9 +193,20 @@ func KindOf(idOrName string) (Kind, bool) {
 	return Kind{}, false
 }
 
-// DocsURL is where the changes are documented; a change's URL is this plus
-// "#" and the lowercase ID.
-const DocsURL = "https://github.com/triggerkit/triggerkit/blob/main/docs/changes.md"
+// Entry returns the kind's catalogue entry, which `triggerlint rules`,
+// `explain` and docs/changes.md print.
+func (k Kind) Entry() findings.Entry {
+	return findings.Entry{
+		ID: k.ID, Name: k.Name, Category: findings.Categorize(k.ID), Severity: k.Class.Severity(),
+		Class: k.Class.String(), Title: k.Summary, Text: k.Doc, URL: findings.URL(k.ID),
+	}
+}
 
-// URL returns the documentation URL of a change ID.
-func URL(id string) string { return DocsURL + "#" + strings.ToLower(id) }
+// Finding places the change in f, the file of the version that its Side
+// names, with the kind's class as severity and its example.
+func (c Change) Finding(f *schema.File) findings.Finding {
+	x := findings.At(f, c.Span)
+	x.Pointer, x.Rule, x.Severity, x.Message = string(c.Pointer), c.Kind.ID, c.Kind.Class.Severity(), c.Message
+	x.URL, x.Example = findings.URL(c.Kind.ID), c.Example
+	return x
+}

@@ -62,7 +62,7 @@ func TestFindingURLComesFromTheRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"ACME1001": linked.URL, "ACME1002": "", "TK2001": DocsURL + "#tk2001"}
+	want := map[string]string{"ACME1001": linked.URL, "ACME1002": "", "TK2001": RuleURL("TK2001")}
 	if len(res.Findings) != 3 {
 		t.Fatalf("findings %+v", res.Findings)
 	}

@@ -27,7 +27,8 @@
 //
 // # Output
 //
-// A [Finding] is a diagnostic placed in a file with line and column numbers;
-// its JSON form is the contract that other tools consume. [WriteText] and
-// [WriteJSON] print findings.
+// [NewFinding] places a diagnostic in a file as a findings.Finding, with line
+// and column numbers, which the writers of package findings print as text or
+// as the JSON report that other tools consume. [Rule.Entry] is a rule's
+// catalogue entry, and [WriteMarkdown] writes docs/rules.md.
 package lint

@@ -88,7 +88,7 @@ func TestDocURL(t *testing.T) {
 		r    *Rule
 		want string
 	}{
-		{tk, DocsURL + "#tk3008"},
+		{tk, "https://github.com/triggerkit/triggerkit/blob/main/docs/rules.md#tk3008"},
 		{acme, ""},
 		{linked, "https://acme.example/lint#acme1002"},
 	} {

@@ -159,7 +159,8 @@ func (e *InternalError) Error() string {
 func (e *InternalError) Unwrap() error { return e.Err }
 
 // Run runs the selected rules over a document and returns their diagnostics
-// ordered by position, then rule ID. Rules that do not run despite errors are
+// ordered by position, then rule ID. A severity override of the selection
+// replaces the severity of every diagnostic of its rules. Rules that do not run despite errors are
 // skipped when the file had parse errors. A rule that fails or panics yields
 // an *InternalError; the diagnostics of the other rules are still returned.
 func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
@@ -170,9 +171,11 @@ func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
 		if broken && !r.RunDespiteErrors {
 			continue
 		}
-		sev := sel.Severity(r)
+		// An override applies to every diagnostic of the rule, including
+		// those it reports at a severity other than its default.
+		sev, override := sel.severity[r.ID]
 		pass := &Pass{Rule: r, Doc: doc, report: func(d Diagnostic) {
-			if d.Severity == r.Severity {
+			if override {
 				d.Severity = sev
 			}
 			diags = append(diags, d)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -43,7 +44,7 @@ func cut(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:n] + "..."
+	return findings.Truncate(s, n) + "..."
 }
 
 // isBlank reports whether s is empty or white space only.

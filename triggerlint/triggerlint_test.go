@@ -9,9 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/triggerkit/triggerkit/diff"
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 	"github.com/triggerkit/triggerkit/triggerlint"
+	"github.com/triggerkit/triggerkit/validate"
 )
 
 type result struct {
@@ -55,8 +58,10 @@ func TestRulesListsTheExtraRule(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != len(rules.All())+1 {
-		t.Fatalf("got %d rules, want %d", len(list), len(rules.All())+1)
+	// The schema rules with the extra one, then the payload rules and the
+	// change kinds.
+	if want := len(rules.All()) + 1 + len(validate.Rules()) + len(diff.Kinds()); len(list) != want {
+		t.Fatalf("got %d entries, want %d", len(list), want)
 	}
 	found := false
 	for i, e := range list {
@@ -68,7 +73,7 @@ func TestRulesListsTheExtraRule(t *testing.T) {
 			if e.URL != "" {
 				t.Errorf("ACME2001 has no URL, got %q", e.URL)
 			}
-		} else if e.URL != lint.DocsURL+"#"+strings.ToLower(e.ID) {
+		} else if e.URL != findings.URL(e.ID) {
 			t.Errorf("%s: URL %q", e.ID, e.URL)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -18,7 +19,7 @@ type Violation struct {
 	// bytes.
 	Offset, End int
 	Rule        string
-	Severity    schema.Severity
+	Severity    findings.Severity
 	Message     string
 }
 
@@ -29,6 +30,15 @@ func (v Violation) String() string {
 		p = "/"
 	}
 	return fmt.Sprintf("%s: %s (%s)", p, v.Message, v.Rule)
+}
+
+// Finding places the violation in a file, between the positions of its
+// Offset and End, with its rule's documentation URL.
+func (v Violation) Finding(file string, start, end schema.Position) findings.Finding {
+	return findings.Finding{
+		File: file, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+		Pointer: v.Pointer, Rule: v.Rule, Severity: v.Severity, Message: v.Message, URL: findings.URL(v.Rule),
+	}
 }
 
 // MissingKey returns the key a RuleRequired violation reports missing from
@@ -55,7 +65,7 @@ type Result struct {
 // not make a payload invalid: Wix accepts it.
 func (r Result) Valid() bool {
 	for _, v := range r.Violations {
-		if v.Severity >= schema.SeverityError {
+		if v.Severity >= findings.Error {
 			return false
 		}
 	}
@@ -71,7 +81,7 @@ func (r Result) Warnings() []Violation { return r.filter(false) }
 func (r Result) filter(errs bool) []Violation {
 	var out []Violation
 	for _, v := range r.Violations {
-		if (v.Severity >= schema.SeverityError) == errs {
+		if (v.Severity >= findings.Error) == errs {
 			out = append(out, v)
 		}
 	}

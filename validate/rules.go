@@ -1,23 +1,16 @@
 package validate
 
 import (
-	"strings"
+	"io"
 
-	"github.com/triggerkit/triggerkit/schema"
+	"github.com/triggerkit/triggerkit/findings"
 )
-
-// DocsURL is where the payload and request rules are documented; a
-// violation's URL is this plus "#" and the lowercase rule ID.
-const DocsURL = "https://github.com/triggerkit/triggerkit/blob/main/docs/payload-rules.md"
-
-// RuleURL returns the documentation URL of a payload or request rule.
-func RuleURL(id string) string { return DocsURL + "#" + strings.ToLower(id) }
 
 // Rule describes one check the validator makes on payloads or requests.
 type Rule struct {
 	ID       string
 	Name     string
-	Severity schema.Severity
+	Severity findings.Severity
 	// JSONSchema is set for the checks that JSON Schema itself makes (type,
 	// required, format, const and oneOf). The others are the dialect's own.
 	JSONSchema bool
@@ -58,8 +51,8 @@ const (
 )
 
 const (
-	sevError   = schema.SeverityError
-	sevWarning = schema.SeverityWarning
+	sevError   = findings.Error
+	sevWarning = findings.Warning
 )
 
 // Rules returns the payload and request rules, sorted by ID. Each call
@@ -123,8 +116,42 @@ func Rules() []Rule {
 	}
 }
 
+// Entry returns the rule's catalogue entry, which `triggerlint rules`,
+// `explain` and docs/payload-rules.md print.
+func (r Rule) Entry() findings.Entry {
+	e := findings.Entry{
+		ID: r.ID, Name: r.Name, Category: findings.Categorize(r.ID), Severity: r.Severity,
+		Title: r.Title, Text: r.Text, Source: "specification " + r.Spec, URL: findings.URL(r.ID),
+	}
+	if r.JSONSchema {
+		e.Labels = []string{"JSON Schema"}
+	}
+	return e
+}
+
+const docsHeader = "<!-- Generated from validate.Rules() by `go test ./validate -run TestDocs -update`. Do not edit. -->\n\n" +
+	"# Payload and request rules\n\n" +
+	"`triggerlint validate` and the `validate` package check payloads and Report/Cancel Event requests with these rules. " +
+	"The rules labelled *JSON Schema* are the checks JSON Schema (draft-07) makes; the others are the dialect's own. " +
+	"Schemas are checked by the rules in [rules.md](rules.md).\n\n"
+
+// WriteDocs writes docs/payload-rules.md: an index of the payload and
+// request rules, then a section per rule.
+func WriteDocs(w io.Writer) error {
+	return findings.WriteMarkdown(w, findings.Page{
+		Header:  docsHeader,
+		Entries: findings.Entries(Rules()),
+		Group: func(e findings.Entry) string {
+			if e.ID >= RuleRequestShape {
+				return "Requests"
+			}
+			return "Payloads"
+		},
+	})
+}
+
 // ruleSeverity returns the default severity of a rule.
-func ruleSeverity(id string) schema.Severity {
+func ruleSeverity(id string) findings.Severity {
 	switch id {
 	case RuleExtraKey, RuleKeyCase, RuleFutureDate, RuleCurrencyCode, RuleUnknownField,
 		RuleEntityIDHint, RuleEntityContact, RuleIdempotency, RuleBulkDuplicate:

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -695,7 +696,7 @@ func describe(t uint8, raw []byte) string {
 		if len(raw) <= 42 {
 			return "string " + string(raw)
 		}
-		return "string " + string(raw[:38]) + `..."`
+		return "string " + findings.Truncate(string(raw), 38) + `..."`
 	}
 	if len(raw) > 40 {
 		raw = append(raw[:37:37], "..."...)
@@ -709,7 +710,7 @@ func describe(t uint8, raw []byte) string {
 // quoteText quotes a decoded string for a message, shortened when long.
 func quoteText(s string) string {
 	if len(s) > 40 {
-		return strconv.Quote(s[:37]) + "..."
+		return strconv.Quote(findings.Truncate(s, 37)) + "..."
 	}
 	return strconv.Quote(s)
 }
@@ -740,7 +741,7 @@ func constText(c constant) string {
 	case tObject, tArray:
 		b, _ := json.Marshal(c.composite)
 		if len(b) > 40 {
-			return string(b[:37]) + "..."
+			return findings.Truncate(string(b), 37) + "..."
 		}
 		return string(b)
 	case tNull:

@@ -4,13 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
-
-	"github.com/fatih/color"
 
 	"github.com/triggerkit/triggerkit/diff"
-	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
+	"github.com/triggerkit/triggerkit/findings"
 )
 
 const diffUsage = `Usage: triggerlint diff [flags] OLD NEW
@@ -42,17 +38,6 @@ classified from a file that did not parse; the other files still are).
 
 Flags:
 `
-
-// diffFinding is a lint finding with the change's example.
-type diffFinding struct {
-	lint.Finding
-	Example *diff.Example `json:"example,omitempty"`
-}
-
-type diffReport struct {
-	Findings []diffFinding `json:"findings"`
-	Summary  lint.Summary  `json:"summary"`
-}
 
 func diffCommand(args []string, env Env) int {
 	fset := newFlagSet("triggerlint diff", diffUsage, "", env)
@@ -114,39 +99,18 @@ func diffCommand(args []string, env Env) int {
 			failed = true
 		}
 	}
-	var findings []diffFinding
-	var sum lint.Summary
-	code := ExitOK
+	w := newFindingWriter(env.Stdout, out.format, useColor)
 	for _, r := range results {
-		sum.Files++
+		w.files++
 		for _, c := range r.Changes {
 			doc := r.NewDoc
 			if c.Side == diff.Old || doc == nil {
 				doc = r.OldDoc
 			}
-			f := changeFinding(doc.File, c)
-			sum.Add(f.Finding)
-			if f.Severity >= out.fail {
-				code = ExitFindings
-			}
-			findings = append(findings, f)
+			w.write(c.Finding(doc.File))
 		}
 	}
-	if out.format == "json" {
-		if findings == nil {
-			findings = []diffFinding{}
-		}
-		if c := writeJSON(env, diffReport{findings, sum}); c != ExitOK {
-			return c
-		}
-	} else if err := writeDiffText(env.Stdout, findings, sum, useColor); err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
-		return ExitError
-	}
-	if failed {
-		return ExitError
-	}
-	return code
+	return w.done(env, failed, out.fail)
 }
 
 // reportCompareError writes why a file was not compared: each parse error
@@ -162,23 +126,11 @@ func reportCompareError(w io.Writer, err error) {
 		var pe *diff.ParseError
 		if errors.As(err, &pe) && !pe.NotJSON {
 			for _, e := range pe.Errors {
-				fmt.Fprintf(w, "%s:%d:%d: %s\n", pe.Name, e.Pos.Line, e.Pos.Column, e.Msg)
+				fmt.Fprintf(w, "%s:%d:%d: %s\n", findings.Escape(pe.Name), e.Pos.Line, e.Pos.Column, findings.Escape(e.Msg))
 			}
 			continue
 		}
 		fmt.Fprintf(w, "triggerlint: %v\n", err)
-	}
-}
-
-func changeFinding(f *schema.File, c diff.Change) diffFinding {
-	start, end := f.Position(c.Span.Start), f.Position(c.Span.End)
-	return diffFinding{
-		Finding: lint.Finding{
-			File: f.Name, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
-			Pointer: string(c.Pointer), Rule: c.Kind.ID, Severity: c.Kind.Class.Severity(), Message: c.Message,
-			URL: diff.URL(c.Kind.ID),
-		},
-		Example: c.Example,
 	}
 }
 
@@ -247,35 +199,4 @@ func basePairs(rev string, paths []string, env Env, maxSize int64) ([]diff.FileP
 		pairs = append(pairs, p)
 	}
 	return pairs, readErrs, nil
-}
-
-// writeDiffText writes one line per change, with its example indented
-// below it, then the summary.
-func writeDiffText(w io.Writer, fs []diffFinding, sum lint.Summary, useColor bool) error {
-	dim := color.New(color.Faint)
-	if useColor {
-		dim.EnableColor()
-	} else {
-		dim.DisableColor()
-	}
-	var plain []lint.Finding
-	for _, f := range fs {
-		plain = append(plain, f.Finding)
-	}
-	// Each finding's line comes from the lint writer, so that both commands
-	// print alike; the example lines follow it.
-	for i, f := range fs {
-		if err := lint.WriteText(w, plain[i:i+1], lint.Summary{}, lint.TextStyle{Color: useColor}); err != nil {
-			return err
-		}
-		if ex := f.Example; ex != nil {
-			var b strings.Builder
-			fmt.Fprintf(&b, "    example (%s): %s\n", ex.Side, ex.Payload)
-			fmt.Fprintf(&b, "      old: %s\n      new: %s\n", ex.Old, ex.New)
-			if _, err := io.WriteString(w, dim.Sprint(b.String())); err != nil {
-				return err
-			}
-		}
-	}
-	return lint.WriteText(w, nil, sum, lint.TextStyle{Color: useColor})
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/generate"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/schema"
@@ -160,7 +161,7 @@ func generateSchema(opts generate.Options, paths []string, r *sampleReader, env 
 	}
 	if !quiet {
 		for _, n := range res.Notes {
-			fmt.Fprintf(env.Stderr, "schemagen: note: %s\n", n)
+			fmt.Fprintf(env.Stderr, "schemagen: note: %s\n", findings.Escape(n.String()))
 		}
 	}
 	return res, ExitOK

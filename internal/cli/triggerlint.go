@@ -13,8 +13,11 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/diff"
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/validate"
 )
 
 // Exit codes of triggerlint.
@@ -53,8 +56,9 @@ Commands:
   diff --base REV [PATH...]
                          the same for every schema file changed since a
                          git revision
-  rules                  list the rules
-  explain ID|NAME        print a rule's documentation
+  rules                  list the schema rules, the payload rules and the
+                         kinds of schema change
+  explain ID|NAME        print the documentation of a rule or change kind
   version                print the version
 
 Exit codes:
@@ -95,6 +99,9 @@ func Triggerlint(args []string, env Env, ruleSet []*lint.Rule) int {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
 	}
+	// Messages on stderr quote file names and errors that hold them; none
+	// may pass a control character of the input to the terminal.
+	env.Stderr = stderrWriter{env.Stderr}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, usageText)
 		return ExitError
@@ -207,7 +214,7 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	var read []lint.Input
 	for _, in := range inputs {
 		if in.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", in.err)
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(in.err.Error()))
 			failed = true
 			continue
 		}
@@ -215,29 +222,15 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	}
 	res, err := linter.Inputs(read)
 	for _, e := range joined(err) {
-		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", e)
+		fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
 		failed = true
 	}
-	res.Summary.Files = len(read) // files read; the unreadable are on stderr
-	code := ExitOK
+	out := newFindingWriter(env.Stdout, opts.format, useColor)
+	out.files = len(read) // files read; the unreadable are on stderr
 	for _, f := range res.Findings {
-		if f.Severity >= opts.fail {
-			code = ExitFindings
-		}
+		out.write(f)
 	}
-	if opts.format == "json" {
-		err = lint.WriteJSON(env.Stdout, res.Findings, res.Summary)
-	} else {
-		err = lint.WriteText(env.Stdout, res.Findings, res.Summary, lint.TextStyle{Color: useColor})
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
-		return ExitError
-	}
-	if failed {
-		return ExitError
-	}
-	return code
+	return out.done(env, failed, opts.fail)
 }
 
 // joined returns the errors that err joins, or err alone.
@@ -419,37 +412,64 @@ func inside(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
+// catalogue returns every documented ID: the schema rules of the rule set,
+// the payload and request rules, then the change kinds.
+func catalogue(ruleSet []*lint.Rule) []findings.Entry {
+	out := findings.Entries(ruleSet)
+	out = append(out, findings.Entries(validate.Rules())...)
+	return append(out, findings.Entries(diff.Kinds())...)
+}
+
 func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 	fset := newFlagSet("triggerlint rules", "", "", env)
 	format := fset.String("format", "text", "output `format`: text or json")
 	if code, ok := parseFlags(fset, args); !ok {
 		return code
 	}
-	all := ruleSet
+	all := catalogue(ruleSet)
 	switch *format {
 	case "json":
-		type ruleInfo struct {
-			ID       string        `json:"id"`
-			Name     string        `json:"name"`
-			Severity lint.Severity `json:"severity"`
-			Optional bool          `json:"optional"`
-			Title    string        `json:"title"`
-			URL      string        `json:"url"`
+		type entryInfo struct {
+			ID       string            `json:"id"`
+			Name     string            `json:"name"`
+			Severity findings.Severity `json:"severity"`
+			Optional bool              `json:"optional"`
+			Title    string            `json:"title"`
+			URL      string            `json:"url"`
+			Category findings.Category `json:"category"`
+			Class    string            `json:"class,omitempty"`
 		}
-		list := make([]ruleInfo, len(all))
-		for i, r := range all {
-			list[i] = ruleInfo{r.ID, r.Name, r.Severity, r.Optional, r.Doc.Title, r.DocURL()}
+		list := make([]entryInfo, len(all))
+		for i, e := range all {
+			list[i] = entryInfo{e.ID, e.Name, e.Severity, e.Optional, e.Title, e.URL, e.Category, e.Class}
 		}
 		return writeJSON(env, list)
 	case "text":
-		for _, r := range all {
-			sev := r.Severity.String()
-			if r.Optional {
+		var b strings.Builder
+		heading := map[findings.Category]string{
+			findings.SchemaRule:  "Schema rules (triggerlint lint)",
+			findings.PayloadRule: "Payload and request rules (triggerlint validate)",
+			findings.Change:      "Schema changes (triggerlint diff)",
+		}
+		var last findings.Category
+		for i, e := range all {
+			if i == 0 || e.Category != last {
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				fmt.Fprintf(&b, "%s:\n", heading[e.Category])
+				last = e.Category
+			}
+			sev := e.Severity.String()
+			if e.Class != "" {
+				sev = e.Class
+			} else if e.Optional {
 				sev += "*"
 			}
-			fmt.Fprintf(env.Stdout, "%s  %-8s  %-36s  %s\n", r.ID, sev, r.Name, r.Doc.Title)
+			fmt.Fprintf(&b, "%s  %-9s  %-36s  %s\n", e.ID, sev, e.Name, e.Title)
 		}
-		fmt.Fprintln(env.Stdout, "\n* optional: runs only when enabled. 'triggerlint explain ID' prints a rule's documentation.")
+		b.WriteString("\n* optional: runs only when enabled. 'triggerlint explain ID' prints the documentation of any ID.\n")
+		io.WriteString(env.Stdout, b.String())
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "triggerlint: unknown --format %q (want text or json)\n", *format)
@@ -461,13 +481,99 @@ func explainCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		fmt.Fprintln(env.Stderr, "Usage: triggerlint explain ID|NAME")
 		return ExitError
 	}
-	r := lint.Find(ruleSet, args[0])
-	if r == nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: no rule %q (see 'triggerlint rules')\n", args[0])
+	e, ok := findings.Lookup(catalogue(ruleSet), args[0])
+	if !ok {
+		fmt.Fprintf(env.Stderr, "triggerlint: no rule or change %q (see 'triggerlint rules')\n", findings.Escape(args[0]))
 		return ExitError
 	}
-	lint.WriteExplain(env.Stdout, r, false)
+	if err := findings.WriteExplain(env.Stdout, e); err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
 	return ExitOK
+}
+
+// findingWriter counts findings and writes them as they come, in text or
+// as the JSON report, so that memory does not grow with the input.
+type findingWriter struct {
+	out   findings.Writer
+	sum   findings.Summary
+	files int
+	worst findings.Severity
+	err   error
+}
+
+func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
+	return &findingWriter{out: newWriter(w, format, color)}
+}
+
+func (fw *findingWriter) write(f findings.Finding) {
+	fw.sum.Add(f)
+	fw.worst = max(fw.worst, f.Severity)
+	if fw.err == nil {
+		fw.err = fw.out.Write(f)
+	}
+}
+
+func (fw *findingWriter) finish() error {
+	fw.sum.Files = fw.files
+	if fw.err != nil {
+		return fw.err
+	}
+	return fw.out.Finish(fw.sum)
+}
+
+// done finishes the output and returns the exit code: ExitError when it
+// could not be written or when failed is set (an input could not be read),
+// else ExitFindings when a finding is at or above fail, else ExitOK.
+func (fw *findingWriter) done(env Env, failed bool, fail findings.Severity) int {
+	if err := fw.finish(); err != nil {
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		return ExitError
+	}
+	switch {
+	case failed:
+		return ExitError
+	case fw.worst >= fail:
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+// stderrWriter escapes what is written to stderr with findings.Escape,
+// line by line: the newlines and tabs of the messages and the usage text
+// stay, every other control character and bidirectional override is shown
+// as an escape. Each Write is escaped on its own, so a message must be
+// written whole (as fmt.Fprintf does). Messages escape the names they quote
+// themselves where a newline in a name must not split the line.
+type stderrWriter struct{ w io.Writer }
+
+func (s stderrWriter) Write(p []byte) (int, error) {
+	var b strings.Builder
+	rest := string(p)
+	for rest != "" {
+		i := strings.IndexAny(rest, "\n\t")
+		if i < 0 {
+			b.WriteString(findings.Escape(rest))
+			break
+		}
+		b.WriteString(findings.Escape(rest[:i]))
+		b.WriteByte(rest[i])
+		rest = rest[i+1:]
+	}
+	if _, err := io.WriteString(s.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// newWriter returns the findings writer of a --format: the JSON report, or
+// text with or without colour.
+func newWriter(w io.Writer, format string, useColor bool) findings.Writer {
+	if format == "json" {
+		return findings.NewJSONWriter(w)
+	}
+	return findings.NewTextWriter(w, findings.TextStyle{Color: useColor})
 }
 
 // outputStyle checks --format and --color and says whether to colour.

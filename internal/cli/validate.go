@@ -1,15 +1,10 @@
 package cli
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
-	"strings"
 
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
@@ -102,17 +97,7 @@ func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 			failed = true
 		}
 	}
-	if err := out.finish(); err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
-		return ExitError
-	}
-	switch {
-	case failed:
-		return ExitError
-	case out.worst >= opts.fail:
-		return ExitFindings
-	}
-	return ExitOK
+	return out.done(env, failed, opts.fail)
 }
 
 // loadValidator lints and compiles the schema. On failure it reports why
@@ -157,7 +142,7 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	defer r.Close()
 	var vs []validate.Violation
 	err = records.Each(r, records.Options{Name: display, NDJSON: records.IsNDJSONName(name), MaxSize: maxSize}, func(rec records.Record) error {
-		out.payloads++
+		out.sum.Payloads++
 		// Findings in the order of the payload: by offset, then end.
 		vs = append(vs[:0], check(rec.Data)...)
 		slices.SortStableFunc(vs, func(a, b validate.Violation) int {
@@ -165,7 +150,7 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 		})
 		for _, x := range vs {
 			start, end := rec.Position(x.Offset), rec.Position(x.End)
-			out.write(finding(display, x, start.Line, start.Column, end.Line, end.Column))
+			out.write(x.Finding(display, start, end))
 		}
 		return nil
 	})
@@ -174,95 +159,4 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	}
 	out.files++
 	return nil
-}
-
-// plural is "1 file", "2 files".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func finding(file string, x validate.Violation, line, col, endLine, endCol int) lint.Finding {
-	return lint.Finding{File: file, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-		Pointer: x.Pointer, Rule: x.Rule, Severity: x.Severity, Message: x.Message, URL: validate.RuleURL(x.Rule)}
-}
-
-// findingWriter writes findings as they come, in text or as the JSON report
-// document, so that memory does not grow with the input.
-type findingWriter struct {
-	w     *bufio.Writer
-	json  bool
-	color bool
-	sum   lint.Summary
-	files int
-	// payloads counts the payloads checked, for the text summary.
-	payloads int
-	worst    lint.Severity
-	err      error
-	opened   bool
-}
-
-func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
-	return &findingWriter{w: bufio.NewWriterSize(w, 1<<16), json: format == "json", color: color}
-}
-
-func (fw *findingWriter) write(f lint.Finding) {
-	fw.sum.Add(f)
-	fw.worst = max(fw.worst, f.Severity)
-	if fw.err != nil {
-		return
-	}
-	if !fw.json {
-		fw.err = lint.WriteText(fw.w, []lint.Finding{f}, lint.Summary{}, lint.TextStyle{Color: fw.color})
-		return
-	}
-	b, err := json.MarshalIndent(f, "    ", "  ")
-	if err != nil {
-		fw.err = err
-		return
-	}
-	sep := ",\n    "
-	if !fw.opened {
-		sep = "{\n  \"findings\": [\n    "
-		fw.opened = true
-	}
-	fw.w.WriteString(sep)
-	fw.w.Write(b)
-}
-
-func (fw *findingWriter) finish() error {
-	fw.sum.Files = fw.files
-	if fw.err != nil {
-		return fw.err
-	}
-	if fw.json {
-		if !fw.opened {
-			fw.w.WriteString("{\n  \"findings\": [")
-		} else {
-			fw.w.WriteString("\n  ")
-		}
-		b, err := json.MarshalIndent(fw.sum, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		fw.w.WriteString("],\n  \"summary\": ")
-		fw.w.Write(b)
-		fw.w.WriteString("\n}\n")
-	} else {
-		// The summary names the payloads checked as well as the files:
-		// "3 findings (...) in 5 payloads from 2 files".
-		var b bytes.Buffer
-		if err := lint.WriteText(&b, nil, fw.sum, lint.TextStyle{Color: fw.color}); err != nil {
-			return err
-		}
-		files := " in " + plural(fw.files, "file")
-		line := b.String()
-		if i := strings.LastIndex(line, files); i >= 0 && fw.payloads > 0 {
-			line = line[:i] + " in " + plural(fw.payloads, "payload") + " from " + plural(fw.files, "file") + line[i+len(files):]
-		}
-		fw.w.WriteString(line)
-	}
-	return fw.w.Flush()
 }

@@ -1,47 +1,56 @@
-package schema
+package findings
 
 import "fmt"
 
-// Severity is how serious a diagnostic is. Higher is more serious.
+// Severity is how serious a finding is. Higher is more serious.
 type Severity int8
 
-// The severities, from least to most serious. SeverityNone is above every
-// severity: as a fail threshold it means that nothing fails.
+// The severities, from least to most serious. None is above every severity:
+// as a fail threshold it means that nothing fails.
 const (
-	SeverityInfo Severity = iota + 1
-	SeverityWarning
-	SeverityError
-	SeverityNone
+	Info Severity = iota + 1
+	Warning
+	Error
+	None
 )
 
 // String returns "info", "warning", "error" or "none".
 func (s Severity) String() string {
 	switch s {
-	case SeverityInfo:
+	case Info:
 		return "info"
-	case SeverityWarning:
+	case Warning:
 		return "warning"
-	case SeverityError:
+	case Error:
 		return "error"
-	case SeverityNone:
+	case None:
 		return "none"
 	}
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
+// SeverityError is the error of a name that is no severity.
+type SeverityError struct {
+	Name string // what was given
+}
+
+func (e *SeverityError) Error() string {
+	return fmt.Sprintf("unknown severity %q (want error, warning, info or none)", e.Name)
+}
+
 // ParseSeverity reads a severity name as printed by String.
 func ParseSeverity(s string) (Severity, error) {
-	for _, v := range []Severity{SeverityInfo, SeverityWarning, SeverityError, SeverityNone} {
+	for _, v := range []Severity{Info, Warning, Error, None} {
 		if s == v.String() {
 			return v, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or none)", s)
+	return 0, &SeverityError{Name: s}
 }
 
 // MarshalText encodes the severity as its name.
 func (s Severity) MarshalText() ([]byte, error) {
-	if s < SeverityInfo || s > SeverityNone {
+	if s < Info || s > None {
 		return nil, fmt.Errorf("invalid severity %d", int(s))
 	}
 	return []byte(s.String()), nil
