@@ -48,7 +48,10 @@ var formatDeviations = []formatDeviation{
 	{"email", "non-ASCII", "JSON Schema's email is RFC 5321's Mailbox, which is ASCII; v5 takes UTF-8 through net/mail's RFC 6532 support; internationalised addresses are the idn-email format",
 		false, func(s string) bool { return !isASCII(s) }, "ü@example.com"},
 	{"email", "one-label domain", "a domain name needs a dot: in a payload a bare host name is a typo (RFC 5321 and v5 allow it)",
-		false, func(s string) bool { d := emailDomain(s); return !strings.HasPrefix(d, "[") && !strings.Contains(d, ".") }, "jane@localhost"},
+		false, func(s string) bool {
+			d := emailDomain(s)
+			return !strings.HasPrefix(d, "[") && !strings.Contains(d, ".")
+		}, "jane@localhost"},
 	{"email", "local part unchecked before an address literal", "v5 returns as soon as the address literal is a valid IP and never looks at the local part",
 		false, func(s string) bool {
 			return strings.HasPrefix(emailDomain(s), "[") && !jsonschema.Formats["email"](emailLocal(s)+"@example.com")
