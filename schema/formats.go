@@ -210,7 +210,11 @@ func IsDecimal(s string) bool {
 // may be empty ("x:" is a URI, as RFC 3986's path-empty and v5 have it), but
 // the schemes that need a host (http, https, ftp, ws, wss) must have one
 // ("http:x" is refused, a deviation from RFC 3986's generic syntax that RFC
-// 9110 and RFC 6455 make for those schemes). It never allocates.
+// 9110 and RFC 6455 make for those schemes). Where url.Parse, on which
+// santhosh-tekuri/jsonschema v5 relies, differs from RFC 3986 (it takes
+// spaces and non-ASCII text, refuses IPvFuture literals), IsURI follows the
+// RFC; validate's TestFormatsAgainstV5 lists each such class. It never
+// allocates.
 func IsURI(s string) bool {
 	i := 0
 	for i < len(s) && s[i] != ':' {
@@ -404,13 +408,15 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 //   - an empty quoted local part (""@example.com) is refused, as Go's
 //     net/mail refuses it;
 //   - IPv4 numbers have no leading zeros ([127.0.0.01] is refused), as in
-//     JSON Schema's ipv4 format, because some software reads them as octal;
-//   - the "IPv6:" tag is matched in that case only.
+//     JSON Schema's ipv4 format and v5, because some software reads them as
+//     octal;
+//   - the "IPv6:" tag is matched in that case only, as v5 matches it.
 //
-// It is narrower than v5 in one place where the RFC is on its side:
+// Where v5 is looser than RFC 5321, IsEmail follows the RFC; validate's
+// TestFormatsAgainstV5 lists each such class. The most visible one:
 // non-ASCII text, which v5 takes through net/mail's RFC 6532 support, is
-// refused anywhere (ü@example.com): JSON Schema's email is RFC 5321, which is
-// ASCII, and internationalised addresses are the idn-email format.
+// refused (ü@example.com), because JSON Schema's email is RFC 5321, which is
+// ASCII; internationalised addresses are the idn-email format.
 func IsEmail(s string) bool {
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || at > 64 || len(s) > 254 {

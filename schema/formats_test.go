@@ -53,7 +53,7 @@ func TestEmailLooserThanRFC5321(t *testing.T) {
 		"a@[1.2.3]", "a@[IPv6:1.2.3.4]", "a@[IPv6:1::2::3]", "a@[IPv6:1:2:3:4:5:6::7]", "a@[IPv6:fe80::1%eth0]",
 		"a@[x:abc]", "a@[]", "a@[127.0.0.1", "a@127.0.0.1]",
 		"a@exa\u00a0mple.com", "a@exa\u202emple.com", "a@exämple.com", "a@example.com.", "a@example..com",
-		"a@x.-y.com", "a@x.y-.com",
+		"a@x.-y.com", "a@x.y-.com", "a@[ipv6:::1]",
 	} {
 		if IsEmail(s) {
 			t.Errorf("IsEmail(%q) = true, want false", s)
