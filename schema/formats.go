@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"net/netip"
 	"regexp"
 	"strings"
 )
@@ -76,26 +75,6 @@ func hex8(x uint64) uint64 {
 		return 0
 	}
 	return 1
-}
-
-const notHex = 1
-
-// hexTable is 0 for a hexadecimal digit and notHex for any other byte.
-var hexTable = func() (t [256]uint8) {
-	for c := range t {
-		if !isHex(byte(c)) {
-			t[c] = notHex
-		}
-	}
-	return t
-}()
-
-func hexRun(s string) bool {
-	var bad uint8
-	for i := 0; i < len(s); i++ {
-		bad |= hexTable[s[i]]
-	}
-	return bad == 0
 }
 
 func isHex(c byte) bool {
@@ -226,9 +205,16 @@ func IsDecimal(s string) bool {
 }
 
 // IsURI reports whether s is an absolute URI under RFC 3986: a scheme, ":"
-// and a non-empty remainder made only of the characters RFC 3986 allows, with
-// well-formed percent-escapes, authority and port. The schemes that need a
-// host (http, https, ftp, ws, wss) must have one. It never allocates.
+// and a remainder made only of the characters RFC 3986 allows, with
+// well-formed percent-escapes, authority, IP literal and port. The remainder
+// may be empty ("x:" is a URI, as RFC 3986's path-empty and v5 have it), but
+// the schemes that need a host (http, https, ftp, ws, wss) must have one
+// ("http:x" is refused, a deviation from RFC 3986's generic syntax that RFC
+// 9110 and RFC 6455 make for those schemes). Where url.Parse, on which
+// santhosh-tekuri/jsonschema v5 relies, differs from RFC 3986 (it takes
+// spaces and non-ASCII text, refuses IPvFuture literals), IsURI follows the
+// RFC; validate's TestFormatsAgainstV5 lists each such class. It never
+// allocates.
 func IsURI(s string) bool {
 	i := 0
 	for i < len(s) && s[i] != ':' {
@@ -238,7 +224,7 @@ func IsURI(s string) bool {
 		}
 		i++
 	}
-	if i == 0 || i == len(s) || i+1 == len(s) {
+	if i == 0 || i == len(s) {
 		return false
 	}
 	scheme, rest := s[:i], s[i+1:]
@@ -313,10 +299,7 @@ func authorityHost(a string) (string, bool) {
 		if end < 0 {
 			return "", false
 		}
-		// ParseAddr keeps its input in its error: give it a copy, so that
-		// IsURI never makes its argument escape.
-		ip, err := netip.ParseAddr(strings.Clone(a[1:end]))
-		if err != nil || !ip.Is6() || ip.Zone() != "" {
+		if !ipLiteral(a[1:end]) {
 			return "", false
 		}
 		host, a = a[:end+1], a[end+1:]
@@ -339,6 +322,28 @@ func authorityHost(a string) (string, bool) {
 		return "", false
 	}
 	return host, true
+}
+
+// ipLiteral reports whether s is the inside of an RFC 3986 IP-literal: an
+// IPv6 address (without a zone) or an IPvFuture, "v", hexadecimal digits, "."
+// and unreserved characters, sub-delims or colons.
+func ipLiteral(s string) bool {
+	if s == "" || (s[0] != 'v' && s[0] != 'V') {
+		return ipv6(s, 7)
+	}
+	i := 1
+	for i < len(s) && isHex(s[i]) {
+		i++
+	}
+	if i == 1 || i+1 >= len(s) || s[i] != '.' {
+		return false
+	}
+	for _, c := range []byte(s[i+1:]) {
+		if uriClass[c]&(uriUnreserved|uriSubDelim) == 0 && c != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 // uriChars reports whether s holds only unreserved characters, sub-delims,
@@ -384,67 +389,196 @@ var uriClass = func() (t [256]uint8) {
 	return t
 }()
 
-func isAlpha(c byte) bool      { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
-func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
-func isUnreserved(c byte) bool { return uriClass[c]&uriUnreserved != 0 }
-func isSubDelim(c byte) bool   { return uriClass[c]&uriSubDelim != 0 }
+func isAlpha(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// IsEmail reports whether s is an e-mail address: a local part of 1 to 64
-// characters, "@", and a domain name with at least one dot or an address
-// literal in brackets. It never allocates.
+// IsEmail reports whether s is an e-mail address as JSON Schema's email
+// format means it: the Mailbox production of RFC 5321 section 4.1.2, at most
+// 64 bytes before the "@" and 254 in all. The local part is a dot-string of
+// atext atoms or a quoted string of printable ASCII in which only '"' and
+// '\' are escaped; the domain is host name labels or an address literal, an
+// IPv4 address or "IPv6:" and an IPv6 address in brackets. It never
+// allocates.
+//
+// It is narrower than RFC 5321 in four places, each where santhosh-tekuri/
+// jsonschema v5 is narrower too or where a payload value is more likely a
+// mistake than an address:
+//   - the domain needs at least two labels (jane@localhost is refused: in a
+//     payload a bare host name is a typo);
+//   - an empty quoted local part (""@example.com) is refused, as Go's
+//     net/mail refuses it;
+//   - IPv4 numbers have no leading zeros ([127.0.0.01] is refused), as in
+//     JSON Schema's ipv4 format and v5, because some software reads them as
+//     octal;
+//   - the "IPv6:" tag is matched in that case only, as v5 matches it.
+//
+// Where v5 is looser than RFC 5321, IsEmail follows the RFC; validate's
+// TestFormatsAgainstV5 lists each such class. The most visible one:
+// non-ASCII text, which v5 takes through net/mail's RFC 6532 support, is
+// refused (ü@example.com), because JSON Schema's email is RFC 5321, which is
+// ASCII; internationalised addresses are the idn-email format.
 func IsEmail(s string) bool {
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || at > 64 || len(s) > 254 {
 		return false
 	}
 	local, domain := s[:at], s[at+1:]
-	if local[0] == '.' || local[len(local)-1] == '.' {
-		return false
-	}
-	if local[0] == '"' && local[len(local)-1] == '"' && len(local) > 1 {
-		if strings.Contains(local, "..") {
+	if local[0] == '"' {
+		if !quotedLocal(local) {
 			return false
 		}
-	} else {
-		for i := 0; i < len(local); i++ {
-			c := local[i]
-			if !emailAtom[c] || (c == '.' && local[i+1] == '.') {
-				return false
-			}
-		}
+	} else if !dotString(local) {
+		return false
 	}
-	if strings.HasPrefix(domain, "[") && strings.HasSuffix(domain, "]") {
-		return len(domain) > 2
+	if domain != "" && domain[0] == '[' {
+		return addressLiteral(domain)
 	}
-	// The domain needs a dot: two labels, or one with the root's dot.
-	n := hostLabels(domain)
-	return n > 1 || (n == 1 && domain[len(domain)-1] == '.')
+	return hostLabels(domain) > 1
 }
 
-// emailAtom is true for the bytes an unquoted local part may hold: printable
-// ASCII other than the specials "(),:;<>@[\]
-var emailAtom = func() (t [256]bool) {
+// dotString reports whether l is atoms of atext joined by single dots.
+func dotString(l string) bool {
+	dot := true // a dot may come neither first nor after a dot
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case atext[c]:
+			dot = false
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return !dot
+}
+
+// quotedLocal reports whether l, which starts with '"', is a non-empty
+// RFC 5321 Quoted-string: printable ASCII or space between the quotes, '"'
+// and '\' only as a quoted pair, a backslash followed by a printable byte.
+func quotedLocal(l string) bool {
+	end := len(l) - 1
+	if end < 2 || l[end] != '"' {
+		return false
+	}
+	for i := 1; i < end; i++ {
+		c := l[i]
+		if c == '\\' {
+			i++
+			if i == end {
+				return false // the closing quote is escaped
+			}
+			c = l[i]
+		} else if c == '"' {
+			return false
+		}
+		if c < ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// addressLiteral reports whether d is an RFC 5321 address literal: an IPv4
+// address or "IPv6:" and an IPv6 address, in brackets. Other tags are
+// General-address-literals, which need a tag registered with IANA, and none
+// but IPv6 is.
+func addressLiteral(d string) bool {
+	if len(d) < 3 || d[len(d)-1] != ']' {
+		return false
+	}
+	ip := d[1 : len(d)-1]
+	if strings.HasPrefix(ip, "IPv6:") {
+		return ipv6(ip[5:], 6)
+	}
+	return ipv4(ip)
+}
+
+// ipv4 reports whether s is four decimal numbers from 0 to 255 joined by
+// dots, without leading zeros.
+func ipv4(s string) bool {
+	for part := 0; part < 4; part++ {
+		n, v := 0, 0
+		for n < len(s) && n < 4 && isDigit(s[n]) {
+			v = v*10 + int(s[n]-'0')
+			n++
+		}
+		if n == 0 || n > 3 || v > 255 || (n > 1 && s[0] == '0') {
+			return false
+		}
+		s = s[n:]
+		if part < 3 {
+			if s == "" || s[0] != '.' {
+				return false
+			}
+			s = s[1:]
+		}
+	}
+	return s == ""
+}
+
+// ipv6 reports whether s is an IPv6 address in the text form of RFC 4291
+// section 2.2: groups of one to four hexadecimal digits joined by colons, at
+// most one "::" for a run of zero groups, and optionally an IPv4 address for
+// the last two groups. Without "::" there are 8 groups; with it, at most
+// maxWithGap, where an IPv4 address counts two: 7 under RFC 3986, 6 under
+// RFC 5321, whose "::" stands for at least two groups.
+func ipv6(s string, maxWithGap int) bool {
+	groups, gap, i := 0, false, 0
+	if strings.HasPrefix(s, "::") {
+		gap, i = true, 2
+	}
+	for i < len(s) {
+		j := i
+		for j < len(s) && j-i < 5 && isHex(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] == '.' {
+			if !ipv4(s[i:]) {
+				return false
+			}
+			groups += 2
+			break
+		}
+		if j == i || j-i > 4 {
+			return false
+		}
+		groups++
+		if j == len(s) {
+			break
+		}
+		if s[j] != ':' || j+1 == len(s) {
+			return false
+		}
+		j++
+		if s[j] == ':' {
+			if gap {
+				return false
+			}
+			gap = true
+			j++
+		}
+		i = j
+	}
+	if gap {
+		return groups <= maxWithGap
+	}
+	return groups == 8
+}
+
+// atext is true for the bytes of RFC 5322 atext, which RFC 5321's atoms are
+// made of: letters, digits and !#$%&'*+-/=?^_`{|}~.
+var atext = func() (t [256]bool) {
 	for c := '!'; c < 0x7F; c++ {
-		t[c] = !strings.ContainsRune(`"(),:;<>@[\]`, c)
+		t[c] = !strings.ContainsRune(`"(),.:;<>@[\]`, c)
 	}
 	return t
 }()
 
-// hostChar is true for the bytes a host name label may hold: letters,
-// digits, "-" and (for internationalised names) any non-ASCII byte.
-var hostChar = func() (t [256]bool) {
-	for c := range t {
-		t[c] = c == '-' || isDigit(byte(c)) || isAlpha(byte(c)) || c >= 0x80
-	}
-	return t
-}()
-
-func isHostname(s string) bool { return hostLabels(s) > 0 }
-
-// hostLabels returns the number of labels in the host name s, which may
-// end with a dot, or 0 when s is not a host name.
+// hostLabels returns the number of labels in the domain s, or 0 when s is
+// not a domain under RFC 5321: labels of 1 to 63 ASCII letters, digits and
+// hyphens, neither starting nor ending with a hyphen, joined by dots, 253
+// bytes at most and without a final dot.
 func hostLabels(s string) int {
-	s = strings.TrimSuffix(s, ".")
 	if s == "" || len(s) > 253 {
 		return 0
 	}
@@ -466,6 +600,15 @@ func hostLabels(s string) int {
 	}
 	return labels
 }
+
+// hostChar is true for the bytes a host name label may hold: ASCII letters,
+// digits and "-".
+var hostChar = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '-' || isDigit(byte(c)) || isAlpha(byte(c))
+	}
+	return t
+}()
 
 // hostLabel reports whether l, made of host name characters, is 1 to 63
 // bytes long and neither starts nor ends with "-".
