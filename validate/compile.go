@@ -1050,7 +1050,6 @@ func foldKey(s string) string {
 	return b.String()
 }
 
-
 func (n *node) lookup(name string) int {
 	if n.keys != nil {
 		if i, ok := n.keys[name]; ok {

@@ -39,12 +39,12 @@ type state struct {
 	limit      int // the violation cap, 0 for none
 	dropped    int // the violations past the cap
 	droppedSev schema.Severity
-	fatal  bool // a syntax error: stop
-	now    time.Time
-	npath  int
-	path   [maxPath]seg
-	more   []seg // the path past maxPath
-	buf    [128]byte // scratch for decoding escaped strings
+	fatal      bool // a syntax error: stop
+	now        time.Time
+	npath      int
+	path       [maxPath]seg
+	more       []seg     // the path past maxPath
+	buf        [128]byte // scratch for decoding escaped strings
 }
 
 // Validate checks one payload given as JSON bytes. It reads the bytes once,
