@@ -964,7 +964,7 @@ const ecmaSpace = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{
 
 // ecmaToRE2 rewrites an ECMA-262 pattern for Go's regexp: "." stops at
 // every ECMA line terminator (\n, \r, U+2028, U+2029) instead of \n alone;
-// \s and \S outside a class use ECMA's white space; \uXXXX, \cX, \0, \/,
+// \s and \S outside a class use ECMA's white space; \uXXXX, \cX, \0,
 // [\b], [] and [^] are translated. What stays different: \S inside a class
 // is RE2's ASCII \S, \d, \w and \b are ASCII in both, and look-around and
 // back-references do not exist in RE2.
@@ -996,9 +996,6 @@ func ecmaToRE2(p string) string {
 				i++
 			case nx == 'b' && inClass:
 				b.WriteString(`\x{8}`)
-				i++
-			case nx == '/':
-				b.WriteByte('/')
 				i++
 			default:
 				b.WriteByte(ch)
