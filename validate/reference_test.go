@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -165,12 +166,26 @@ func ourLocations(r Result) map[string]bool {
 	for _, v := range r.Violations {
 		switch {
 		case v.Rule == RuleAdditional:
-			out[v.Pointer[:strings.LastIndexByte(v.Pointer, '/')]] = true
+			out[v5Location(v.Pointer[:strings.LastIndexByte(v.Pointer, '/')])] = true
 		case IsJSONSchemaRule(v.Rule), v.Rule == RuleNotObject:
-			out[v.Pointer] = true
+			out[v5Location(v.Pointer)] = true
 		}
 	}
 	return out
+}
+
+// v5Location spells a pointer as v5 does: each token percent-encoded as in
+// a URI fragment, and an empty key left out, because v5 appends "/" and the
+// key only when the key is not empty (so the value of an empty key is
+// located at its object: a v5 defect, the pointer to it is "/a/").
+func v5Location(p string) string {
+	var b strings.Builder
+	for _, tok := range strings.Split(p, "/")[1:] {
+		if tok != "" {
+			b.WriteString("/" + url.PathEscape(tok))
+		}
+	}
+	return b.String()
 }
 
 // referenceLocations returns the instance locations of v5's failures. The
