@@ -3,9 +3,12 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -38,16 +41,12 @@ func referenceFormats() map[string]func(any) bool {
 	}
 }
 
-// compileReference compiles a schema file with v5. additionalProperties is
-// dropped first, because Wix forces it to true.
+// compileReference compiles a schema file with v5. Like ours, it applies
+// additionalProperties as written (Wix forces it to true on save, which the
+// linter reports).
 func compileReference(t testing.TB, src []byte) *jsonschema.Schema {
 	t.Helper()
-	var doc any
-	if err := json.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
-	dropKeyword(doc, "additionalProperties")
-	clean, _ := json.Marshal(doc)
+	clean := src
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft7
 	c.AssertFormat = true
@@ -63,20 +62,6 @@ func compileReference(t testing.TB, src []byte) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func dropKeyword(v any, name string) {
-	switch v := v.(type) {
-	case map[string]any:
-		delete(v, name)
-		for _, x := range v {
-			dropKeyword(x, name)
-		}
-	case []any:
-		for _, x := range v {
-			dropKeyword(x, name)
-		}
-	}
 }
 
 // referenceVerdict decodes a payload as v5 users do (encoding/json with
@@ -156,6 +141,94 @@ func differential(t testing.TB, v *Validator, ref *jsonschema.Schema, payload []
 	if ours != theirs {
 		t.Fatalf("payload %q: valid: ours %v, reference %v\nours: %v", payload, ours, theirs, r.Violations)
 	}
+	if ours || !oursOK {
+		return
+	}
+	mine, refs := ourLocations(r), referenceLocations(ref, payload)
+	for loc := range mine {
+		if !refs[loc] {
+			t.Fatalf("payload %q: we report %q, the reference does not (it reports %v)\nours: %v", payload, loc, refs, r.Violations)
+		}
+	}
+	for loc := range refs {
+		if !mine[loc] && !hasAncestor(mine, loc) {
+			t.Fatalf("payload %q: the reference reports %q, we report neither it nor a value around it (we report %v)\nours: %v", payload, loc, mine, r.Violations)
+		}
+	}
+}
+
+// ourLocations returns the pointers of our JSON Schema violations, located
+// as v5 locates them: a key or an element that additionalProperties or
+// additionalItems refuses at its object or array (ours points at the key,
+// which is more useful).
+func ourLocations(r Result) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range r.Violations {
+		switch {
+		case v.Rule == RuleAdditional:
+			out[v5Location(v.Pointer[:strings.LastIndexByte(v.Pointer, '/')])] = true
+		case IsJSONSchemaRule(v.Rule), v.Rule == RuleNotObject:
+			out[v5Location(v.Pointer)] = true
+		}
+	}
+	return out
+}
+
+// v5Location spells a pointer as v5 does: each token percent-encoded as in
+// a URI fragment, and an empty key left out, because v5 appends "/" and the
+// key only when the key is not empty (so the value of an empty key is
+// located at its object: a v5 defect, the pointer to it is "/a/").
+func v5Location(p string) string {
+	var b strings.Builder
+	for _, tok := range strings.Split(p, "/")[1:] {
+		if tok != "" {
+			b.WriteString("/" + url.PathEscape(tok))
+		}
+	}
+	return b.String()
+}
+
+// referenceLocations returns the instance locations of v5's failures. The
+// failure of an anyOf, oneOf or contains is located at its value: the
+// options' own failures under it are not failures of the payload, and we do
+// not report them (v5 names the failure of contains "minContains"). Wrappers (allOf, $ref, then, else, dependencies) are
+// followed to their causes.
+func referenceLocations(ref *jsonschema.Schema, payload []byte) map[string]bool {
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber()
+	var v any
+	_ = dec.Decode(&v)
+	out := map[string]bool{}
+	var ve *jsonschema.ValidationError
+	if !errors.As(ref.Validate(v), &ve) {
+		return out
+	}
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		kw := e.KeywordLocation[strings.LastIndexByte(e.KeywordLocation, '/')+1:]
+		if len(e.Causes) == 0 || kw == "anyOf" || kw == "oneOf" || kw == "minContains" {
+			out[e.InstanceLocation] = true
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return out
+}
+
+// hasAncestor reports whether set holds a pointer to a value that contains
+// the value at loc: where a value has the wrong type, we do not look inside
+// it, and v5 does.
+func hasAncestor(set map[string]bool, loc string) bool {
+	for loc != "" {
+		loc = loc[:strings.LastIndexByte(loc, '/')]
+		if set[loc] {
+			return true
+		}
+	}
+	return false
 }
 
 type refSchema struct {
@@ -169,7 +242,14 @@ func loadBoth(t testing.TB, path string) refSchema {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := New(src, nil)
+	return bothOf(t, src)
+}
+
+// bothOf compiles a schema with ours, without a violation cap, and with the
+// reference.
+func bothOf(t testing.TB, src []byte) refSchema {
+	t.Helper()
+	v, err := New(src, &Options{MaxViolations: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

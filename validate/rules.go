@@ -12,7 +12,8 @@ type Rule struct {
 	Name     string
 	Severity findings.Severity
 	// JSONSchema is set for the checks that JSON Schema itself makes (type,
-	// required, format, const and oneOf). The others are the dialect's own.
+	// required, format, const, oneOf and the other draft-07 keywords). The
+	// others are the dialect's own.
 	JSONSchema bool
 	Title      string
 	Text       string
@@ -37,6 +38,19 @@ const (
 	RuleMoney          = "TK9014"
 	RuleCurrencyCode   = "TK9015"
 	RuleAttachment     = "TK9016"
+	RuleEnum           = "TK9017"
+	RuleLength         = "TK9018"
+	RulePattern        = "TK9019"
+	RuleRange          = "TK9020"
+	RuleMultipleOf     = "TK9021"
+	RuleAdditional     = "TK9022"
+	RuleArraySize      = "TK9023"
+	RuleUnique         = "TK9024"
+	RuleContains       = "TK9025"
+	RulePropertyCount  = "TK9026"
+	RuleDependency     = "TK9027"
+	RuleComposition    = "TK9028"
+	RuleLimit          = "TK9029"
 	RuleRequestShape   = "TK9101"
 	RuleUnknownField   = "TK9102"
 	RuleTriggerKey     = "TK9103"
@@ -91,6 +105,32 @@ func Rules() []Rule {
 			"The currency of a MONEY value should be an ISO 4217 code such as \"USD\" or \"EUR\", not a symbol or a name.", "71"},
 		{RuleAttachment, "payload-attachment", sevError, false, "ATTACHMENT does not link to a downloadable file",
 			"An ATTACHMENT property holds an object with a \"fileName\" string and a \"downloadUrl\" that is an absolute http or https URL, so that Wix can download the file and attach it to e-mails.", "101"},
+		{RuleEnum, "payload-enum", sevError, true, "Value is not one of the enum values",
+			"A value under \"enum\" must equal one of the listed values, as JSON Schema compares them: numbers by value (1 equals 1.0, at any exponent), objects whatever their key order.", "96; decision 9"},
+		{RuleLength, "payload-string-length", sevError, true, "String is shorter or longer than allowed",
+			"A string under \"minLength\" or \"maxLength\" must have that many characters at least or at most. Characters are Unicode code points, after JSON escapes are decoded: \"\\u00e9\" and \"\u00e9\" are one character, an emoji is one character.", "decision 9"},
+		{RulePattern, "payload-pattern", sevError, true, "String does not match the pattern",
+			"A string under \"pattern\" must contain a match of the regular expression (it is not anchored unless the pattern says ^ and $). Patterns are ECMA-262 expressions run by Go's RE2 engine: \".\" stops at \\n, \\r, U+2028 and U+2029, \\s is ECMA's Unicode white space; look-around and back-references cannot be run, and a pattern that uses them is not applied.", "decision 9"},
+		{RuleRange, "payload-range", sevError, true, "Number is out of range",
+			"A number must be at least \"minimum\", at most \"maximum\", above \"exclusiveMinimum\" and below \"exclusiveMaximum\". Numbers are compared exactly, as decimals, whatever their size or exponent.", "decision 9"},
+		{RuleMultipleOf, "payload-multiple-of", sevError, true, "Number is not a multiple of multipleOf",
+			"A number under \"multipleOf\" must divide by it to a whole number, computed exactly (0.3 is a multiple of 0.1).", "decision 9"},
+		{RuleAdditional, "payload-additional", sevError, true, "Key or element is not allowed by the schema",
+			"With \"additionalProperties\": false, an object may hold only the keys its \"properties\" and \"patternProperties\" declare; with \"additionalItems\": false, an array no more elements than its \"items\" list. Wix saves every schema with additionalProperties true, so a payload Wix accepts can break this rule: the validator applies the schema as written.", "9; decision 9"},
+		{RuleArraySize, "payload-array-size", sevError, true, "Array has too few or too many elements",
+			"An array must have at least \"minItems\" and at most \"maxItems\" elements.", "decision 9"},
+		{RuleUnique, "payload-unique-items", sevError, true, "Array repeats an element",
+			"Under \"uniqueItems\": true, no two elements may be equal as JSON Schema compares values (1 equals 1.0; objects whatever their key order).", "decision 9"},
+		{RuleContains, "payload-contains", sevError, true, "No array element matches contains",
+			"Under \"contains\", at least one element of the array must match the schema; an empty array never does.", "decision 9"},
+		{RulePropertyCount, "payload-property-count", sevError, true, "Object has too few or too many keys",
+			"An object must have at least \"minProperties\" and at most \"maxProperties\" keys.", "decision 9"},
+		{RuleDependency, "payload-dependencies", sevError, true, "Key is present without the keys it depends on",
+			"Under \"dependencies\", when an object has a listed key it must also have the keys that key depends on (or match the key's schema).", "decision 9"},
+		{RuleComposition, "payload-composition", sevError, true, "Value matches no anyOf option, or matches not",
+			"A value under \"anyOf\" must match at least one option; a value under \"not\" must not match its schema; no value matches a schema that is false.", "decision 9"},
+		{RuleLimit, "payload-violation-limit", sevError, false, "More violations than the limit",
+			"Only the first violations of a payload are listed (100 unless configured); one more violation counts the rest. It has the highest severity of the violations it counts, so that a payload is never valid only because its errors were not listed.", "toolkit"},
 		{RuleRequestShape, "request-shape", sevError, false, "Request body does not have the call's shape",
 			"The body must be an object of the call's fields with their JSON types: strings for triggerKey, externalEntityId and the idempotency fields, an object for payload and idempotency, arrays for eventsInfo and externalEntityIds.", "4.1-4.4"},
 		{RuleUnknownField, "request-unknown-field", sevWarning, false, "Request has a field the call does not define",
@@ -164,7 +204,9 @@ func ruleSeverity(id string) findings.Severity {
 // itself makes.
 func IsJSONSchemaRule(id string) bool {
 	switch id {
-	case RuleRequired, RuleType, RuleFormat, RuleConst:
+	case RuleRequired, RuleType, RuleFormat, RuleConst, RuleEnum, RuleLength, RulePattern, RuleRange,
+		RuleMultipleOf, RuleAdditional, RuleArraySize, RuleUnique, RuleContains, RulePropertyCount,
+		RuleDependency, RuleComposition:
 		return true
 	}
 	return false

@@ -5,9 +5,11 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
@@ -17,9 +19,10 @@ import (
 // span of its quoted text in the input, or an array index (start < 0).
 type seg struct{ start, end int32 }
 
-// maxPath is the longest path kept: enough for the deepest compiled schema,
-// its array indexes and the undeclared values below it.
-const maxPath = 2*maxSchemaDepth + 4
+// maxPath is the length of path kept in the state: enough for the dialect's
+// schemas, their array indexes and the undeclared values below them. Deeper
+// steps, which only recursive schemas reach, go to state.more.
+const maxPath = 24
 
 // state is one validation in progress. It lives on the caller's stack.
 type state struct {
@@ -31,11 +34,18 @@ type state struct {
 	base   string // pointer prefix: "" for a payload, "/payload" in a request
 	silent bool   // only record whether a JSON Schema check failed
 	failed bool
-	fatal  bool // a syntax error: stop
-	now    time.Time
-	npath  int
-	path   [maxPath]seg
-	buf    [128]byte // scratch for decoding escaped strings
+	// schemaOnly is set while a subschema checks a value again in place
+	// (allOf, then, ...): the dialect's own rules were applied already.
+	schemaOnly bool
+	limit      int // the violation cap, 0 for none
+	dropped    int // the violations past the cap
+	droppedSev findings.Severity
+	fatal      bool // a syntax error: stop
+	now        time.Time
+	npath      int
+	path       [maxPath]seg
+	more       []seg     // the path past maxPath
+	buf        [128]byte // scratch for decoding escaped strings
 }
 
 // Validate checks one payload given as JSON bytes. It reads the bytes once,
@@ -43,8 +53,9 @@ type state struct {
 // errors stop the scan; everything else is reported and the scan goes on.
 func (v *Validator) Validate(payload []byte) Result {
 	var s state
-	s.v, s.src = v, payload
+	s.v, s.src, s.limit = v, payload, v.limit
 	s.payload()
+	s.summary(0, len(payload))
 	return Result{Violations: s.viol}
 }
 
@@ -62,8 +73,9 @@ func (v *Validator) ValidateValue(payload any) (Result, error) {
 // document, with pointers under base and offsets into src.
 func (v *Validator) validateIn(src []byte, start, end int, base string) []Violation {
 	var s state
-	s.v, s.src, s.pos, s.base = v, src[:end], start, base
+	s.v, s.src, s.pos, s.base, s.limit = v, src[:end], start, base, v.limit
 	s.payload()
+	s.summary(start, end)
 	return s.viol
 }
 
@@ -94,6 +106,18 @@ func (s *state) payload() {
 
 // value checks the value at s.pos against n.
 func (s *state) value(n *node, level int) {
+	if n.x != nil && (n.x.ref != nil || n.x.never) {
+		if n.x.ref != nil {
+			s.value(n.x.ref, level)
+			return
+		}
+		start := s.pos
+		t := s.skip()
+		if !s.fatal {
+			s.report(RuleComposition, start, s.pos, "%s is not allowed here: the schema is false", describe(t, s.src[start:s.pos]))
+		}
+		return
+	}
 	start := s.pos
 	var t uint8
 	ok := true
@@ -154,6 +178,9 @@ func (s *state) value(n *node, level int) {
 	if n.oneOf != nil {
 		s.oneOf(n, start, t, level)
 	}
+	if n.x != nil {
+		s.extended(n, start, t, level)
+	}
 }
 
 // object checks the object at s.pos against n. Its members' values are at
@@ -170,8 +197,9 @@ func (s *state) object(n *node, level int) {
 	if len(n.props) > 256 {
 		seen = make([]uint64, (len(n.props)+63)/64)
 	}
-	var extras []seg
-	hint := 0
+	var extras keySet
+	x := n.x
+	hint, count := 0, 0
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
 	} else {
@@ -220,8 +248,15 @@ func (s *state) object(n *node, level int) {
 					i = n.lookup(name)
 				}
 			}
+			count++
 			s.push(ks, ke)
-			if i >= 0 {
+			if x != nil && x.propertyNames != nil {
+				vs := s.pos
+				s.again(x.propertyNames, ks, ke, level+1)
+				s.pos = vs
+			}
+			switch {
+			case i >= 0 && (x == nil || n.props[i].node != nil):
 				p := &n.props[i]
 				if seen[i/64]&(1<<(i%64)) != 0 {
 					s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", p.name)
@@ -230,14 +265,23 @@ func (s *state) object(n *node, level int) {
 				if !p.keyOK {
 					s.keyRules(p.name, ks, ke)
 				}
+				vs := s.pos
 				if p.node != nil {
 					s.value(p.node, level+1)
 				} else {
 					s.undeclared(level + 1)
 				}
+				if x != nil && x.patternProps != nil && !s.fatal {
+					s.patterns(x, p.name, vs, true, level+1)
+				}
 				hint = i + 1
-			} else {
-				extras = s.extraKey(n, extras, ks, ke, cs, ce, esc, level+1)
+			case x != nil:
+				s.extKey(n, i, seen, &extras, ks, ke, cs, ce, esc, level+1)
+				if i >= 0 {
+					hint = i + 1
+				}
+			default:
+				s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
 			}
 			s.npath--
 			if s.fatal {
@@ -259,9 +303,248 @@ func (s *state) object(n *node, level int) {
 	for w, m := range n.reqMask {
 		if seen[w]&m != m {
 			s.missing(n, seen, start)
-			return
+			break
 		}
 	}
+	if x != nil {
+		s.objectEnd(n, seen, count, start, level)
+	}
+}
+
+// keySet holds the undeclared keys of one object, to find duplicates: a
+// list while it is short, a hash set past that.
+type keySet struct {
+	list []string
+	set  map[string]struct{}
+}
+
+// add adds a key and reports whether it was there already.
+func (k *keySet) add(name string) bool {
+	if k.set != nil {
+		if _, ok := k.set[name]; ok {
+			return true
+		}
+		k.set[name] = struct{}{}
+		return false
+	}
+	for _, e := range k.list {
+		if e == name {
+			return true
+		}
+	}
+	k.list = append(k.list, name)
+	if len(k.list) > lookupLinear {
+		k.set = make(map[string]struct{}, 2*len(k.list))
+		for _, e := range k.list {
+			k.set[e] = struct{}{}
+		}
+	}
+	return false
+}
+
+func hasBit(seen []uint64, i int) bool { return seen[i/64]&(1<<(i%64)) != 0 }
+
+// extKey checks a key of an object schema with keywords outside the
+// dialect, when the key is not in the schema's "properties": i is its props
+// index when another keyword names it, or -1. patternProperties and
+// additionalProperties decide what its value must be.
+func (s *state) extKey(n *node, i int, seen []uint64, extras *keySet, ks, ke, cs, ce int, esc bool, level int) {
+	x := n.x
+	var name string
+	if i >= 0 {
+		p := &n.props[i]
+		name = p.name
+		if hasBit(seen, i) {
+			s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", name)
+		}
+		seen[i/64] |= 1 << (i % 64)
+		if !p.keyOK {
+			s.keyRules(name, ks, ke)
+		}
+	} else {
+		name = strings.Clone(s.text(cs, ce, esc))
+		s.keyRules(name, ks, ke)
+		if extras.add(name) {
+			s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", name)
+		}
+	}
+	if s.patterns(x, name, s.pos, false, level) {
+		return
+	}
+	switch {
+	case x.additional != nil && x.additional.x != nil && x.additional.x.never:
+		s.report(RuleAdditional, ks, ke, "key %q is not allowed: the schema's additionalProperties is false", name)
+		s.skip()
+	case x.additional != nil:
+		s.value(x.additional, level)
+	case i >= 0 && n.props[i].foreign:
+		s.skip() // a subschema checks it in place
+	case i >= 0:
+		s.undeclared(level)
+	default:
+		s.extraValue(n, name, ks, ke, level)
+	}
+}
+
+// patterns checks the value at vs against the patternProperties whose
+// pattern matches name, and reports whether any did. consumed says whether
+// the value was read already; if not, the first match reads it.
+func (s *state) patterns(x *ext, name string, vs int, consumed bool, level int) bool {
+	matched := false
+	ve := s.pos
+	for _, pp := range x.patternProps {
+		if !pp.re.MatchString(name) {
+			continue
+		}
+		matched = true
+		if !consumed {
+			s.value(pp.node, level)
+			if s.fatal {
+				return true
+			}
+			consumed, ve = true, s.pos
+			continue
+		}
+		s.again(pp.node, vs, ve, level)
+	}
+	return matched
+}
+
+// objectEnd applies the object keywords that need every key: property
+// counts and dependencies.
+func (s *state) objectEnd(n *node, seen []uint64, count, start, level int) {
+	x, end := n.x, s.pos
+	if x.minProps >= 0 && count < x.minProps {
+		s.report(RulePropertyCount, start, end, "object has %d properties, want at least %d", count, x.minProps)
+	}
+	if x.maxProps >= 0 && count > x.maxProps {
+		s.report(RulePropertyCount, start, end, "object has %d properties, want at most %d", count, x.maxProps)
+	}
+	for _, d := range x.deps {
+		if !hasBit(seen, d.key) {
+			continue
+		}
+		for _, r := range d.required {
+			if !hasBit(seen, r) {
+				s.report(RuleDependency, start, end, "property %q needs property %q, which is missing", n.props[d.key].name, n.props[r].name)
+			}
+		}
+		if d.schema != nil {
+			s.again(d.schema, start, end, level)
+		}
+	}
+}
+
+// again checks src[start:end], which was read already, against b in place.
+// Only JSON Schema's rules are reported: the dialect's were applied on the
+// first reading.
+func (s *state) again(b *node, start, end, level int) {
+	save := s.schemaOnly
+	s.schemaOnly = true
+	s.pos = start
+	s.value(b, level)
+	s.pos = end
+	s.schemaOnly = save
+}
+
+// extended applies the keywords outside the dialect to the value at
+// src[start:s.pos], of type t, once its type and its members are checked.
+func (s *state) extended(n *node, start int, t uint8, level int) {
+	x, end := n.x, s.pos
+	raw := s.src[start:end]
+	switch {
+	case t == tString && (x.minLen >= 0 || x.maxLen >= 0 || x.pattern != nil):
+		// Not s.text: the regexp keeps its input, and the state's buffer
+		// must not leave the stack.
+		content := raw[1 : len(raw)-1]
+		text := bytesString(content)
+		if bytes.IndexByte(content, '\\') >= 0 {
+			text = string(schema.AppendDecoded(nil, content))
+		}
+		if x.minLen >= 0 || x.maxLen >= 0 {
+			l := utf8.RuneCountInString(text)
+			if x.minLen >= 0 && l < x.minLen {
+				s.report(RuleLength, start, end, "string has %d characters, want at least %d", l, x.minLen)
+			}
+			if x.maxLen >= 0 && l > x.maxLen {
+				s.report(RuleLength, start, end, "string has %d characters, want at most %d", l, x.maxLen)
+			}
+		}
+		if x.pattern != nil && !x.pattern.MatchString(text) {
+			s.report(RulePattern, start, end, "%s does not match the pattern %s", quoteText(text), quoteText(x.patternSrc))
+		}
+	case t&tNumber != 0:
+		lit := bytesString(raw)
+		if x.min != "" && numCmp(lit, x.min) < 0 {
+			s.report(RuleRange, start, end, "got %s, want at least %s", describe(t, raw), x.min)
+		}
+		if x.exMin != "" && numCmp(lit, x.exMin) <= 0 {
+			s.report(RuleRange, start, end, "got %s, want more than %s", describe(t, raw), x.exMin)
+		}
+		if x.max != "" && numCmp(lit, x.max) > 0 {
+			s.report(RuleRange, start, end, "got %s, want at most %s", describe(t, raw), x.max)
+		}
+		if x.exMax != "" && numCmp(lit, x.exMax) >= 0 {
+			s.report(RuleRange, start, end, "got %s, want less than %s", describe(t, raw), x.exMax)
+		}
+		if x.multiple != nil && !x.multiple.multipleOf(lit) {
+			s.report(RuleMultipleOf, start, end, "got %s, want a multiple of %s", describe(t, raw), x.multiple.lit)
+		}
+	}
+	if x.hasEnum {
+		found := false
+		for _, c := range x.enum {
+			if s.equal(c, start, end, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			s.report(RuleEnum, start, end, "got %s, want one of %s", describe(t, raw), enumText(x.enum))
+		}
+	}
+	for _, b := range x.allOf {
+		s.again(b, start, end, level)
+	}
+	if x.anyOf != nil {
+		matched := false
+		for _, b := range x.anyOf {
+			if s.matches(b, start, end, t, level) {
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			s.report(RuleComposition, start, end, "%s matches none of the anyOf options", describe(t, raw))
+		}
+	}
+	if x.not != nil && s.matches(x.not, start, end, t, level) {
+		s.report(RuleComposition, start, end, "%s matches the schema under not", describe(t, raw))
+	}
+	if x.ifN != nil {
+		if s.matches(x.ifN, start, end, t, level) {
+			if x.thenN != nil {
+				s.again(x.thenN, start, end, level)
+			}
+		} else if x.elseN != nil {
+			s.again(x.elseN, start, end, level)
+		}
+	}
+}
+
+func enumText(cs []constant) string {
+	if len(cs) == 0 {
+		return "nothing (the enum is empty)"
+	}
+	var parts []string
+	for i, c := range cs {
+		if i == 8 {
+			parts = append(parts, "...")
+			break
+		}
+		parts = append(parts, constText(c))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // missingPrefix begins the message of a RuleRequired violation; the quoted
@@ -288,27 +571,21 @@ func (s *state) expected(p *prop, ks int) bool {
 }
 
 // extraKey checks a key the schema does not declare, then its value.
-func (s *state) extraKey(n *node, extras []seg, ks, ke, cs, ce int, esc bool, level int) []seg {
+func (s *state) extraKey(n *node, extras *keySet, ks, ke, cs, ce int, esc bool, level int) {
 	name := strings.Clone(s.text(cs, ce, esc))
 	s.keyRules(name, ks, ke)
-	for _, e := range extras {
-		if s.keyText(e) == name {
-			s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", name)
-			break
-		}
+	if extras.add(name) {
+		s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", name)
 	}
-	extras = append(extras, seg{int32(ks), int32(ke)})
-	var match string
-	for _, p := range n.props {
-		if strings.EqualFold(p.name, name) {
-			match = p.name
-			break
-		}
-	}
+	s.extraValue(n, name, ks, ke, level)
+}
+
+// extraValue reports an undeclared key and checks its value.
+func (s *state) extraValue(n *node, name string, ks, ke, level int) {
 	vs := s.pos
 	if n.open {
 		// The object itself is undeclared and was reported already.
-	} else if match != "" {
+	} else if match := n.caseMatch(name); match != "" {
 		s.report(RuleKeyCase, ks, ke, "key %q is not in the schema, which has %q", name, match)
 	} else if hasPrefix(s.src[vs:], "null") {
 		s.report(RuleExtraKey, ks, ke, "key %q is not in the schema, and its value is null", name)
@@ -316,7 +593,22 @@ func (s *state) extraKey(n *node, extras []seg, ks, ke, cs, ce int, esc bool, le
 		s.report(RuleExtraKey, ks, ke, "key %q is not in the schema, so automations cannot use it", name)
 	}
 	s.undeclared(level)
-	return extras
+}
+
+// caseMatch returns the first key of n that equals name but for case, or "".
+func (n *node) caseMatch(name string) string {
+	if n.fold != nil {
+		if i, ok := n.fold[foldKey(name)]; ok {
+			return n.props[i].name
+		}
+		return ""
+	}
+	for _, p := range n.props {
+		if strings.EqualFold(p.name, name) {
+			return p.name
+		}
+	}
+	return ""
 }
 
 // keyRules reports a key that breaks the dialect's key rules.
@@ -364,39 +656,168 @@ var anyItems = node{types: tArray, items: &node{types: tAny}}
 
 // array checks the array at s.pos against n.
 func (s *state) array(n *node, level int) {
+	start := s.pos
 	if !s.enter() {
 		return
 	}
+	x := n.x
 	s.pos++
 	s.ws()
+	count, found := 0, false
+	var elems []seg // for uniqueItems
 	if s.pos < len(s.src) && s.src[s.pos] == ']' {
 		s.pos++
-		s.depth--
-		return
-	}
-	for i := 0; !s.fatal; i++ {
-		if s.pos >= len(s.src) {
-			s.badValue(s.pos)
-			return
-		}
-		s.pushIndex(i)
-		switch {
-		case n == &anyItems:
-			s.undeclaredItem()
-		case n.items != nil:
-			s.value(n.items, level)
-		default:
-			s.skip()
-		}
-		s.npath--
-		if s.fatal || !s.next(']') {
-			return
-		}
-		if s.src[s.pos-1] == ']' {
-			break
+	} else {
+		for i := 0; !s.fatal; i++ {
+			if s.pos >= len(s.src) {
+				s.badValue(s.pos)
+				return
+			}
+			es := s.pos
+			s.pushIndex(i)
+			switch {
+			case n == &anyItems:
+				s.undeclaredItem()
+			case x != nil && x.tuple != nil:
+				s.tupleItem(x, i, level)
+			case n.items != nil:
+				s.value(n.items, level)
+			default:
+				s.skip()
+			}
+			if x != nil && !s.fatal {
+				if x.contains != nil && !found && s.matches(x.contains, es, s.pos, s.typeAt(es, s.pos), level) {
+					found = true
+				}
+				if x.unique {
+					elems = append(elems, seg{int32(es), int32(s.pos)})
+				}
+			}
+			count++
+			s.npath--
+			if s.fatal || !s.next(']') {
+				return
+			}
+			if s.src[s.pos-1] == ']' {
+				break
+			}
 		}
 	}
 	s.depth--
+	if x != nil {
+		s.arrayEnd(x, start, count, found, elems)
+	}
+}
+
+// tupleItem checks element i of an array whose "items" is an array.
+func (s *state) tupleItem(x *ext, i, level int) {
+	switch {
+	case i < len(x.tuple):
+		s.value(x.tuple[i], level)
+	case x.additionalItems != nil && x.additionalItems.x != nil && x.additionalItems.x.never:
+		start := s.pos
+		s.skip()
+		if !s.fatal {
+			s.report(RuleAdditional, start, s.pos, "element %d is not allowed: the schema lists %d items and additionalItems is false", i, len(x.tuple))
+		}
+	case x.additionalItems != nil:
+		s.value(x.additionalItems, level)
+	default:
+		s.skip()
+	}
+}
+
+// arrayEnd applies the array keywords that need every element.
+func (s *state) arrayEnd(x *ext, start, count int, found bool, elems []seg) {
+	end := s.pos
+	if x.minItems >= 0 && count < x.minItems {
+		s.report(RuleArraySize, start, end, "array has %d elements, want at least %d", count, x.minItems)
+	}
+	if x.maxItems >= 0 && count > x.maxItems {
+		s.report(RuleArraySize, start, end, "array has %d elements, want at most %d", count, x.maxItems)
+	}
+	if x.contains != nil && !found {
+		s.report(RuleContains, start, end, "no element matches the schema under contains")
+	}
+	if len(elems) > 1 {
+		first := make(map[string]int, len(elems))
+		for j, e := range elems {
+			k := canonical(s.src[e.start:e.end])
+			if i, ok := first[k]; ok {
+				s.report(RuleUnique, start, end, "elements %d and %d are equal, want unique elements", i, j)
+				continue
+			}
+			first[k] = j
+		}
+	}
+}
+
+// typeAt returns the type of the valid value at src[start:end].
+func (s *state) typeAt(start, end int) uint8 {
+	switch s.src[start] {
+	case '{':
+		return tObject
+	case '[':
+		return tArray
+	case '"':
+		return tString
+	case 't', 'f':
+		return tBool
+	case 'n':
+		return tNull
+	}
+	if schemaNumberIsInteger(s.src[start:end]) {
+		return tInteger
+	}
+	return tFraction
+}
+
+// canonical spells a valid JSON value so that values JSON Schema calls
+// equal (numbers by value, objects whatever their key order) are spelled
+// the same.
+func canonical(raw []byte) string {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	var v any
+	if d.Decode(&v) != nil {
+		return string(raw)
+	}
+	var b strings.Builder
+	writeCanonical(&b, v)
+	return b.String()
+}
+
+func writeCanonical(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case json.Number:
+		b.WriteString("#" + numKey(string(v)))
+	case string:
+		b.WriteString(strconv.Quote(v))
+	case []any:
+		b.WriteByte('[')
+		for _, e := range v {
+			writeCanonical(b, e)
+			b.WriteByte(',')
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteByte('{')
+		for _, k := range keys {
+			b.WriteString(strconv.Quote(k) + ":")
+			writeCanonical(b, v[k])
+			b.WriteByte(',')
+		}
+		b.WriteByte('}')
+	}
 }
 
 // undeclaredItem checks an element of an undeclared array: an object whose
@@ -612,16 +1033,15 @@ func equalValues(a, b any) bool {
 }
 
 // push adds a key to the path.
-func (s *state) push(ks, ke int) {
-	if s.npath < maxPath {
-		s.path[s.npath] = seg{int32(ks), int32(ke)}
-	}
-	s.npath++
-}
+func (s *state) push(ks, ke int) { s.pushSeg(seg{int32(ks), int32(ke)}) }
 
-func (s *state) pushIndex(i int) {
+func (s *state) pushIndex(i int) { s.pushSeg(seg{-1, int32(i)}) }
+
+func (s *state) pushSeg(g seg) {
 	if s.npath < maxPath {
-		s.path[s.npath] = seg{-1, int32(i)}
+		s.path[s.npath] = g
+	} else {
+		s.more = append(s.more[:s.npath-maxPath], g)
 	}
 	s.npath++
 }
@@ -635,8 +1055,13 @@ func (s *state) keyText(g seg) string {
 // pointer builds the JSON Pointer of the current path.
 func (s *state) pointer() string {
 	var p schema.Pointer = schema.Pointer(s.base)
-	for i := 0; i < s.npath && i < maxPath; i++ {
-		g := s.path[i]
+	for i := 0; i < s.npath; i++ {
+		var g seg
+		if i < maxPath {
+			g = s.path[i]
+		} else {
+			g = s.more[i-maxPath]
+		}
 		if g.start < 0 {
 			p = p.AppendIndex(int(g.end))
 		} else {
@@ -654,9 +1079,31 @@ func (s *state) report(rule string, start, end int, format string, args ...any) 
 		}
 		return
 	}
+	if s.schemaOnly && !IsJSONSchemaRule(rule) {
+		return
+	}
+	sev := ruleSeverity(rule)
+	if s.limit > 0 && len(s.viol) >= s.limit {
+		s.dropped++
+		s.droppedSev = max(s.droppedSev, sev)
+		return
+	}
 	s.viol = append(s.viol, Violation{
 		Pointer: s.pointer(), Offset: start, End: end,
-		Rule: rule, Severity: ruleSeverity(rule), Message: fmt.Sprintf(format, args...),
+		Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// summary adds the RuleLimit violation that counts the violations past the
+// cap. Its severity is the highest of theirs, so that a payload is never
+// valid because its errors were not listed.
+func (s *state) summary(start, end int) {
+	if s.dropped == 0 {
+		return
+	}
+	s.viol = append(s.viol, Violation{
+		Pointer: s.base, Offset: start, End: end, Rule: RuleLimit, Severity: s.droppedSev,
+		Message: fmt.Sprintf("and %d more violations, not listed: the limit is %d per payload", s.dropped, s.limit),
 	})
 }
 

@@ -292,10 +292,19 @@ func TestValidateValue(t *testing.T) {
 func TestCompileErrors(t *testing.T) {
 	for src, want := range map[string]string{
 		`[]`: "1:1: root is an array, want an object",
-		`{"type":"object","properties":{"a":{"type":"text"}}}`:                  `/properties/a/type: unknown type "text"`,
-		`{"type":"object","properties":{"a":true}}`:                             `/properties/a: property "a" is a boolean, want an object`,
-		`{"type":"object","properties":{"a":{"type":"array","items":[1]}}}`:     `/properties/a/items: items is a array, want an object`,
-		`{"type":"object","required":"a","properties":{"a":{"type":"string"}}}`: `/required: required is a string, want an array`,
+		`{"type":"object","properties":{"a":{"type":"text"}}}`:                       `/properties/a/type: unknown type "text"`,
+		`{"type":"object","properties":{"a":true}}`:                                  `/properties/a: property "a" is a boolean, want an object`,
+		`{"type":"object","properties":{"a":{"type":"array","items":[1]}}}`:          `/properties/a/items/0: items entry is a number, want a schema (an object or a boolean)`,
+		`{"type":"object","properties":{"a":{"type":"array","items":"x"}}}`:          `/properties/a/items: items is a string, want a schema or an array of schemas`,
+		`{"type":"object","properties":{"a":{"$ref":"other.json#/definitions/a"}}}`:  `/properties/a/$ref: $ref "other.json#/definitions/a" points outside the document`,
+		`{"type":"object","properties":{"a":{"$ref":"https://example.com/s.json"}}}`: `$ref "https://example.com/s.json" points outside the document`,
+		`{"type":"object","properties":{"a":{"$ref":"#/definitions/missing"}}}`:      `$ref "#/definitions/missing" points to nothing in the document`,
+		`{"type":"object","allOf":[{"$ref":"#"}]}`:                                   `a $ref cycle applies a schema to the same value again`,
+		`{"type":"object","properties":{"a":{"minLength":-1}}}`:                      `minLength is a number, want a non-negative integer`,
+		`{"type":"object","properties":{"a":{"multipleOf":0}}}`:                      `multipleOf is 0, want a number above 0`,
+		`{"type":"object","properties":{"a":{"pattern":"(a"}}}`:                      `pattern "(a" is not a valid regular expression`,
+		`{"type":"object","properties":{"a":{"minimum":"1"}}}`:                       `minimum is a string, want a number`,
+		`{"type":"object","required":"a","properties":{"a":{"type":"string"}}}`:      `/required: required is a string, want an array`,
 	} {
 		_, err := New([]byte(src), nil)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -305,11 +314,16 @@ func TestCompileErrors(t *testing.T) {
 	if _, err := New([]byte(`{"type":`), nil); !errors.As(err, new(schema.ErrorList)) {
 		t.Errorf("invalid JSON: got %v", err)
 	}
-	v, err := New([]byte(`{"type":"object","additionalProperties":false,"properties":{"a":{"type":"string","enum":["x"]}}}`), nil)
+	// Applied keywords and annotations are not listed; what is not applied is.
+	v, err := New([]byte(`{"type":"object","additionalProperties":false,"definitions":{"d":{"type":"string"}},"properties":{`+
+		`"a":{"type":"string","enum":["x"],"title":"A","$comment":"c"},`+
+		`"b":{"type":"string","nullable":true,"format":"ipv4"},`+
+		`"c":{"type":"string","pattern":"^(?!x)"},`+
+		`"d":{"$ref":"#/definitions/d","minLength":3,"title":"D"}}}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprint(v.Ignored()); got != "[{/additionalProperties additionalProperties} {/properties/a/enum enum}]" {
+	if got := fmt.Sprint(v.Ignored()); got != "[{/properties/b/nullable nullable} {/properties/b/format format} {/properties/c/pattern pattern} {/properties/d/minLength minLength}]" {
 		t.Errorf("ignored: %s", got)
 	}
 }
