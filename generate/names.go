@@ -1,9 +1,12 @@
 package generate
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 // acronyms are the words a title writes in capitals.
@@ -144,4 +147,105 @@ func appendSanitized(dst, key []byte) []byte {
 // Sanitize returns key made to follow the dialect's key rules.
 func Sanitize(key string) string {
 	return string(appendSanitized(nil, []byte(key)))
+}
+
+// Names within one output object (a sample or payload, an array item, a
+// custom object) are handed out in two ranks. A kept name is the key of a
+// direct member that follows the key rules as it is: it is the member's
+// name wherever the member comes. Every other name (a sanitised key, a
+// flattened one, a second member with the same key) takes its name only
+// when no member keeps it and no earlier member took it, else the first of
+// name_2, name_3, ... that is free and kept by no member. So the names do
+// not depend on the order of the keys, except between names of the second
+// rank.
+
+// keptNames returns the names the direct members of obj keep: its keys
+// that follow the key rules, unless the value is an object that is
+// flattened (an object that is not custom-shaped at the 1st level). src is
+// the text obj was parsed from.
+func keptNames(obj *schema.Node, src []byte, depth int) map[string]bool {
+	kept := map[string]bool{}
+	for _, m := range obj.Members {
+		if !keyOK([]byte(m.Name)) {
+			continue
+		}
+		if m.Value.Kind == schema.Object && (depth != 1 || customShapeOf(m.Value, src) == "") {
+			continue
+		}
+		kept[m.Name] = true
+	}
+	return kept
+}
+
+// keptNamesAt is keptNames for the object at src[start], which must be
+// valid JSON.
+func keptNamesAt(src []byte, start, depth int) map[string]bool {
+	kept := map[string]bool{}
+	w := walker{src: src, pos: start + 1}
+	var dec []byte
+	for {
+		w.ws()
+		if w.err != nil || w.pos >= len(src) || src[w.pos] != '"' {
+			return kept
+		}
+		cs, ce, esc := w.str()
+		key := src[cs:ce]
+		if esc {
+			dec = schema.AppendDecoded(dec[:0], key)
+			key = dec
+		}
+		w.ws()
+		w.pos++ // ':'
+		w.ws()
+		if keyOK(key) && w.pos < len(src) && (src[w.pos] != '{' || depth == 1 && w.customShape() != "") {
+			kept[string(key)] = true
+		}
+		w.skip()
+		w.ws()
+		if w.pos >= len(src) || src[w.pos] != ',' {
+			return kept
+		}
+		w.pos++
+	}
+}
+
+// scope is an output object being named: where it is, and the names its
+// members keep, worked out when first needed. Either obj is its parsed
+// object, or start is the offset of its text in src; depth is 1 for a
+// sample or payload, 2 inside one.
+type scope struct {
+	obj      *schema.Node
+	src      []byte
+	start    int
+	depth    int
+	kept     map[string]bool
+	keptDone bool
+}
+
+func (s *scope) isKept(name string) bool {
+	if !s.keptDone {
+		switch {
+		case s.obj != nil:
+			s.kept = keptNames(s.obj, s.src, s.depth)
+		case s.src != nil:
+			s.kept = keptNamesAt(s.src, s.start, s.depth)
+		}
+		s.keptDone = true
+	}
+	return s.kept[name]
+}
+
+// pick returns the name a member gets: name when it keeps it (kept) or
+// when it is free, else the first free numbered name. taken reports
+// whether an earlier member of the object has a name.
+func (s *scope) pick(name string, kept bool, taken func(string) bool) string {
+	if !taken(name) && (kept || !s.isKept(name)) {
+		return name
+	}
+	for i := 2; ; i++ {
+		n := name + "_" + strconv.Itoa(i)
+		if !taken(n) && !s.isKept(n) {
+			return n
+		}
+	}
 }
