@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -177,36 +178,84 @@ func keptNames(obj *schema.Node, src []byte, depth int) map[string]bool {
 	return kept
 }
 
-// keptNamesAt is keptNames for the object at src[start], which must be
-// valid JSON.
-func keptNamesAt(src []byte, start, depth int) map[string]bool {
-	kept := map[string]bool{}
-	w := walker{src: src, pos: start + 1}
-	var dec []byte
-	for {
-		w.ws()
-		if w.err != nil || w.pos >= len(src) || src[w.pos] != '"' {
-			return kept
+// keptNamesAt adds to kept the names the direct members of the object at
+// src[start] keep, as keptNames does. The object must be valid JSON. Keys
+// without escapes are added as strings that share src's memory.
+func keptNamesAt(kept map[string]bool, src []byte, start, depth int) {
+	i := skipSpace(src, start+1)
+	for i < len(src) && src[i] == '"' {
+		end := skipValid(src, i)
+		key := src[i+1 : end-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			key = schema.AppendDecoded(nil, key)
 		}
-		cs, ce, esc := w.str()
-		key := src[cs:ce]
-		if esc {
-			dec = schema.AppendDecoded(dec[:0], key)
-			key = dec
+		i = skipSpace(src, end)
+		i = skipSpace(src, i+1) // ':'
+		if keyOK(key) && i < len(src) && (src[i] != '{' || depth == 1 && customShapeAt(src, i) != "") {
+			kept[bytesString(key)] = true
 		}
-		w.ws()
-		w.pos++ // ':'
-		w.ws()
-		if keyOK(key) && w.pos < len(src) && (src[w.pos] != '{' || depth == 1 && w.customShape() != "") {
-			kept[string(key)] = true
+		i = skipSpace(src, skipValid(src, i))
+		if i >= len(src) || src[i] != ',' {
+			return
 		}
-		w.skip()
-		w.ws()
-		if w.pos >= len(src) || src[w.pos] != ',' {
-			return kept
-		}
-		w.pos++
+		i = skipSpace(src, i+1)
 	}
+}
+
+// customShapeAt is customShape for the object at src[i].
+func customShapeAt(src []byte, i int) string {
+	w := walker{src: src, pos: i}
+	return w.customShape()
+}
+
+func skipSpace(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValid returns the offset just after the JSON value at src[i], which
+// must be valid: it only finds the end, checking nothing.
+func skipValid(src []byte, i int) int {
+	depth := 0
+	for i < len(src) {
+		switch src[i] {
+		case '"':
+			i++
+			for {
+				q := bytes.IndexByte(src[i:], '"')
+				if q < 0 {
+					return len(src)
+				}
+				i += q + 1
+				bs := 0
+				for j := i - 2; j >= 0 && src[j] == '\\'; j-- {
+					bs++
+				}
+				if bs%2 == 0 {
+					break
+				}
+			}
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',', ' ', '\t', '\n', '\r', ':':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 // scope is an output object being named: where it is, and the names its
@@ -228,11 +277,33 @@ func (s *scope) isKept(name string) bool {
 		case s.obj != nil:
 			s.kept = keptNames(s.obj, s.src, s.depth)
 		case s.src != nil:
-			s.kept = keptNamesAt(s.src, s.start, s.depth)
+			if s.kept == nil {
+				s.kept = map[string]bool{}
+			}
+			clear(s.kept)
+			keptNamesAt(s.kept, s.src, s.start, s.depth)
 		}
 		s.keptDone = true
 	}
 	return s.kept[name]
+}
+
+// pushScope opens the output object whose text starts at w.src[start], or
+// one with no text (a wrapped primitive) when start < 0. The scopes' maps
+// are reused, and cleared only when filled again.
+func (w *walker) pushScope(start, depth int) {
+	if len(w.scopes) == cap(w.scopes) {
+		w.scopes = append(w.scopes, scope{})
+	} else {
+		w.scopes = w.scopes[:len(w.scopes)+1]
+	}
+	s := &w.scopes[len(w.scopes)-1]
+	s.src, s.start, s.depth, s.keptDone = w.src, start, depth, start < 0
+}
+
+func (w *walker) popScope() {
+	w.scopes[len(w.scopes)-1].src = nil
+	w.scopes = w.scopes[:len(w.scopes)-1]
 }
 
 // pick returns the name a member gets: name when it keeps it (kept) or

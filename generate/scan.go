@@ -85,9 +85,10 @@ func (w *walker) sample() {
 	w.pos = start
 	root := w.g.root
 	root.count++
-	w.scopes = append(w.scopes[:0], scope{src: w.src, start: start, depth: 1})
-	w.members(root, 0, 0, 1, w.g.next())
 	w.scopes = w.scopes[:0]
+	w.pushScope(start, 1)
+	w.members(root, 0, 0, 1, w.g.next())
+	w.popScope()
 }
 
 func describe(c byte) string {
@@ -251,9 +252,9 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 				}
 				n.sub.count++
 				end := len(w.name)
-				w.scopes = append(w.scopes, scope{src: w.src, start: w.pos, depth: 2})
+				w.pushScope(w.pos, 2)
 				w.members(n.sub, end, end, 2, w.g.next())
-				w.scopes = w.scopes[:len(w.scopes)-1]
+				w.popScope()
 				w.name = w.name[:end]
 				n.addExample(w.src[start:w.pos], false)
 				return
@@ -374,17 +375,17 @@ func (w *walker) elements(n *node, nest int) {
 			n.nullItems++
 		case '{':
 			n.items.count++
-			w.scopes = append(w.scopes, scope{src: w.src, start: w.pos, depth: 2})
+			w.pushScope(w.pos, 2)
 			w.members(n.items, base, base, 2, w.g.next())
-			w.scopes = w.scopes[:len(w.scopes)-1]
+			w.popScope()
 		default:
 			n.items.count++
 			n.wrapped++
 			w.name = append(w.name, "value"...)
-			w.scopes = append(w.scopes, scope{keptDone: true})
+			w.pushScope(-1, 2)
 			w.kept = true
 			w.value(n.items, base, 2, w.g.next(), false)
-			w.scopes = w.scopes[:len(w.scopes)-1]
+			w.popScope()
 		}
 		w.name = w.name[:base]
 		if w.err != nil {
