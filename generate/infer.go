@@ -63,7 +63,7 @@ type node struct {
 	customs int // and how many custom objects
 	// notDecimal: a value that is not a decimal number, as MONEY wants
 	notDecimal bool
-	notRegex   bool // a string that is not a regular expression
+	notRegex   bool   // a string that is not a regular expression
 	stamp      uint64 // the container that used the name last
 	formats    fset   // the formats every string so far has
 	notImg     bool   // a uri string whose path does not end in an image extension

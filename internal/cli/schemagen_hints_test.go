@@ -16,10 +16,10 @@ func TestSchemagenHintsContradicted(t *testing.T) {
 	sample := writeTemp(t, dir, "s.json", `{"first_name": "Ada", "n": 1}`, 0o644)
 	out := filepath.Join(dir, "schema.json")
 	for hints, want := range map[string]string{
-		`{"first_name": {"format": "uuid"}}`:        `hint for first_name: format "uuid", but not every value seen is one`,
+		`{"first_name": {"format": "uuid"}}`:         `hint for first_name: format "uuid", but not every value seen is one`,
 		`{"first_name": {"wixCustomType": "MONEY"}}`: "hint for first_name: wixCustomType MONEY, but the values seen are strings",
-		`{"first_name": {"format": "bogus"}}`:       `hint for first_name: unknown format "bogus"`,
-		`{"last_name": {"title": "Last"}}`:          "hint for last_name: no such property in the samples",
+		`{"first_name": {"format": "bogus"}}`:        `hint for first_name: unknown format "bogus"`,
+		`{"last_name": {"title": "Last"}}`:           "hint for last_name: no such property in the samples",
 	} {
 		h := writeTemp(t, dir, "hints.json", hints, 0o644)
 		stdout, errOut, code := runSchemagen(t, "", "-o", out, "--hints", h, sample)
