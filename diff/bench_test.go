@@ -57,3 +57,18 @@ func BenchmarkCompareRenamed(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPairRenames is the rename pairing alone, at the same sizes.
+func BenchmarkPairRenames(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			od, nd := renamedSchemas(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				if got := pairRenames(od.Root.Props, nd.Root.Props); len(got) != n {
+					b.Fatalf("got %d pairs, want %d", len(got), n)
+				}
+			}
+		})
+	}
+}
