@@ -59,7 +59,7 @@ func (d *differ) examples() {
 	if err != nil {
 		return
 	}
-	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}}
+	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}, look: &d.look}
 	for i := range d.changes {
 		c := &d.changes[i]
 		if c.Kind.Class != Safe {
@@ -80,6 +80,7 @@ func (d *differ) needExamples() bool {
 type exampler struct {
 	v    [2]*validate.Validator
 	root [2]*schema.Schema
+	look *lookup
 }
 
 // candidate is one thing to try at a path: a value, or leaving it out.
@@ -136,7 +137,7 @@ func (x *exampler) candidates(c *Change) []candidate {
 			add(candidate{path: p, absent: true})
 		}
 		for _, side := range []Side{Old, New} {
-			if s, _ := schemaAt(x.root[side], p); s != nil {
+			if s, _ := x.look.schemaAt(x.root[side], p); s != nil {
 				for _, v := range samples(s) {
 					add(candidate{path: p, value: v})
 				}
@@ -264,7 +265,7 @@ func (x *exampler) mend(p *jv, errs []validate.Violation, keep string, need Side
 func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 	added := false
 	for _, side := range []Side{Old, New} {
-		s, _ := schemaAt(x.root[side], ptr)
+		s, _ := x.look.schemaAt(x.root[side], ptr)
 		obj := p.get(ptr)
 		if s == nil || obj == nil || obj.kind != 'o' {
 			continue
@@ -272,7 +273,7 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 		for _, name := range s.RequiredNames() {
 			child := ptr + "/" + escape(name)
 			if obj.field(name) == nil && child != keep {
-				ps, _ := schemaAt(x.root[side], child)
+				ps, _ := x.look.schemaAt(x.root[side], child)
 				p.set(child, x.sample(ps))
 				added = true
 			}
@@ -288,7 +289,7 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 	orig := p.get(path)
 	var tries []string
 	for _, side := range []Side{need, 1 - need} {
-		if s, _ := schemaAt(x.root[side], path); s != nil {
+		if s, _ := x.look.schemaAt(x.root[side], path); s != nil {
 			tries = append(tries, samples(s)...)
 		}
 	}
@@ -385,10 +386,10 @@ func (x *exampler) ensure(p *jv, side Side, path string) {
 }
 
 func (x *exampler) schemaEither(side Side, path string) *schema.Schema {
-	if s, _ := schemaAt(x.root[side], path); s != nil {
+	if s, _ := x.look.schemaAt(x.root[side], path); s != nil {
 		return s
 	}
-	s, _ := schemaAt(x.root[1-side], path)
+	s, _ := x.look.schemaAt(x.root[1-side], path)
 	return s
 }
 

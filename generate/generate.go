@@ -291,7 +291,7 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 		}
 		return nil
 	}
-	p := &prop{key: n.name, title: Title(n.name)}
+	p := &prop{key: n.name, title: Title(n.name), node: n}
 	b.changes(n, key, depth)
 	switch {
 	case n.kinds&kArray != 0:

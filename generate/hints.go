@@ -48,12 +48,28 @@ func ParseHints(data []byte) (Hints, error) {
 	return h, nil
 }
 
-// applyHints sets the hinted keywords. A hint for no property is noted.
+// HintError is a hint that the samples or the dialect contradict: a key
+// that names no property, a format or custom type the dialect does not
+// know, or one the values seen do not have.
+type HintError struct {
+	Key string // the hint's key
+	Msg string
+}
+
+func (e *HintError) Error() string { return "hint for " + e.Key + ": " + e.Msg }
+
+// applyHints sets the hinted keywords, after checking each against the
+// dialect and against every value the samples hold, so that the schema
+// lints clean and the transformed samples satisfy it.
 func (b *builder) applyHints(root *prop) error {
 	for _, key := range slices.Sorted(maps.Keys(b.opts.Hints)) {
 		h := b.opts.Hints[key]
+		fail := func(format string, args ...any) error {
+			return &HintError{Key: key, Msg: fmt.Sprintf(format, args...)}
+		}
 		owner, p := root, root.find(key)
 		if parent, child, ok := strings.Cut(key, "."); ok {
+			p = nil
 			if pp := root.find(parent); pp != nil {
 				owner = pp
 				if pp.items != nil {
@@ -63,8 +79,7 @@ func (b *builder) applyHints(root *prop) error {
 			}
 		}
 		if p == nil {
-			b.notes = append(b.notes, Note{Key: key, Message: "the hint matches no property"})
-			continue
+			return fail("no such property in the samples")
 		}
 		if h.Title != "" {
 			p.title = h.Title
@@ -75,17 +90,37 @@ func (b *builder) applyHints(root *prop) error {
 		if h.Description != "" {
 			p.description = h.Description
 		}
-		if h.Format != "" {
-			if p.typ != "string" {
-				return fmt.Errorf("hint for %s: format %q on a %s property; formats are for strings", key, h.Format, p.typ)
+		if f := h.Format; f != "" {
+			switch {
+			case !schema.Contains(schema.Formats, f):
+				return fail("unknown format %q; want one of %s", f, strings.Join(schema.Formats, ", "))
+			case p.typ != "string":
+				return fail("format %q on a %s property; formats are for strings", f, p.typ)
+			case !fitsFormat(p.node, f):
+				return fail("format %q, but not every value seen is one", f)
 			}
-			p.format = h.Format
+			p.format = f
 		}
-		if h.WixCustomType != "" {
-			p.custom = h.WixCustomType
+		if c := h.WixCustomType; c != "" {
+			if !schema.Contains(schema.CustomTypes, c) {
+				return fail("unknown wixCustomType %q; want one of %s", c, strings.Join(schema.CustomTypes, ", "))
+			}
+			if (c == "MONEY" || c == "ATTACHMENT" || p.custom == "MONEY" || p.custom == "ATTACHMENT") && p.custom != c {
+				return fail("wixCustomType %s, but the values seen are %s", c, shapeOf(p))
+			}
+			p.custom = c
+		}
+		if err := checkCustom(p); err != "" {
+			return fail("%s", err)
 		}
 		if h.Required != nil {
 			name := p.key
+			switch {
+			case *h.Required && !owner.isRequired(name):
+				return fail("required, but some samples lack it or hold null")
+			case !*h.Required && p.futureDate:
+				return fail("not required, but a future date must be")
+			}
 			owner.required = slices.DeleteFunc(owner.required, func(r string) bool { return r == name })
 			if *h.Required {
 				owner.required = append(owner.required, name)
@@ -94,6 +129,58 @@ func (b *builder) applyHints(root *prop) error {
 		}
 	}
 	return nil
+}
+
+// fitsFormat reports whether every value n saw is a valid value of the
+// format f once transformed. A property with no values fits any format.
+func fitsFormat(n *node, f string) bool {
+	if n == nil {
+		return true
+	}
+	values := n.kinds &^ kNull
+	switch f {
+	case "number", "DECIMAL_VALUE":
+		return values&^(kString|kInt|kNum) == 0 && !n.notDecimal
+	case "regex":
+		return values&^(kString|kInt|kNum|kBool) == 0 && !n.notRegex
+	}
+	if values == 0 {
+		return true
+	}
+	for _, x := range formatOrder {
+		if x.name == f {
+			return values == kString && n.formats&x.bit != 0
+		}
+	}
+	return false
+}
+
+// checkCustom returns what is wrong with p's custom type, identity or
+// future date given its type and format, or "".
+func checkCustom(p *prop) string {
+	want := map[string]string{"ORDER_ID": "uuid", "IMAGE_URL": "uri"}[p.custom]
+	switch {
+	case want != "" && (p.typ != "string" || p.format != want):
+		return fmt.Sprintf("wixCustomType %s wants a string with format %s; got a %s%s", p.custom, want, p.typ, formatSuffix(p.format))
+	case p.identity && p.format != "uuid":
+		return fmt.Sprintf("the contact ID wants format uuid; got a %s%s", p.typ, formatSuffix(p.format))
+	case p.futureDate && p.format != "date-time":
+		return fmt.Sprintf("the future date wants format date-time; got a %s%s", p.typ, formatSuffix(p.format))
+	}
+	return ""
+}
+
+// shapeOf names what p holds, for messages.
+func shapeOf(p *prop) string {
+	switch {
+	case p.custom == "MONEY":
+		return "{value, currency} objects"
+	case p.custom == "ATTACHMENT":
+		return "{fileName, downloadUrl} objects"
+	case p.typ == "array":
+		return "arrays"
+	}
+	return p.typ + "s"
 }
 
 // sortRequired puts the required names in property order.

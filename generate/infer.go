@@ -63,6 +63,7 @@ type node struct {
 	customs int // and how many custom objects
 	// notDecimal: a value that is not a decimal number, as MONEY wants
 	notDecimal bool
+	notRegex   bool   // a string that is not a regular expression
 	stamp      uint64 // the container that used the name last
 	formats    fset   // the formats every string so far has
 	notImg     bool   // a uri string whose path does not end in an image extension
@@ -118,6 +119,10 @@ func (n *node) addExample(raw []byte, blank bool) {
 
 // checkString narrows the formats and the image test to those s meets.
 func (n *node) checkString(s string) {
+	// Text without these characters is a regular expression as it is.
+	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !schema.CheckFormat("regex", s) {
+		n.notRegex = true
+	}
 	if n.formats == 0 {
 		if !n.notDecimal && !schema.IsDecimal(s) {
 			n.notDecimal = true

@@ -2,8 +2,11 @@ package generate
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
+
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 func TestTitle(t *testing.T) {
@@ -66,5 +69,32 @@ func TestRefusedSamples(t *testing.T) {
 	}
 	if _, err := New(Options{}).Schema(); err == nil {
 		t.Error("Schema with no samples: no error")
+	}
+}
+
+// TestKeptNamesAgree holds the two ways of finding the names an object's
+// members keep, over its text (inference) and over its parsed tree
+// (Transform), to the same answer.
+func TestKeptNamesAgree(t *testing.T) {
+	for _, src := range []string{
+		`{}`,
+		`{"a": 1, "b c": 2, "_d": 3, "e\u005ff": "x\"}", "g": {"h": 1}, "i": {}, "j": null, "k": [1, {"l": 2}]}`,
+		`{"price": {"value": "1", "currency": "USD"}, "file": {"fileName": "a", "downloadUrl": "b"}, "m": {"value": 1}}`,
+		`{"q": {"v\u0061lue": "1", "currency": "USD"}, "r": "\\", "s": "\\\"", "t": -1.5e3, "u": true}`,
+		` { "a" : { "value" : 1 , "currency" : "x" } , "b" : [ ] } `,
+	} {
+		f, err := schema.Parse("s", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		start := strings.IndexByte(src, '{')
+		for _, depth := range []int{1, 2} {
+			want := keptNames(f.Root, []byte(src), depth)
+			got := map[string]bool{}
+			keptNamesAt(got, []byte(src), start, depth)
+			if !maps.Equal(got, want) {
+				t.Errorf("%s at depth %d: from the text %v, from the tree %v", src, depth, got, want)
+			}
+		}
 	}
 }

@@ -25,6 +25,7 @@ type prop struct {
 	props       []*prop
 	required    []string
 	items       *prop
+	node        *node // what the samples hold, for checking hints; nil for a made-up property
 }
 
 func (p *prop) find(key string) *prop {

@@ -32,6 +32,10 @@ type walker struct {
 	name  []byte // output names: a stack of namespaces
 	path  []byte // the JSON Pointer of the value being read
 	dec   []byte // decoded strings
+	// scopes are the output objects being read, innermost last; kept says
+	// whether the member being read keeps its name (see scope).
+	scopes []scope
+	kept   bool
 }
 
 func (w *walker) fail(off int, format string, args ...any) {
@@ -81,7 +85,10 @@ func (w *walker) sample() {
 	w.pos = start
 	root := w.g.root
 	root.count++
+	w.scopes = w.scopes[:0]
+	w.pushScope(start, 1)
 	w.members(root, 0, 0, 1, w.g.next())
+	w.popScope()
 }
 
 func describe(c byte) string {
@@ -150,6 +157,7 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64) {
 		}
 		w.pos++
 		w.ws()
+		w.kept = prefix == base && !sanitized
 		w.value(lv, base, depth, stamp, sanitized)
 		if w.err != nil {
 			return
@@ -187,13 +195,21 @@ func appendPointer(dst, key []byte) []byte {
 }
 
 // node returns the node of the name in w.name[base:] for the container
-// stamp, renaming it with a suffix when the container used it already.
+// stamp, renaming it with a suffix when the container used it already or
+// a member keeps it (see scope).
 func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
-	n := w.lookup(lv, base)
-	if n.stamp == stamp {
+	sc := &w.scopes[len(w.scopes)-1]
+	var n *node
+	if w.kept || !sc.isKept(bytesString(w.name[base:])) {
+		n = w.lookup(lv, base)
+	}
+	if n == nil || n.stamp == stamp {
 		end := len(w.name)
 		for i := 2; ; i++ {
 			w.name = strconv.AppendInt(append(w.name[:end], '_'), int64(i), 10)
+			if sc.isKept(bytesString(w.name[base:])) {
+				continue
+			}
 			if n = w.lookup(lv, base); n.stamp != stamp {
 				break
 			}
@@ -236,7 +252,9 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 				}
 				n.sub.count++
 				end := len(w.name)
+				w.pushScope(w.pos, 2)
 				w.members(n.sub, end, end, 2, w.g.next())
+				w.popScope()
 				w.name = w.name[:end]
 				n.addExample(w.src[start:w.pos], false)
 				return
@@ -357,12 +375,17 @@ func (w *walker) elements(n *node, nest int) {
 			n.nullItems++
 		case '{':
 			n.items.count++
+			w.pushScope(w.pos, 2)
 			w.members(n.items, base, base, 2, w.g.next())
+			w.popScope()
 		default:
 			n.items.count++
 			n.wrapped++
 			w.name = append(w.name, "value"...)
+			w.pushScope(-1, 2)
+			w.kept = true
 			w.value(n.items, base, 2, w.g.next(), false)
+			w.popScope()
 		}
 		w.name = w.name[:base]
 		if w.err != nil {

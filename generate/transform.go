@@ -96,7 +96,7 @@ func (t *Transformer) Transform(sample []byte) ([]byte, error) {
 		return nil, errors.New("the sample is not a JSON object")
 	}
 	tx := transform{src: sample}
-	var o objOut
+	o := objOut{sc: scope{obj: f.Root, src: sample, depth: 1}}
 	tx.members(f.Root, t.root, "", 1, &o)
 	return o.bytes(), nil
 }
@@ -120,7 +120,7 @@ func (t *Transformer) convert(key string, raw []byte) ([]byte, error) {
 		}
 		return tx.array(v, tgt), nil
 	case v.Kind == schema.Object:
-		var o objOut
+		o := objOut{sc: scope{obj: v, src: src, depth: 2}}
 		tx.members(v, tgt, "", 2, &o)
 		return o.bytes(), nil
 	}
@@ -138,18 +138,21 @@ func (tx *transform) members(obj *schema.Node, lv *target, prefix string, depth 
 		if prefix != "" {
 			name = prefix + "_" + name
 		}
-		tx.value(m.Value, name, lv, depth, o)
+		kept := prefix == "" && name == m.Name
+		tx.value(m.Value, name, kept, lv, depth, o)
 	}
 }
 
-func (tx *transform) value(v *schema.Node, name string, lv *target, depth int, o *objOut) {
+// value writes one member; kept says whether its name is one it keeps
+// (see scope).
+func (tx *transform) value(v *schema.Node, name string, kept bool, lv *target, depth int, o *objOut) {
 	switch v.Kind {
 	case schema.Object:
 		if depth == 1 && customShapeOf(v, tx.src) != "" {
-			final := o.claim(name)
+			final := o.claim(name, kept)
 			switch tgt := lv.prop(final); tgt.typeName() {
 			case "object":
-				var sub objOut
+				sub := objOut{sc: scope{obj: v, src: tx.src, depth: 2}}
 				tx.members(v, tgt, "", 2, &sub)
 				o.add(final, sub.bytes())
 			case "array":
@@ -161,16 +164,16 @@ func (tx *transform) value(v *schema.Node, name string, lv *target, depth int, o
 		}
 		tx.members(v, lv, name, depth, o)
 	case schema.Array:
-		final := o.claim(name)
+		final := o.claim(name, kept)
 		if depth > 1 {
 			o.add(final, quote(nil, string(compact(tx.raw(v)))))
 			return
 		}
 		o.add(final, tx.array(v, lv.prop(final)))
 	case schema.Null:
-		o.claim(name)
+		o.claim(name, kept)
 	default:
-		final := o.claim(name)
+		final := o.claim(name, kept)
 		tgt := lv.prop(final)
 		if tgt.typeName() == "array" {
 			o.add(final, tx.wrapped(v, tgt))
@@ -213,9 +216,10 @@ func (tx *transform) element(e *schema.Node, tgt *target, out []byte) []byte {
 	case schema.Null:
 		return out
 	case schema.Object:
+		item.sc = scope{obj: e, src: tx.src, depth: 2}
 		tx.members(e, items, "", 2, &item)
 	default:
-		item.add(item.claim("value"), tx.scalar(e, items.prop("value")))
+		item.add(item.claim("value", true), tx.scalar(e, items.prop("value")))
 	}
 	if len(out) > 1 {
 		out = append(out, ',')
@@ -261,17 +265,15 @@ func customShapeOf(v *schema.Node, src []byte) string {
 type objOut struct {
 	buf  []byte
 	used map[string]bool
+	sc   scope
 }
 
-// claim takes name, or name_2, name_3, ... when it is taken.
-func (o *objOut) claim(name string) string {
+// claim takes the name a member gets (see scope.pick).
+func (o *objOut) claim(name string, kept bool) string {
 	if o.used == nil {
 		o.used = map[string]bool{}
 	}
-	final := name
-	for i := 2; o.used[final]; i++ {
-		final = name + "_" + strconv.Itoa(i)
-	}
+	final := o.sc.pick(name, kept, func(n string) bool { return o.used[n] })
 	o.used[final] = true
 	return final
 }

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/generate"
+	"github.com/triggerkit/triggerkit/internal/atomicfile"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -134,7 +133,13 @@ func Schemagen(args []string, env Env) int {
 		}
 		out = res.JSON
 	}
-	if err := writeOutput(env.path(o.out), out, env); err != nil {
+	var inputs []string
+	for _, p := range append(slices.Clone(fs.Args()), o.hints, o.schemaPath) {
+		if p != "" && p != "-" {
+			inputs = append(inputs, env.path(p))
+		}
+	}
+	if err := writeOutput(env.path(o.out), out, inputs, env); err != nil {
 		return fail("%v", err)
 	}
 	if r.refused > 0 {
@@ -260,28 +265,12 @@ func errorMessage(err error) string {
 	return err.Error()
 }
 
-// writeOutput writes data to path atomically (a temporary file in the same
-// folder, then a rename), or to standard output when path is "".
-func writeOutput(path string, data []byte, env Env) error {
+// writeOutput writes data to path atomically (see atomicfile), never over
+// one of the inputs, or to standard output when path is "".
+func writeOutput(path string, data []byte, inputs []string, env Env) error {
 	if path == "" {
 		_, err := env.Stdout.Write(data)
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, data, &atomicfile.Options{Inputs: inputs})
 }
