@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -561,7 +562,7 @@ func (s *state) equal(c constant, start, end int, t uint8) bool {
 		if bytes.IndexByte(content, '\\') < 0 {
 			return string(content) == c.str
 		}
-		return string(schema.AppendDecoded(s.buf[:0], content)) == c.str
+		return string(jsonscan.AppendUnquoted(s.buf[:0], content)) == c.str
 	case t == tNull:
 		return true
 	case t == tBool:
@@ -628,7 +629,7 @@ func (s *state) pushIndex(i int) {
 // keyText decodes the key of a path step.
 func (s *state) keyText(g seg) string {
 	raw := s.src[g.start+1 : g.end-1]
-	return string(schema.AppendDecoded(make([]byte, 0, len(raw)), raw))
+	return string(jsonscan.AppendUnquoted(make([]byte, 0, len(raw)), raw))
 }
 
 // pointer builds the JSON Pointer of the current path.
