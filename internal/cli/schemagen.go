@@ -231,7 +231,8 @@ func (r *sampleReader) each(paths []string, fn func(rec []byte, at func(int) sch
 		err := eachRecord(in, ndjson, func(rec []byte, at func(int) schema.Position) {
 			if err := fn(rec, at); err != nil {
 				r.refused++
-				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, errorPosition(err, at), errorMessage(err))
+				pos, msg := refusal(err, at)
+				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, pos, msg)
 			}
 		})
 		if err != nil {
@@ -241,25 +242,15 @@ func (r *sampleReader) each(paths []string, fn func(rec []byte, at func(int) sch
 	}
 }
 
-// errorPosition is where in its file a sample's error is.
-func errorPosition(err error, at func(int) schema.Position) string {
+// refusal is where in its file a refused sample's problem is, and what it
+// is. Generator.Add and Transformer.Transform refuse samples with the same
+// *generate.SyntaxError.
+func refusal(err error, at func(int) schema.Position) (pos, msg string) {
 	var se *generate.SyntaxError
 	if errors.As(err, &se) {
-		return at(se.Offset).String()
+		return at(se.Offset).String(), se.Msg
 	}
-	var list schema.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		return at(list[0].Offset).String()
-	}
-	return at(0).String()
-}
-
-func errorMessage(err error) string {
-	var list schema.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		return list[0].Msg
-	}
-	return err.Error()
+	return at(0).String(), err.Error()
 }
 
 // writeOutput writes data to path atomically (a temporary file in the same

@@ -168,7 +168,32 @@ func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:l
 // open around it; the value may nest up to MaxDepth in all. It works
 // without recursion, so the deepest input costs no stack.
 func SkipValue(src []byte, i, depth int) (end int, c Code) {
-	var objects [MaxDepth/64 + 1]uint64 // per open level: 1 for an object
+	return skip(src, i, depth, noVisitor{})
+}
+
+// A Visitor sees the objects and keys that Walk reads.
+type Visitor interface {
+	Object(start int) // an object opens at src[start]
+	Key(ks, ke int)   // the innermost open object has a key, quoted in src[ks:ke]
+	EndObject()       // the innermost open object closes
+}
+
+// Walk is SkipValue that shows v every object and key it reads, for
+// checks such as duplicate keys, without a second pass. After an error, v
+// has seen only part of the value.
+func Walk(src []byte, i, depth int, v Visitor) (end int, c Code) {
+	return skip(src, i, depth, v)
+}
+
+type noVisitor struct{}
+
+func (noVisitor) Object(int)   {}
+func (noVisitor) Key(int, int) {}
+func (noVisitor) EndObject()   {}
+
+func skip[V Visitor](src []byte, i, depth int, v V) (end int, c Code) {
+	var small [4]uint64 // per open level: 1 for an object; deeper levels grow it
+	objects := small[:]
 	level := 0
 	for {
 		// A value at src[i].
@@ -180,9 +205,13 @@ func SkipValue(src []byte, i, depth int) (end int, c Code) {
 			if depth+level >= MaxDepth {
 				return i, ErrTooDeep
 			}
+			if level>>6 == len(objects) {
+				objects = append(objects, 0)
+			}
 			obj := src[i] == '{'
 			if obj {
 				objects[level>>6] |= 1 << (level & 63)
+				v.Object(i)
 			} else {
 				objects[level>>6] &^= 1 << (level & 63)
 			}
@@ -191,10 +220,13 @@ func SkipValue(src []byte, i, depth int) (end int, c Code) {
 			if i < len(src) && (obj && src[i] == '}' || !obj && src[i] == ']') {
 				i++
 				level--
+				if obj {
+					v.EndObject()
+				}
 				break
 			}
 			if obj {
-				if i, c = member(src, i); c != OK {
+				if i, c = member(src, i, v); c != OK {
 					return i, c
 				}
 			}
@@ -222,14 +254,17 @@ func SkipValue(src []byte, i, depth int) (end int, c Code) {
 			if i < len(src) && src[i] == ',' {
 				i = SkipSpace(src, i+1)
 				if obj {
-					if i, c = member(src, i); c != OK {
+					if i, c = member(src, i, v); c != OK {
 						return i, c
 					}
 				}
 				break
 			}
 			switch {
-			case obj && i < len(src) && src[i] == '}', !obj && i < len(src) && src[i] == ']':
+			case obj && i < len(src) && src[i] == '}':
+				v.EndObject()
+				fallthrough
+			case !obj && i < len(src) && src[i] == ']':
 				i++
 				level--
 				continue
@@ -242,19 +277,20 @@ func SkipValue(src []byte, i, depth int) (end int, c Code) {
 }
 
 // member reads `"key" :` at src[i] and the white space after it.
-func member(src []byte, i int) (int, Code) {
+func member[V Visitor](src []byte, i int, v V) (int, Code) {
 	if i >= len(src) || src[i] != '"' {
 		return i, ErrWantKey
 	}
-	i, _, c := String(src, i)
+	ke, _, c := String(src, i)
 	if c != OK {
-		return i, c
+		return ke, c
 	}
-	i = SkipSpace(src, i)
-	if i >= len(src) || src[i] != ':' {
-		return i, ErrWantColon
+	v.Key(i, ke)
+	j := SkipSpace(src, ke)
+	if j >= len(src) || src[j] != ':' {
+		return j, ErrWantColon
 	}
-	return SkipSpace(src, i+1), OK
+	return SkipSpace(src, j+1), OK
 }
 
 // Valid checks that src is exactly one JSON value, with white space around

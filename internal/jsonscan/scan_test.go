@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -269,4 +270,31 @@ func FuzzValid(f *testing.F) {
 			t.Fatalf("Valid(%q) = %d, %v: offset outside the input", src, off, code)
 		}
 	})
+}
+
+// recorder writes what a Visitor sees.
+type recorder struct {
+	src []byte
+	out []string
+}
+
+func (r *recorder) Object(start int) { r.out = append(r.out, "{@"+strconv.Itoa(start)) }
+func (r *recorder) Key(ks, ke int)   { r.out = append(r.out, string(r.src[ks:ke])) }
+func (r *recorder) EndObject()       { r.out = append(r.out, "}") }
+
+func TestWalk(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{}`, "{@0 }"},
+		{`[{"a":1},{}]`, `{@1 "a" } {@9 }`},
+		{`{"a":{"b":[{"c":2}]},"d":"\u0041"}`, `{@0 "a" {@5 "b" {@11 "c" } } "d" }`},
+		{`{"a":1,"a":2}`, `{@0 "a" "a" }`},
+		{`[1, "x", null]`, ``},
+		{`{"a":1,"b"`, `{@0 "a" "b"`}, // an error stops the walk
+	} {
+		r := &recorder{src: []byte(tt.in)}
+		Walk(r.src, 0, 0, r)
+		if got := strings.Join(r.out, " "); got != tt.want {
+			t.Errorf("Walk(%s) saw %s, want %s", tt.in, got, tt.want)
+		}
+	}
 }
