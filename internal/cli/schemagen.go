@@ -34,7 +34,8 @@ Flags:
 const schemagenExit = `
 Exit codes:
   0  the schema (or the transformed samples) written
-  1  written, but some samples were refused (invalid JSON, not an object);
+  1  written, but some samples were refused (invalid JSON, not an object,
+     a key repeated in one object);
      each is reported as FILE:LINE:COL on standard error
   2  usage error, unreadable file, bad hints, or nothing to write
 `
