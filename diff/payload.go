@@ -19,11 +19,11 @@ type jv struct {
 // parseJSON reads JSON text made by this package. Text that does not parse
 // becomes a string.
 func parseJSON(text string) *jv {
-	f, err := schema.Parse("value.json", []byte(`{"v":`+text+`}`))
-	if err != nil || f.Root == nil || len(f.Root.Members) != 1 {
+	f, err := schema.ParseValue("value.json", []byte(text))
+	if err != nil || f.Root == nil {
 		return &jv{kind: 'r', raw: jsonString(text)}
 	}
-	return nodeValue(f.Root.Members[0].Value)
+	return nodeValue(f.Root)
 }
 
 // nodeValue copies a parsed node. Duplicate keys keep their last value.

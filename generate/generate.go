@@ -66,6 +66,7 @@ type Generator struct {
 	stamp   uint64
 	samples int
 	w       walker
+	check   checker
 }
 
 // New returns a Generator.
@@ -83,17 +84,23 @@ func (g *Generator) next() uint64 {
 // Samples is the number of samples added.
 func (g *Generator) Samples() int { return g.samples }
 
-// Add reads one sample: a JSON object. A sample that is not valid JSON or
-// not an object is refused with a *SyntaxError and changes nothing.
+// Add reads one sample: a JSON object. A sample that is not valid JSON, not
+// an object, or has an object with a duplicate key is refused with a
+// *SyntaxError and changes nothing.
 func (g *Generator) Add(sample []byte) error {
-	w := &g.w
-	w.src, w.pos, w.depth, w.err = sample, 0, 0, nil
-	w.name, w.path = w.name[:0], w.path[:0]
-	w.sample()
-	w.src = nil
-	if w.err != nil {
-		return w.err
+	start, err := g.check.checkSample(sample)
+	if err != nil {
+		return err
 	}
+	w := &g.w
+	w.src, w.pos = sample, start
+	w.name, w.path = w.name[:0], w.path[:0]
+	g.root.count++
+	w.scopes = w.scopes[:0]
+	w.pushScope(start, 1)
+	w.members(g.root, 0, 0, 1, g.next())
+	w.popScope()
+	w.src = nil
 	g.samples++
 	return nil
 }

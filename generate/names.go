@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -187,7 +188,7 @@ func keptNamesAt(kept map[string]bool, src []byte, start, depth int) {
 		end := skipValid(src, i)
 		key := src[i+1 : end-1]
 		if bytes.IndexByte(key, '\\') >= 0 {
-			key = schema.AppendDecoded(nil, key)
+			key = jsonscan.AppendUnquoted(nil, key)
 		}
 		i = skipSpace(src, end)
 		i = skipSpace(src, i+1) // ':'

@@ -1,7 +1,6 @@
 package generate
 
 import (
-	"errors"
 	"maps"
 	"strings"
 	"testing"
@@ -37,44 +36,6 @@ func TestSanitize(t *testing.T) {
 	}
 }
 
-func TestRefusedSamples(t *testing.T) {
-	for _, tt := range []struct {
-		sample string
-		offset int
-		msg    string
-	}{
-		{``, 0, "the sample is empty"},
-		{`[1]`, 0, "the sample is an array, want an object"},
-		{` "x"`, 1, "the sample is a string, want an object"},
-		{`{"a":1,}`, 7, "want a key in double quotes"},
-		{`{"a":1} x`, 8, `invalid character 'x' after the sample`},
-		{`{"a":"` + "\x01" + `"}`, 6, "control character 0x01 in a string; escape it"},
-		{`{"a":"` + "\xff" + `"}`, 6, "invalid UTF-8 byte 0xFF in a string"},
-		{`{"a":01}`, 6, "want ',' or '}'"},
-		{strings.Repeat(`{"a":`, 513) + "1" + strings.Repeat("}", 513), 2560, "arrays and objects nested more than 512 deep"},
-	} {
-		g := New(Options{})
-		err := g.Add([]byte(tt.sample))
-		var se *SyntaxError
-		if !errors.As(err, &se) || se.Offset != tt.offset || !strings.HasPrefix(se.Msg, tt.msg) {
-			t.Errorf("Add(%.40q) = %v, want %q at %d", tt.sample, err, tt.msg, tt.offset)
-		}
-		if g.Samples() != 0 || len(g.root.nodes) != 0 {
-			t.Errorf("Add(%.40q) left something behind", tt.sample)
-		}
-	}
-	g := New(Options{})
-	if err := g.Add([]byte(strings.Repeat(`{"a":`, 512) + "1" + strings.Repeat("}", 512))); err != nil {
-		t.Errorf("512 levels: %v", err)
-	}
-	if _, err := New(Options{}).Schema(); err == nil {
-		t.Error("Schema with no samples: no error")
-	}
-}
-
-// TestKeptNamesAgree holds the two ways of finding the names an object's
-// members keep, over its text (inference) and over its parsed tree
-// (Transform), to the same answer.
 func TestKeptNamesAgree(t *testing.T) {
 	for _, src := range []string{
 		`{}`,

@@ -85,15 +85,16 @@ func NewTransformer(schemaJSON []byte) (*Transformer, error) {
 func newTransformerFor(root *prop) *Transformer { return &Transformer{root: targetOfProp(root)} }
 
 // Transform returns sample rewritten as the schema expects, as compact
-// JSON. The sample must be a JSON object; its syntax errors carry their
-// line and column.
+// JSON. It refuses the samples that Generator.Add refuses, with the same
+// *SyntaxError.
 func (t *Transformer) Transform(sample []byte) ([]byte, error) {
-	f, err := schema.Parse("sample", sample)
-	if err != nil {
+	var d checker
+	if _, err := d.checkSample(sample); err != nil {
 		return nil, err
 	}
-	if f.Root == nil || f.Root.Kind != schema.Object {
-		return nil, errors.New("the sample is not a JSON object")
+	f, err := schema.Parse("sample", sample)
+	if err != nil {
+		return nil, err // not reached: checkSample accepts only what Parse accepts
 	}
 	tx := transform{src: sample}
 	o := objOut{sc: scope{obj: f.Root, src: sample, depth: 1}}
@@ -104,15 +105,13 @@ func (t *Transformer) Transform(sample []byte) ([]byte, error) {
 // convert returns one value of the 1st-level property key in the form the
 // schema expects.
 func (t *Transformer) convert(key string, raw []byte) ([]byte, error) {
-	// The parser wants an object at the root.
-	src := append(append([]byte(`{"v":`), raw...), '}')
-	f, err := schema.Parse("example", src)
-	if err != nil || len(f.Root.Members) != 1 {
+	f, err := schema.ParseValue("example", raw)
+	if err != nil {
 		return nil, fmt.Errorf("example of %s: %v", key, err)
 	}
-	tx := transform{src: src}
+	tx := transform{src: raw}
 	tgt := t.root.prop(key)
-	v := f.Root.Members[0].Value
+	v := f.Root
 	switch {
 	case tgt.typeName() == "array":
 		if v.Kind != schema.Array {
@@ -120,7 +119,7 @@ func (t *Transformer) convert(key string, raw []byte) ([]byte, error) {
 		}
 		return tx.array(v, tgt), nil
 	case v.Kind == schema.Object:
-		o := objOut{sc: scope{obj: v, src: src, depth: 2}}
+		o := objOut{sc: scope{obj: v, src: raw, depth: 2}}
 		tx.members(v, tgt, "", 2, &o)
 		return o.bytes(), nil
 	}

@@ -3,7 +3,8 @@
 //
 // # Parsing
 //
-// [Parse] reads strict JSON (RFC 8259) into a tree of [Node] values. Every
+// [Parse] reads strict JSON (RFC 8259) with an object at the root, and
+// [ParseValue] any JSON value, into a tree of [Node] values. Every
 // node records the byte span of its value and every object member the byte
 // span of its key, both with exclusive ends, and the RFC 6901 [Pointer] that
 // reaches it. Line and column numbers are worked out only when needed, from

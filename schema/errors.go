@@ -26,6 +26,7 @@ const (
 	ErrTooDeep                            // nesting deeper than MaxDepth
 	ErrRootNotObject                      // a top-level value that is not an object
 	ErrEmpty                              // no value at all
+	ErrDuplicateKey                       // a key its object has already (Parse lists these in File.Duplicates; generate refuses them)
 )
 
 // Error is one parse error at a byte offset of a file.

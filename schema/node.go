@@ -1,5 +1,7 @@
 package schema
 
+import "github.com/triggerkit/triggerkit/internal/jsonscan"
+
 // Kind is the JSON type of a node.
 type Kind uint8
 
@@ -67,66 +69,7 @@ func (n *Node) IsInteger() bool {
 	if n == nil || n.Kind != Number {
 		return false
 	}
-	return NumberIsInteger(n.Text)
-}
-
-// NumberIsInteger reports whether a valid JSON number literal denotes an
-// integer, without converting it to a float (so 1e400 and
-// 12345678901234567890 are judged exactly).
-func NumberIsInteger(s string) bool {
-	if s != "" && s[0] == '-' {
-		s = s[1:]
-	}
-	intPart, frac, exp := s, "", 0
-	if i := indexAny(s, "eE"); i >= 0 {
-		intPart = s[:i]
-		e := s[i+1:]
-		neg := false
-		if e != "" && (e[0] == '+' || e[0] == '-') {
-			neg = e[0] == '-'
-			e = e[1:]
-		}
-		for _, c := range []byte(e) {
-			if exp > 1<<20 {
-				break
-			}
-			exp = exp*10 + int(c-'0')
-		}
-		if neg {
-			exp = -exp
-		}
-	}
-	if i := indexAny(intPart, "."); i >= 0 {
-		frac = intPart[i+1:]
-		intPart = intPart[:i]
-	}
-	// Trailing zeros of the fraction do not matter.
-	for frac != "" && frac[len(frac)-1] == '0' {
-		frac = frac[:len(frac)-1]
-	}
-	if frac == "" {
-		if exp >= 0 {
-			return true
-		}
-		// A negative exponent keeps the value whole only if it removes zeros.
-		zeros := 0
-		for i := len(intPart) - 1; i >= 0 && intPart[i] == '0'; i-- {
-			zeros++
-		}
-		return intPart == "0" || -exp <= zeros
-	}
-	return exp >= len(frac)
-}
-
-func indexAny(s, chars string) int {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return i
-			}
-		}
-	}
-	return -1
+	return jsonscan.IsInteger([]byte(n.Text))
 }
 
 // Duplicate records a key that occurs more than once in one object.

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 )
 
-// MaxDepth is the deepest nesting of objects and arrays that Parse accepts.
-// The dialect needs three levels; real payloads rarely pass twenty.
-const MaxDepth = 512
+// MaxDepth is the deepest nesting of objects and arrays that Parse accepts:
+// the limit of every parser of the module, and of encoding/json.
+const MaxDepth = jsonscan.MaxDepth
 
 // maxErrors is how many errors Parse collects before it gives up on a file.
 const maxErrors = 25
@@ -25,8 +26,18 @@ const maxErrors = 25
 // clear. After an error it cannot step over, such as an unexpected end of
 // input, File.Root is nil.
 func Parse(name string, src []byte) (*File, error) {
+	return parse(name, src, true)
+}
+
+// ParseValue is Parse for a JSON value of any kind at the root: an array,
+// a string, a number, true, false or null as well as an object.
+func ParseValue(name string, src []byte) (*File, error) {
+	return parse(name, src, false)
+}
+
+func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p := &parser{src: src, f: &File{Name: name, Src: src, Lines: NewLines(src)}}
-	p.run()
+	p.run(wantObject)
 	if p.spaceMore > 0 {
 		lines := "lines"
 		if p.spaceMore == 1 {
@@ -51,7 +62,7 @@ type parser struct {
 // bailout unwinds the parser after an error it cannot step over.
 type bailout struct{}
 
-func (p *parser) run() {
+func (p *parser) run(wantObject bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
@@ -66,7 +77,11 @@ func (p *parser) run() {
 	}
 	p.skipSpace("")
 	if p.pos >= len(p.src) {
-		p.fatalf(ErrEmpty, p.pos, "", "empty input: want a JSON object")
+		want := "value"
+		if wantObject {
+			want = "object"
+		}
+		p.fatalf(ErrEmpty, p.pos, "", "empty input: want a JSON %s", want)
 	}
 	root := p.value("")
 	p.skipSpace("")
@@ -74,7 +89,7 @@ func (p *parser) run() {
 		p.fatalf(ErrTrailingData, p.pos, "", "unexpected %s after the top-level value", p.describe(p.pos))
 	}
 	p.f.Root = root
-	if root.Kind != Object {
+	if wantObject && root.Kind != Object {
 		p.errorf(ErrRootNotObject, root.Span.Start, "", "root is %s, want an object", article(root.Kind))
 	}
 }
@@ -255,90 +270,58 @@ func (p *parser) number(ptr Pointer) *Node {
 	text := string(p.src[start:end])
 	p.pos = end
 	n := &Node{Kind: Number, Span: Span{start, end}, Pointer: ptr, Text: text}
-	if msg := checkNumber(text); msg != "" {
+	if msg := numberProblem(p.src[start:end]); msg != "" {
 		n.Kind = Invalid
 		p.errorf(ErrNumber, start, ptr, "invalid number %q: %s", truncate(text, 40), msg)
 	}
 	return n
 }
 
-// checkNumber returns why s is not a JSON number, or "".
-func checkNumber(s string) string {
-	i := 0
-	if i < len(s) && s[i] == '+' {
+// numberProblem returns why tok, a run of the bytes numbers are made of,
+// is not one JSON number, or "". The grammar is jsonscan's; the hints
+// explain the mistakes people make.
+func numberProblem(tok []byte) string {
+	switch tok[0] {
+	case '+':
 		return "a leading + is not allowed"
-	}
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	digits := func() int {
-		j := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		return i - j
-	}
-	switch {
-	case i >= len(s):
-		return "want digits"
-	case s[i] == '.':
+	case '.':
 		return "want a digit before the decimal point"
-	case s[i] == '0':
-		i++
-		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	}
+	end, _, c := jsonscan.Number(tok, 0)
+	switch {
+	case c != jsonscan.OK:
+		return c.String()
+	case end == len(tok):
+		return ""
+	case string(tok[:end]) == "0" || string(tok[:end]) == "-0":
+		if tok[end] >= '0' && tok[end] <= '9' {
 			return "leading zeros are not allowed"
 		}
-		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+		if tok[end] == 'x' || tok[end] == 'X' {
 			return "hexadecimal numbers are not allowed"
 		}
-	default:
-		if digits() == 0 {
-			return "want digits"
-		}
 	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if digits() == 0 {
-			return "want a digit after the decimal point"
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return "want digits in the exponent"
-		}
-	}
-	if i < len(s) {
-		return fmt.Sprintf("unexpected %q", s[i])
-	}
-	return ""
+	return fmt.Sprintf("unexpected %q", tok[end])
 }
 
 // str parses a string quoted with q ('"', or '\” after an error) and
 // returns its decoded value.
 func (p *parser) str(ptr Pointer, q byte) string {
 	start := p.pos
-	p.pos++
-	// Fast path: no escapes, only printable ASCII.
-	i := p.pos
-	for i < len(p.src) {
-		c := p.src[i]
-		if c == q {
-			s := string(p.src[p.pos:i])
-			p.pos = i + 1
-			return s
+	if q == '"' {
+		// A valid string is read by jsonscan; only a bad one needs the
+		// recovering loop below, which reports each of its problems.
+		end, esc, c := jsonscan.String(p.src, start)
+		if c == jsonscan.OK {
+			p.pos = end
+			if !esc {
+				return string(p.src[start+1 : end-1])
+			}
+			return string(jsonscan.AppendUnquoted(nil, p.src[start+1:end-1]))
 		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
-		}
-		i++
 	}
+	p.pos++
 	var b strings.Builder
-	b.Write(p.src[p.pos:i])
-	p.pos = i
 	for {
 		if p.pos >= len(p.src) {
 			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines.Position(start))
@@ -372,55 +355,27 @@ func (p *parser) str(ptr Pointer, q byte) string {
 
 func (p *parser) escape(ptr Pointer, q byte, b *strings.Builder) {
 	start := p.pos
-	if p.pos+1 >= len(p.src) {
-		p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in an escape sequence")
-	}
-	c := p.src[p.pos+1]
-	p.pos += 2
+	r, end, c := jsonscan.Escape(p.src, p.pos)
 	switch c {
-	case '"', '\\', '/':
-		b.WriteByte(c)
-	case 'b':
-		b.WriteByte('\b')
-	case 'f':
-		b.WriteByte('\f')
-	case 'n':
-		b.WriteByte('\n')
-	case 'r':
-		b.WriteByte('\r')
-	case 't':
-		b.WriteByte('\t')
-	case 'u':
-		r, ok := p.hex4()
-		if !ok {
-			p.errorf(ErrString, start, ptr, "invalid escape: \\u needs four hexadecimal digits")
-			return
-		}
-		if utf16.IsSurrogate(r) {
-			// A high surrogate followed by an escaped low surrogate is one
-			// character; a lone surrogate becomes U+FFFD, as in encoding/json.
-			save := p.pos
-			if p.pos+1 < len(p.src) && p.src[p.pos] == '\\' && p.src[p.pos+1] == 'u' {
-				p.pos += 2
-				if r2, ok := p.hex4(); ok {
-					if d := utf16.DecodeRune(r, r2); d != unicode.ReplacementChar {
-						b.WriteRune(d)
-						return
-					}
-				}
-			}
-			p.pos = save
-			r = unicode.ReplacementChar
-		}
+	case jsonscan.OK:
 		b.WriteRune(r)
-	default:
-		if c == '\'' && q == '\'' {
-			b.WriteByte(c)
-			return
-		}
-		p.errorf(ErrString, start, ptr, "invalid escape \\%s in a string", p.escapeChar(p.pos-1))
-		b.WriteByte(c)
+		p.pos = end
+		return
+	case jsonscan.ErrStringEOF:
+		p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in an escape sequence")
+	case jsonscan.ErrUnicodeEscape:
+		p.pos += 2
+		p.errorf(ErrString, start, ptr, "invalid escape: \\u needs four hexadecimal digits")
+		return
 	}
+	e := p.src[p.pos+1]
+	p.pos += 2
+	if e == '\'' && q == '\'' {
+		b.WriteByte(e)
+		return
+	}
+	p.errorf(ErrString, start, ptr, "invalid escape \\%s in a string", p.escapeChar(p.pos-1))
+	b.WriteByte(e)
 }
 
 func (p *parser) escapeChar(off int) string {
@@ -432,27 +387,6 @@ func (p *parser) escapeChar(off int) string {
 		return fmt.Sprintf("%U", r)
 	}
 	return string(r)
-}
-
-func (p *parser) hex4() (rune, bool) {
-	if p.pos+4 > len(p.src) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range p.src[p.pos : p.pos+4] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	p.pos += 4
-	return r, true
 }
 
 func (p *parser) enter(ptr Pointer) {

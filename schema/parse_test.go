@@ -42,7 +42,9 @@ func TestParseErrors(t *testing.T) {
 		{"leading zero", `{"a": 01}`, ErrNumber, "1:7", "leading zeros", true},
 		{"plus", `{"a": +1}`, ErrNumber, "1:7", "leading +", true},
 		{"bare fraction", `{"a": .5}`, ErrNumber, "1:7", "before the decimal point", true},
-		{"dangling point", `{"a": 1.}`, ErrNumber, "1:7", "after the decimal point", true},
+		{"dangling point", `{"a": 1.}`, ErrNumber, "1:7", "after its decimal point", true},
+		{"dangling exponent", `{"a": 1e}`, ErrNumber, "1:7", "digits in its exponent", true},
+		{"lone minus", `{"a": -}`, ErrNumber, "1:7", "digit after its minus sign", true},
 		{"hex", `{"a": 0x1F}`, ErrNumber, "1:7", "hexadecimal", true},
 		{"python literal", `{"a": True}`, ErrSyntax, "1:7", "JSON literals are lower case", true},
 		{"nan", `{"a": NaN}`, ErrSyntax, "1:7", "JSON has no NaN", true},
@@ -51,7 +53,7 @@ func TestParseErrors(t *testing.T) {
 		{"control char", "{\"a\": \"a\tb\"}", ErrString, "1:9", "control character U+0009", true},
 		{"newline in string", "{\"a\": \"ab\n\"}", ErrString, "1:10", "unterminated string", false},
 		{"unexpected close", `{"a": }`, ErrSyntax, "1:7", "unexpected character '}', want a value", false},
-		{"too deep", `{"a":` + strings.Repeat("[", MaxDepth+5), ErrTooDeep, "1:517", "nesting deeper than 512", false},
+		{"too deep", `{"a":` + strings.Repeat("[", MaxDepth+5), ErrTooDeep, "1:10005", "nesting deeper than 10000", false},
 		{"crlf position", "{\r\n  \"a\": 1,\r\n}", ErrTrailingComma, "2:9", "trailing comma", true},
 		{"multibyte columns", "{\"é\": 1,}", ErrTrailingComma, "1:9", "trailing comma", true},
 	}
@@ -180,13 +182,39 @@ func TestParseDuplicates(t *testing.T) {
 	}
 }
 
-func TestNumberIsInteger(t *testing.T) {
+func TestNodeIsInteger(t *testing.T) {
 	for in, want := range map[string]bool{
 		"0": true, "-0": true, "12": true, "1.0": true, "1.50e1": true, "100e-2": true, "1e400": true,
 		"1.5": false, "0.05e1": false, "1e-1": false, "12345678901234567890": true, "0e-5": true, "10e-2": false,
+		`"1"`: false, "true": false,
 	} {
-		if got := NumberIsInteger(in); got != want {
-			t.Errorf("NumberIsInteger(%q) = %v, want %v", in, got, want)
+		f, err := ParseValue("x.json", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Root.IsInteger(); got != want {
+			t.Errorf("%s: IsInteger() = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	for in, kind := range map[string]Kind{
+		`[1, "a"]`: Array, ` "x" `: String, `-1.5`: Number, `true`: Bool, `null`: Null, `{"a": 1}`: Object,
+	} {
+		f, err := ParseValue("x.json", []byte(in))
+		if err != nil || f.Root == nil || f.Root.Kind != kind {
+			t.Errorf("ParseValue(%q) = %v, %v; want a %v root", in, f.Root, err, kind)
+		}
+	}
+	for in, want := range map[string]string{
+		"":      "1:1: empty input: want a JSON value",
+		"[1,]":  "1:3: trailing comma before ]",
+		`"a" 1`: "1:5: unexpected character '1' after the top-level value",
+		"01":    `1:1: invalid number "01": leading zeros are not allowed`,
+	} {
+		if _, err := ParseValue("x.json", []byte(in)); err == nil || err.Error() != want {
+			t.Errorf("ParseValue(%q) = %v, want %s", in, err, want)
 		}
 	}
 }

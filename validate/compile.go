@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -976,7 +977,7 @@ func ecmaToRE2(p string) string {
 		if ch == '\\' && i+1 < len(p) {
 			nx := p[i+1]
 			switch {
-			case nx == 'u' && i+6 <= len(p) && schema.IsHex4([]byte(p[i+2:i+6])):
+			case nx == 'u' && i+6 <= len(p) && isHex4(p[i+2:i+6]):
 				b.WriteString(`\x{` + p[i+2:i+6] + `}`)
 				i += 5
 			case nx == 's' && inClass:
@@ -1209,4 +1210,10 @@ func decodeNode(n *schema.Node) any {
 		return out
 	}
 	return nil
+}
+
+// isHex4 reports whether s is four hexadecimal digits.
+func isHex4(s string) bool {
+	_, ok := jsonscan.Hex4([]byte(s))
+	return ok
 }

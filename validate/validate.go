@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/findings"
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -459,7 +460,7 @@ func (s *state) extended(n *node, start int, t uint8, level int) {
 		content := raw[1 : len(raw)-1]
 		text := bytesString(content)
 		if bytes.IndexByte(content, '\\') >= 0 {
-			text = string(schema.AppendDecoded(nil, content))
+			text = string(jsonscan.AppendUnquoted(nil, content))
 		}
 		if x.minLen >= 0 || x.maxLen >= 0 {
 			l := utf8.RuneCountInString(text)
@@ -766,7 +767,7 @@ func (s *state) typeAt(start, end int) uint8 {
 	case 'n':
 		return tNull
 	}
-	if schemaNumberIsInteger(s.src[start:end]) {
+	if jsonscan.IsInteger(s.src[start:end]) {
 		return tInteger
 	}
 	return tFraction
@@ -983,7 +984,7 @@ func (s *state) equal(c constant, start, end int, t uint8) bool {
 		if bytes.IndexByte(content, '\\') < 0 {
 			return string(content) == c.str
 		}
-		return string(schema.AppendDecoded(s.buf[:0], content)) == c.str
+		return string(jsonscan.AppendUnquoted(s.buf[:0], content)) == c.str
 	case t == tNull:
 		return true
 	case t == tBool:
@@ -1049,7 +1050,7 @@ func (s *state) pushSeg(g seg) {
 // keyText decodes the key of a path step.
 func (s *state) keyText(g seg) string {
 	raw := s.src[g.start+1 : g.end-1]
-	return string(schema.AppendDecoded(make([]byte, 0, len(raw)), raw))
+	return string(jsonscan.AppendUnquoted(make([]byte, 0, len(raw)), raw))
 }
 
 // pointer builds the JSON Pointer of the current path.

@@ -33,7 +33,8 @@ Flags:
 const schemagenExit = `
 Exit codes:
   0  the schema (or the transformed samples) written
-  1  written, but some samples were refused (invalid JSON, not an object);
+  1  written, but some samples were refused (invalid JSON, not an object,
+     a key repeated in one object);
      each is reported as FILE:LINE:COL on standard error
   2  usage error, unreadable file, bad hints, or nothing to write
 `
@@ -237,32 +238,23 @@ func (r *sampleReader) file(path string, fn func(rec []byte, at func(int) schema
 		if err := fn(rec.Data, rec.Position); err != nil {
 			r.refused++
 			if !r.quiet {
-				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, errorPosition(err, rec.Position), errorMessage(err))
+				pos, msg := refusal(err, rec.Position)
+				fmt.Fprintf(r.env.Stderr, "%s:%s: %s\n", display, pos, msg)
 			}
 		}
 		return nil
 	})
 }
 
-// errorPosition is where in its file a sample's error is.
-func errorPosition(err error, at func(int) schema.Position) string {
+// refusal is where in its file a refused sample's problem is, and what it
+// is. Generator.Add and Transformer.Transform refuse samples with the same
+// *generate.SyntaxError.
+func refusal(err error, at func(int) schema.Position) (pos, msg string) {
 	var se *generate.SyntaxError
 	if errors.As(err, &se) {
-		return at(se.Offset).String()
+		return at(se.Offset).String(), se.Msg
 	}
-	var list schema.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		return at(list[0].Offset).String()
-	}
-	return at(0).String()
-}
-
-func errorMessage(err error) string {
-	var list schema.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		return list[0].Msg
-	}
-	return err.Error()
+	return at(0).String(), err.Error()
 }
 
 // writeOutput writes data to path atomically (see atomicfile), never over

@@ -125,3 +125,24 @@ func TestSchemagenCommand(t *testing.T) {
 		}
 	})
 }
+
+// TestSchemagenRefusesRepeatedKeys checks that a sample that repeats a key
+// is reported with its file position, the same way with and without
+// --transform, and that the other samples are used.
+func TestSchemagenRefusesRepeatedKeys(t *testing.T) {
+	in := "{\"a\":1,\"b\":2}\n{\"a\":1,\"a\":2}\n"
+	for _, args := range [][]string{{"-q", "-"}, {"--transform", "-q", "-"}} {
+		if args[0] == "--transform" {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "s.ndjson")
+			if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = []string{"--transform", "-q", path}
+		}
+		_, errOut, code := runSchemagen(t, in, args...)
+		if code != ExitFindings || !strings.Contains(errOut, `:2:8: duplicate key "a": its object has it already at offset 1`) {
+			t.Errorf("schemagen %v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}

@@ -1,0 +1,315 @@
+package generate
+
+import (
+	"strconv"
+	"unsafe"
+
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
+	"github.com/triggerkit/triggerkit/schema"
+)
+
+// walker reads one sample, whose syntax checkSample has accepted, and
+// records what it holds. Names are built in a scratch buffer; nothing is
+// allocated unless a new name or example is met.
+type walker struct {
+	g    *Generator
+	src  []byte
+	pos  int
+	name []byte // output names: a stack of namespaces
+	path []byte // the JSON Pointer of the value being read
+	dec  []byte // decoded strings
+	// scopes are the output objects being read, innermost last; kept says
+	// whether the member being read keeps its name (see scope).
+	scopes []scope
+	kept   bool
+}
+
+// members reads the object at w.pos into lv. The names of its members are
+// w.name[base:prefix] + "_" + key, or the key alone when prefix == base.
+func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64) {
+	w.pos++
+	w.ws()
+	if w.src[w.pos] == '}' {
+		w.pos++
+		return
+	}
+	pathLen := len(w.path)
+	for {
+		cs, ce, esc := w.str()
+		key := w.src[cs:ce]
+		if esc {
+			w.dec = jsonscan.AppendUnquoted(w.dec[:0], key)
+			key = w.dec
+		}
+		w.name = w.name[:prefix]
+		if prefix > base {
+			w.name = append(w.name, '_')
+		}
+		w.name = appendSanitized(w.name, key)
+		sanitized := !keyOK(key)
+		w.path = appendPointer(append(w.path[:pathLen], '/'), key)
+		w.ws()
+		w.pos++ // the colon
+		w.ws()
+		w.kept = prefix == base && !sanitized
+		w.value(lv, base, depth, stamp, sanitized)
+		w.ws()
+		if w.src[w.pos] == '}' {
+			w.pos++
+			break
+		}
+		w.pos++ // the comma
+		w.ws()
+	}
+	w.path = w.path[:pathLen]
+}
+
+// appendPointer appends a key escaped for a JSON Pointer.
+func appendPointer(dst, key []byte) []byte {
+	for _, c := range key {
+		switch c {
+		case '~':
+			dst = append(dst, '~', '0')
+		case '/':
+			dst = append(dst, '~', '1')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// node returns the node of the name in w.name[base:] for the container
+// stamp, renaming it with a suffix when the container used it already or
+// a member keeps it (see scope).
+func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
+	sc := &w.scopes[len(w.scopes)-1]
+	var n *node
+	if w.kept || !sc.isKept(bytesString(w.name[base:])) {
+		n = w.lookup(lv, base)
+	}
+	if n == nil || n.stamp == stamp {
+		end := len(w.name)
+		for i := 2; ; i++ {
+			w.name = strconv.AppendInt(append(w.name[:end], '_'), int64(i), 10)
+			if sc.isKept(bytesString(w.name[base:])) {
+				continue
+			}
+			if n = w.lookup(lv, base); n.stamp != stamp {
+				break
+			}
+		}
+		n.renamed = true
+	}
+	n.stamp = stamp
+	n.sanitized = n.sanitized || sanitized
+	return n
+}
+
+func (w *walker) lookup(lv *level, base int) *node {
+	name := w.name[base:]
+	if n := lv.index[unsafe.String(unsafe.SliceData(name), len(name))]; n != nil {
+		return n
+	}
+	n := &node{name: string(name), source: string(w.path), formats: fAll}
+	lv.index[n.name] = n
+	lv.nodes = append(lv.nodes, n)
+	return n
+}
+
+// value reads the value at w.pos, whose name is in w.name[base:].
+func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool) {
+	start := w.pos
+	switch c := w.src[w.pos]; {
+	case c == '{':
+		if depth == 1 {
+			if shape := w.customShape(); shape != "" {
+				n := w.node(lv, base, stamp, sanitized)
+				if n.custom != "" && n.custom != shape {
+					n.mixedCustom = true
+				}
+				n.kinds |= kCustom
+				n.custom = shape
+				n.present++
+				n.customs++
+				if n.sub == nil {
+					n.sub = newLevel()
+				}
+				n.sub.count++
+				end := len(w.name)
+				w.pushScope(w.pos, 2)
+				w.members(n.sub, end, end, 2, w.g.next())
+				w.popScope()
+				w.name = w.name[:end]
+				n.addExample(w.src[start:w.pos], false)
+				return
+			}
+		}
+		fl := w.lookup(lv, base)
+		fl.flattened = true
+		if w.emptyObject() {
+			fl.emptyObjects++
+		} else {
+			fl.fullObjects++
+		}
+		end := len(w.name)
+		w.members(lv, base, end, depth, stamp)
+		w.name = w.name[:end]
+	case c == '[':
+		n := w.node(lv, base, stamp, sanitized)
+		if depth > 1 {
+			n.kinds |= kJSON
+			n.present++
+			w.skip()
+			return
+		}
+		n.kinds |= kArray
+		n.present++
+		n.arrays++
+		if n.items == nil {
+			n.items = newLevel()
+		}
+		w.elements(n, 0)
+		if len(n.examples) == 0 || (len(n.examples) == 1 && string(n.examples[0]) == "[]") {
+			n.examples = n.examples[:0]
+			n.addExample(firstElements(w.src[start:w.pos]), false)
+		}
+	case c == '"':
+		n := w.node(lv, base, stamp, sanitized)
+		cs, ce, esc := w.str()
+		n.kinds |= kString
+		n.present++
+		text := w.src[cs:ce]
+		if esc {
+			w.dec = jsonscan.AppendUnquoted(w.dec[:0], text)
+			text = w.dec
+		}
+		s := unsafe.String(unsafe.SliceData(text), len(text))
+		n.checkString(s)
+		if len(n.examples) < maxExamples {
+			n.addExample(w.src[start:w.pos], isBlank(s))
+		}
+	case c == 't' || c == 'f' || c == 'n':
+		n := w.node(lv, base, stamp, sanitized)
+		w.literal()
+		if c == 'n' {
+			n.kinds |= kNull
+			return
+		}
+		n.kinds |= kBool
+		n.present++
+		n.formats = 0
+		n.notDecimal = true
+		n.addExample(w.src[start:w.pos], false)
+	default:
+		n := w.node(lv, base, stamp, sanitized)
+		if w.number() {
+			n.kinds |= kInt
+		} else {
+			n.kinds |= kNum
+		}
+		n.present++
+		n.formats = 0
+		if !n.notDecimal && !schema.IsDecimal(bytesString(w.src[start:w.pos])) {
+			n.notDecimal = true
+		}
+		if len(n.examples) < maxExamples {
+			n.addExample(w.src[start:w.pos], false)
+		}
+	}
+}
+
+// elements reads the array at w.pos into the items of n: objects as they
+// are, other values wrapped in {"value": ...}, arrays spliced.
+func (w *walker) elements(n *node, nest int) {
+	w.pos++
+	w.ws()
+	if w.src[w.pos] == ']' {
+		w.pos++
+		return
+	}
+	pathLen := len(w.path)
+	for i := 0; ; i++ {
+		w.path = strconv.AppendInt(append(w.path[:pathLen], '/'), int64(i), 10)
+		base := len(w.name)
+		switch w.src[w.pos] {
+		case '[':
+			n.nested++
+			w.elements(n, nest+1)
+		case 'n':
+			w.literal()
+			n.nullItems++
+		case '{':
+			n.items.count++
+			w.pushScope(w.pos, 2)
+			w.members(n.items, base, base, 2, w.g.next())
+			w.popScope()
+		default:
+			n.items.count++
+			n.wrapped++
+			w.name = append(w.name, "value"...)
+			w.pushScope(-1, 2)
+			w.kept = true
+			w.value(n.items, base, 2, w.g.next(), false)
+			w.popScope()
+		}
+		w.name = w.name[:base]
+		w.ws()
+		if w.src[w.pos] == ']' {
+			w.pos++
+			break
+		}
+		w.pos++ // the comma
+		w.ws()
+	}
+	w.path = w.path[:pathLen]
+}
+
+// customShape reports the custom type the object at w.pos has the shape
+// of: exactly "value" and "currency" (MONEY) or exactly "fileName" and
+// "downloadUrl" (ATTACHMENT), with values that are not arrays or objects.
+// It reads ahead without moving.
+func (w *walker) customShape() string {
+	save := w.pos
+	defer func() { w.pos = save }()
+	w.pos++
+	var keys [2]byte // 'v'alue, 'c'urrency, 'f'ileName, 'd'ownloadUrl
+	for k := 0; k < 3; k++ {
+		w.ws()
+		if w.src[w.pos] != '"' {
+			return ""
+		}
+		cs, ce, esc := w.str()
+		if esc || k == 2 {
+			return ""
+		}
+		switch string(w.src[cs:ce]) {
+		case "value", "currency", "fileName", "downloadUrl":
+			keys[k] = w.src[cs]
+		default:
+			return ""
+		}
+		w.ws()
+		w.pos++ // the colon
+		w.ws()
+		if w.src[w.pos] == '{' || w.src[w.pos] == '[' {
+			return ""
+		}
+		w.skip()
+		w.ws()
+		if w.src[w.pos] == '}' {
+			if k != 1 {
+				return ""
+			}
+			break
+		}
+		w.pos++ // the comma
+	}
+	switch {
+	case keys == [2]byte{'v', 'c'} || keys == [2]byte{'c', 'v'}:
+		return "MONEY"
+	case keys == [2]byte{'f', 'd'} || keys == [2]byte{'d', 'f'}:
+		return "ATTACHMENT"
+	}
+	return ""
+}
