@@ -395,14 +395,14 @@ func (w *walker) emptyObject() bool {
 }
 
 // customShape reports the custom type the object at w.pos has the shape
-// of: exactly "value" and "currency" (MONEY) or exactly "fileName" and
-// "downloadUrl" (ATTACHMENT), with values that are not arrays or objects.
+// of (see schema.ShapedLike): exactly two members, the members of MONEY or
+// ATTACHMENT, with values that are not arrays or objects.
 // It reads ahead without moving.
 func (w *walker) customShape() string {
 	save, saveDepth := w.pos, w.depth
 	defer func() { w.pos, w.depth = save, saveDepth }()
 	w.pos++
-	var keys [2]byte // 'v'alue, 'c'urrency, 'f'ileName, 'd'ownloadUrl
+	var keys [2][]byte
 	for k := 0; k < 3; k++ {
 		w.ws()
 		if w.pos >= len(w.src) || w.src[w.pos] != '"' {
@@ -412,12 +412,7 @@ func (w *walker) customShape() string {
 		if w.err != nil || esc || k == 2 {
 			return ""
 		}
-		switch string(w.src[cs:ce]) {
-		case "value", "currency", "fileName", "downloadUrl":
-			keys[k] = w.src[cs]
-		default:
-			return ""
-		}
+		keys[k] = w.src[cs:ce]
 		w.ws()
 		if w.pos >= len(w.src) || w.src[w.pos] != ':' {
 			return ""
@@ -443,13 +438,7 @@ func (w *walker) customShape() string {
 		}
 		w.pos++
 	}
-	switch {
-	case keys == [2]byte{'v', 'c'} || keys == [2]byte{'c', 'v'}:
-		return "MONEY"
-	case keys == [2]byte{'f', 'd'} || keys == [2]byte{'d', 'f'}:
-		return "ATTACHMENT"
-	}
-	return ""
+	return schema.ShapedLike(string(keys[0]), string(keys[1]))
 }
 
 // firstElements returns an array's raw text cut to its first three

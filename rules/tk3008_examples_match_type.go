@@ -24,7 +24,7 @@ test values, so a wrong one makes test runs of actions fail.`,
 	Run: func(pass *lint.Pass) error {
 		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) {
 			typ := s.TypeName()
-			if !schema.Contains(schema.Types, typ) {
+			if !schema.IsType(typ) {
 				return
 			}
 			if !matchesType(typ, v) {

@@ -250,7 +250,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			if n.lookup(p.Name) >= 0 {
 				continue // a duplicate key: the first definition counts, as in the model
 			}
-			n.props = append(n.props, prop{name: p.Name, node: c.compile(p.Schema, depth+1), keyOK: schema.KeyProblem(p.Name) == ""})
+			n.props = append(n.props, prop{name: p.Name, node: c.compile(p.Schema, depth+1), keyOK: schema.KeyProblem(p.Name) == schema.KeyOK})
 		}
 	}
 	if m := s.Required; m != nil {
@@ -265,7 +265,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			i := n.lookup(e.Text)
 			if i < 0 {
 				i = len(n.props)
-				n.props = append(n.props, prop{name: e.Text, keyOK: schema.KeyProblem(e.Text) == ""})
+				n.props = append(n.props, prop{name: e.Text, keyOK: schema.KeyProblem(e.Text) == schema.KeyOK})
 			}
 			if !containsInt(n.required, i) {
 				n.required = append(n.required, i)
@@ -311,12 +311,13 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			if p.node == nil {
 				continue
 			}
-			switch s.CustomType() + "." + p.name {
-			case "MONEY.value":
+			m, _ := schema.CustomMemberOf(s.CustomType(), p.name)
+			switch m.Holds {
+			case schema.Decimal:
 				p.node.role = roleMoneyValue
-			case "MONEY.currency":
+			case schema.CurrencyCode:
 				p.node.role = roleCurrency
-			case "ATTACHMENT.downloadUrl":
+			case schema.DownloadURL:
 				p.node.role = roleDownloadURL
 			}
 			p.node.simple = p.node.simple && p.node.role == roleNone
