@@ -78,26 +78,6 @@ func hex8(x uint64) uint64 {
 	return 1
 }
 
-const notHex = 1
-
-// hexTable is 0 for a hexadecimal digit and notHex for any other byte.
-var hexTable = func() (t [256]uint8) {
-	for c := range t {
-		if !isHex(byte(c)) {
-			t[c] = notHex
-		}
-	}
-	return t
-}()
-
-func hexRun(s string) bool {
-	var bad uint8
-	for i := 0; i < len(s); i++ {
-		bad |= hexTable[s[i]]
-	}
-	return bad == 0
-}
-
 func isHex(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
 }
@@ -384,10 +364,8 @@ var uriClass = func() (t [256]uint8) {
 	return t
 }()
 
-func isAlpha(c byte) bool      { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
-func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
-func isUnreserved(c byte) bool { return uriClass[c]&uriUnreserved != 0 }
-func isSubDelim(c byte) bool   { return uriClass[c]&uriSubDelim != 0 }
+func isAlpha(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // IsEmail reports whether s is an e-mail address: a local part of 1 to 64
 // characters, "@", and a domain name with at least one dot or an address
