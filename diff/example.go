@@ -482,8 +482,16 @@ func made(s *schema.Schema) string {
 	if s.IdentityType != nil {
 		return `"3f2a7c1e-9b4d-4e8a-a6f0-5c1d2e3b4a59"`
 	}
-	if s.Parent != nil && s.Parent.CustomType() == "MONEY" && s.Node.Pointer.Last() == "currency" {
-		return `"USD"`
+	if s.Parent != nil {
+		m, _ := schema.CustomMemberOf(s.Parent.CustomType(), s.Node.Pointer.Last())
+		switch m.Holds {
+		case schema.Decimal:
+			return `"12.50"`
+		case schema.CurrencyCode:
+			return `"USD"`
+		case schema.DownloadURL:
+			return `"https://example.com/files/report.pdf"`
+		}
 	}
 	return `"any text"`
 }

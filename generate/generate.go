@@ -232,15 +232,26 @@ func validCustom(n *node) bool {
 		}
 		return m
 	}
-	switch n.custom {
-	case "MONEY":
-		v, c := member("value"), member("currency")
-		return v != nil && c != nil && v.kinds&^(kInt|kNum|kString) == 0 && !v.notDecimal && c.kinds == kString
-	case "ATTACHMENT":
-		f, d := member("fileName"), member("downloadUrl")
-		return f != nil && d != nil && f.kinds == kString && d.kinds == kString && d.formats&fURI != 0 && !d.notHTTP
+	ct, ok := schema.LookupCustomType(n.custom)
+	if !ok || len(ct.Members) == 0 {
+		return false
 	}
-	return false
+	for _, cm := range ct.Members {
+		m := member(cm.Name)
+		switch {
+		case m == nil:
+			return false
+		case cm.Holds == schema.Decimal:
+			if m.kinds&^(kInt|kNum|kString) != 0 || m.notDecimal {
+				return false
+			}
+		case m.kinds != kString:
+			return false
+		case cm.Holds == schema.DownloadURL && (m.formats&fURI == 0 || m.notHTTP):
+			return false
+		}
+	}
+	return true
 }
 
 // get returns the node of a name, made when missing.
@@ -317,11 +328,12 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 		sub := b.level(n.sub, n.name, 2)
 		p.props, p.required = sub.props, sub.required
 		for _, c := range p.props {
-			if n.custom == "MONEY" && c.key == "value" {
+			m, _ := schema.CustomMemberOf(n.custom, c.key)
+			if m.Holds == schema.Decimal {
 				c.typ, c.format = "string", "DECIMAL_VALUE"
 			}
-			if n.custom == "ATTACHMENT" && c.key == "downloadUrl" {
-				c.format, c.custom = "uri", ""
+			if m.Format != "" {
+				c.format, c.custom = m.Format, ""
 			}
 		}
 	default:

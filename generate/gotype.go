@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/invopop/jsonschema"
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 // FromType builds the dialect schema of a Go struct (or a pointer to one),
@@ -77,7 +78,7 @@ func (t *typeReader) value(lv *level, name, owner string, s *jsonschema.Schema, 
 	custom, _ := s.Extras["wixCustomType"].(string)
 	switch s.Type {
 	case "object":
-		if depth == 1 && (custom == "MONEY" || custom == "ATTACHMENT") {
+		if ct, _ := schema.LookupCustomType(custom); depth == 1 && !ct.Internal && len(ct.Members) > 0 {
 			n := t.node(lv, name, source, required)
 			n.kinds |= kCustom
 			n.custom, n.customs = custom, 1
@@ -138,7 +139,7 @@ func (t *typeReader) value(lv *level, name, owner string, s *jsonschema.Schema, 
 		if s.Format != "" && n.formats == 0 {
 			h.Format = s.Format
 		}
-		if custom == "IMAGE_URL" || custom == "ORDER_ID" {
+		if ct, _ := schema.LookupCustomType(custom); !ct.Internal && ct.Type == "string" {
 			h.WixCustomType = custom
 		}
 		t.g.opts.Hints[hintKey] = h

@@ -92,8 +92,8 @@ func (b *builder) applyHints(root *prop) error {
 		}
 		if f := h.Format; f != "" {
 			switch {
-			case !schema.Contains(schema.Formats, f):
-				return fail("unknown format %q; want one of %s", f, strings.Join(schema.Formats, ", "))
+			case !schema.IsFormat(f):
+				return fail("unknown format %q; want one of %s", f, strings.Join(schema.Formats(), ", "))
 			case p.typ != "string":
 				return fail("format %q on a %s property; formats are for strings", f, p.typ)
 			case !fitsFormat(p.node, f):
@@ -102,8 +102,8 @@ func (b *builder) applyHints(root *prop) error {
 			p.format = f
 		}
 		if c := h.WixCustomType; c != "" {
-			if !schema.Contains(schema.CustomTypes, c) {
-				return fail("unknown wixCustomType %q; want one of %s", c, strings.Join(schema.CustomTypes, ", "))
+			if !schema.Contains(schema.CustomTypeNames(false), c) {
+				return fail("unknown wixCustomType %q; want one of %s", c, strings.Join(schema.CustomTypeNames(false), ", "))
 			}
 			if (c == "MONEY" || c == "ATTACHMENT" || p.custom == "MONEY" || p.custom == "ATTACHMENT") && p.custom != c {
 				return fail("wixCustomType %s, but the values seen are %s", c, shapeOf(p))

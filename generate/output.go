@@ -3,7 +3,6 @@ package generate
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -208,9 +207,4 @@ func compact(raw []byte) []byte {
 		return raw
 	}
 	return b.Bytes()
-}
-
-// quoteNumber is the text of a number or boolean as a JSON string.
-func quoteNumber(raw []byte) []byte {
-	return strconv.AppendQuote(nil, string(raw))
 }

@@ -249,14 +249,7 @@ func customShapeOf(v *schema.Node, src []byte) string {
 			return ""
 		}
 	}
-	a, b := v.Members[0].Name, v.Members[1].Name
-	switch {
-	case a == "value" && b == "currency" || a == "currency" && b == "value":
-		return "MONEY"
-	case a == "fileName" && b == "downloadUrl" || a == "downloadUrl" && b == "fileName":
-		return "ATTACHMENT"
-	}
-	return ""
+	return schema.ShapedLike(v.Members[0].Name, v.Members[1].Name)
 }
 
 // objOut is an object being written: its members in order, and the names

@@ -273,7 +273,7 @@ func (w *walker) customShape() string {
 	save := w.pos
 	defer func() { w.pos = save }()
 	w.pos++
-	var keys [2]byte // 'v'alue, 'c'urrency, 'f'ileName, 'd'ownloadUrl
+	var keys [2][]byte
 	for k := 0; k < 3; k++ {
 		w.ws()
 		if w.src[w.pos] != '"' {
@@ -283,12 +283,7 @@ func (w *walker) customShape() string {
 		if esc || k == 2 {
 			return ""
 		}
-		switch string(w.src[cs:ce]) {
-		case "value", "currency", "fileName", "downloadUrl":
-			keys[k] = w.src[cs]
-		default:
-			return ""
-		}
+		keys[k] = w.src[cs:ce]
 		w.ws()
 		w.pos++ // the colon
 		w.ws()
@@ -305,11 +300,5 @@ func (w *walker) customShape() string {
 		}
 		w.pos++ // the comma
 	}
-	switch {
-	case keys == [2]byte{'v', 'c'} || keys == [2]byte{'c', 'v'}:
-		return "MONEY"
-	case keys == [2]byte{'f', 'd'} || keys == [2]byte{'d', 'f'}:
-		return "ATTACHMENT"
-	}
-	return ""
+	return schema.ShapedLike(string(keys[0]), string(keys[1]))
 }

@@ -34,6 +34,7 @@ func All() []*lint.Rule {
 		ExamplesMatchFormat,
 		ExamplesMatchOneOf,
 		ExamplesNonblank,
+		DefaultMatchesProperty,
 		TypeAllowed,
 		TypeCustomInTypeField,
 		ComplexTypesTopLevelOnly,

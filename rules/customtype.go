@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -17,9 +19,31 @@ func customTyped(d *schema.Document, names ...string) []*schema.Property {
 	return out
 }
 
+// orList joins names as "A, B, C or D".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// customTypedAs returns the property definitions whose wixCustomType is a
+// custom type of the given JSON type and format.
+func customTypedAs(d *schema.Document, typ, format string) []*schema.Property {
+	var names []string
+	for _, c := range schema.CustomTypes() {
+		if c.Type == typ && c.Format == format {
+			names = append(names, c.Name)
+		}
+	}
+	return customTyped(d, names...)
+}
+
 // checkMembers checks the object shape of a custom type: type "object",
-// the given string members, all of them required.
-func checkMembers(pass *lint.Pass, p *schema.Property, custom string, members ...string) {
+// and each of the custom type's members present and, when the table says
+// so, required.
+func checkMembers(pass *lint.Pass, p *schema.Property, custom string) {
+	ct, _ := schema.LookupCustomType(custom)
 	s := p.Schema
 	if t := s.TypeName(); t != "object" {
 		if s.Type == nil {
@@ -29,7 +53,8 @@ func checkMembers(pass *lint.Pass, p *schema.Property, custom string, members ..
 		}
 		return
 	}
-	for _, name := range members {
+	for _, m := range ct.Members {
+		name := m.Name
 		if s.Prop(name) == nil {
 			if s.Properties != nil {
 				pass.ReportKey(s.Properties, `%s property has no %q property`, custom, name)
@@ -38,7 +63,7 @@ func checkMembers(pass *lint.Pass, p *schema.Property, custom string, members ..
 			}
 			continue
 		}
-		if !s.IsRequired(name) {
+		if m.Required && !s.IsRequired(name) {
 			if s.Required != nil {
 				pass.ReportValue(s.Required, `%s property does not list %q in "required"`, custom, name)
 			} else {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/findings"
@@ -70,14 +69,14 @@ func matchesType(typ string, n *schema.Node) bool {
 	return true
 }
 
-// eachExample calls fn for every value inside the examples of every property
-// schema, paired with the schema that describes it: each example of a
-// property, the members of object examples that match nested properties, and
+// eachExample calls fn for every value inside the examples of the root and
+// of every property schema, paired with the schema that describes it: each
+// example, the members of object examples that match nested properties, and
 // the elements of array examples with the items schema. Values that the
 // schema does not describe are not visited.
 func eachExample(d *schema.Document, fn func(s *schema.Schema, v *schema.Node)) {
 	d.Schemas(func(s *schema.Schema) {
-		if s.Role != schema.RoleProperty || s.Examples == nil || s.Examples.Value.Kind != schema.Array {
+		if s.Role != schema.RoleProperty && s.Role != schema.RoleRoot || s.Examples == nil || s.Examples.Value.Kind != schema.Array {
 			return
 		}
 		for _, e := range s.Examples.Value.Elems {
@@ -124,11 +123,4 @@ func normKey(k string) string {
 // object as a whole that should not cover all of it.
 func openSpan(n *schema.Node) schema.Span {
 	return schema.Span{Start: n.Span.Start, End: n.Span.Start + 1}
-}
-
-// sameNumber compares two JSON number literals by value.
-func sameNumber(a, b string) bool {
-	x, err1 := strconv.ParseFloat(a, 64)
-	y, err2 := strconv.ParseFloat(b, 64)
-	return err1 == nil && err2 == nil && x == y
 }

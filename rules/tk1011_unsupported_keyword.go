@@ -50,7 +50,7 @@ func keywordHint(k string) string {
 	case "patternProperties", "dependencies", "dependentRequired", "dependentSchemas", "propertyNames":
 		return "; declare every key in properties"
 	}
-	if f := schema.FoldMatch(schema.Keywords, k); f != "" {
+	if f := schema.FoldMatch(schema.Keywords(), k); f != "" {
 		return "; keywords are case-sensitive: did you mean \"" + f + "\"?"
 	}
 	return ""

@@ -23,14 +23,22 @@ example that fails it teaches the wrong shape. (futureDate examples are checked 
 	},
 	Run: func(pass *lint.Pass) error {
 		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) {
-			f := s.FormatName()
-			if v.Kind != schema.String || f == "" || s.FutureDate != nil || s.TypeName() != "string" {
-				return
-			}
-			if schema.Contains(schema.Formats, f) && !schema.CheckFormat(f, v.Text) {
-				pass.ReportNode(v, "example %s is not a valid %s", show(v), f)
+			if s.FutureDate == nil {
+				checkValueFormat(pass, "example", s, v)
 			}
 		})
 		return nil
 	},
+}
+
+// checkValueFormat reports v, a string example or default (noun) of s or a
+// string inside one, when it fails s's documented format.
+func checkValueFormat(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
+	f := s.FormatName()
+	if v.Kind != schema.String || f == "" || s.TypeName() != "string" {
+		return
+	}
+	if schema.IsFormat(f) && !schema.CheckFormat(f, v.Text) {
+		pass.ReportNode(v, "%s %s is not a valid %s", noun, show(v), f)
+	}
 }

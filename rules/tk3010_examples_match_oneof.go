@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -23,51 +21,29 @@ holding any other value is refused.`,
 		Source: "spec rule 28 and decision 4",
 	},
 	Run: func(pass *lint.Pass) error {
-		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) {
-			consts := optionConsts(s)
-			if len(consts) == 0 {
-				return
-			}
-			var shown []string
-			for _, c := range consts {
-				if sameValue(c, v) {
-					return
-				}
-				if len(shown) < 5 {
-					shown = append(shown, show(c))
-				}
-			}
-			list := strings.Join(shown, ", ")
-			if len(consts) > len(shown) {
-				list += ", ..."
-			}
-			pass.ReportNode(v, "example %s is not one of the options (%s)", show(v), list)
-		})
+		sets := optionSets{}
+		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) { sets.check(pass, "example", s, v) })
 		return nil
 	},
 }
 
-// optionConsts returns the const values of a schema's oneOf options.
-func optionConsts(s *schema.Schema) []*schema.Node {
-	var out []*schema.Node
-	for _, o := range s.Options {
-		if o.Const != nil {
-			out = append(out, o.Const.Value)
-		}
-	}
-	return out
-}
+// optionSets holds the const sets of the schemas checked so far, so that
+// each is built once.
+type optionSets map[*schema.Schema]*constSet
 
-// sameValue compares two scalar values; objects and arrays never match.
-func sameValue(a, b *schema.Node) bool {
-	if a.Kind != b.Kind {
-		return false
+// check reports v, an example or default (noun) of s or a value inside
+// one, when s has oneOf options with consts and v is none of them.
+func (sets optionSets) check(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
+	if len(s.Options) == 0 {
+		return
 	}
-	switch a.Kind {
-	case schema.String, schema.Bool, schema.Null:
-		return a.Text == b.Text
-	case schema.Number:
-		return a.Text == b.Text || sameNumber(a.Text, b.Text)
+	set := sets[s]
+	if set == nil {
+		set = optionConsts(s)
+		sets[s] = set
 	}
-	return false
+	if set.n == 0 || set.has(v) {
+		return
+	}
+	pass.ReportNode(v, "%s %s is not one of the options (%s)", noun, show(v), set.list)
 }

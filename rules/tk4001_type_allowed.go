@@ -22,14 +22,14 @@ var TypeAllowed = &lint.Rule{
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
 			t := s.TypeName()
-			if s.Type == nil || s.Type.Value.Kind != schema.String || schema.Contains(schema.Types, t) || isCustomTypeName(t) {
+			if s.Type == nil || s.Type.Value.Kind != schema.String || schema.IsType(t) || isCustomTypeName(t) {
 				return
 			}
 			switch {
 			case t == "null":
 				pass.ReportValue(s.Type, `type "null" is not allowed; payload values cannot be null`)
-			case schema.FoldMatch(schema.Types, t) != "":
-				pass.ReportValue(s.Type, "unknown type %q; types are lower case: want %q", t, schema.FoldMatch(schema.Types, t))
+			case schema.FoldMatch(schema.Types(), t) != "":
+				pass.ReportValue(s.Type, "unknown type %q; types are lower case: want %q", t, schema.FoldMatch(schema.Types(), t))
 			default:
 				pass.ReportValue(s.Type, "unknown type %q; want string, number, integer, boolean, array or object", cut(t, 60))
 			}
@@ -41,5 +41,6 @@ var TypeAllowed = &lint.Rule{
 // isCustomTypeName reports whether a "type" value is really a wixCustomType
 // name, which TK4002 explains.
 func isCustomTypeName(t string) bool {
-	return schema.Contains(schema.CustomTypes, t) || schema.Contains(schema.InternalCustomTypes, t)
+	_, ok := schema.LookupCustomType(t)
+	return ok
 }

@@ -34,11 +34,8 @@ wixCustomType in the same way.`,
 
 // customBaseType is the JSON type a custom type is written with.
 func customBaseType(custom string) string {
-	switch custom {
-	case "MONEY", "ATTACHMENT", "RECEIPT":
-		return "object"
-	case "FIELDS":
-		return "array"
+	if c, ok := schema.LookupCustomType(custom); ok {
+		return c.Type
 	}
 	return "string"
 }

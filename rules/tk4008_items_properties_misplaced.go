@@ -23,7 +23,7 @@ other types they are ignored, which usually means the "type" is wrong.`,
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
 			t := s.TypeName()
-			if t == "" || !schema.Contains(schema.Types, t) {
+			if t == "" || !schema.IsType(t) {
 				return
 			}
 			if s.Items != nil && t != "array" {

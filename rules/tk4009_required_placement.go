@@ -29,7 +29,7 @@ parent's "required" instead.`,
 			switch t := s.TypeName(); {
 			case t == "array":
 				pass.ReportKey(s.Required, `"required" on an array property belongs inside "items"`)
-			case t != "object" && schema.Contains(schema.Types, t):
+			case t != "object" && schema.IsType(t):
 				pass.ReportKey(s.Required, `"required" on %s property has no effect; list the property in its parent's "required"`, withArticle(t))
 			}
 		}

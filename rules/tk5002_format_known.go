@@ -30,8 +30,8 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 			switch {
 			case v.Kind != schema.String:
 				pass.ReportValue(s.Format, `"format" is %s, want a format name`, kindOf(v))
-			case schema.Contains(schema.Formats, f), formatCaseVariant(f) != "":
-			case schema.Contains(schema.JSONSchemaFormats, f):
+			case schema.IsFormat(f), formatCaseVariant(f) != "":
+			case schema.IsJSONSchemaFormat(f):
 				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
 					Message: "format " + show(v) + " is JSON Schema but not documented for trigger schemas"})
 			default:
@@ -45,8 +45,8 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 // formatCaseVariant returns the documented format that f differs from only
 // in case, or "".
 func formatCaseVariant(f string) string {
-	if schema.Contains(schema.Formats, f) {
+	if schema.IsFormat(f) {
 		return ""
 	}
-	return schema.FoldMatch(schema.Formats, f)
+	return schema.FoldMatch(schema.Formats(), f)
 }

@@ -21,7 +21,7 @@ var OneOfConstType = &lint.Rule{
 	Run: func(pass *lint.Pass) error {
 		eachOption(pass.Doc, func(parent, o *schema.Schema) {
 			t := optionType(parent, o)
-			if o.Const == nil || !schema.Contains(schema.Types, t) {
+			if o.Const == nil || !schema.IsType(t) {
 				return
 			}
 			if v := o.Const.Value; !matchesType(t, v) {

@@ -21,17 +21,16 @@ it; two options with the same "title" cannot be told apart in the drop-down.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
-			var consts []*schema.Node
+			consts := map[string]bool{}
 			titles := map[string]bool{}
 			for _, o := range s.Options {
 				if o.Const != nil {
-					for _, c := range consts {
-						if sameValue(c, o.Const.Value) {
+					if k, ok := valueKey(o.Const.Value); ok {
+						if consts[k] {
 							pass.ReportValue(o.Const, "const %s is used by an earlier option", show(o.Const.Value))
-							break
 						}
+						consts[k] = true
 					}
-					consts = append(consts, o.Const.Value)
 				}
 				if t := o.TitleText(); t != "" {
 					if titles[t] {

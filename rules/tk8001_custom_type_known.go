@@ -27,17 +27,19 @@ warning). Anything else is an error.`,
 				return
 			}
 			v := m.Value
+			documented := schema.CustomTypeNames(false)
+			c, known := schema.LookupCustomType(v.Text)
 			switch {
 			case v.Kind != schema.String:
-				pass.ReportValue(m, `"wixCustomType" is %s, want MONEY, ATTACHMENT, ORDER_ID or IMAGE_URL`, kindOf(v))
-			case schema.Contains(schema.CustomTypes, v.Text):
-			case schema.Contains(schema.InternalCustomTypes, v.Text):
+				pass.ReportValue(m, `"wixCustomType" is %s, want %s`, kindOf(v), orList(documented))
+			case known && !c.Internal:
+			case known:
 				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
 					Message: "wixCustomType " + show(v) + " is used only by Wix's own triggers"})
-			case schema.FoldMatch(schema.CustomTypes, v.Text) != "":
-				pass.ReportValue(m, "unknown wixCustomType %s; custom types are upper case: want %q", show(v), schema.FoldMatch(schema.CustomTypes, v.Text))
+			case schema.FoldMatch(documented, v.Text) != "":
+				pass.ReportValue(m, "unknown wixCustomType %s; custom types are upper case: want %q", show(v), schema.FoldMatch(documented, v.Text))
 			default:
-				pass.ReportValue(m, "unknown wixCustomType %s; want MONEY, ATTACHMENT, ORDER_ID or IMAGE_URL", show(v))
+				pass.ReportValue(m, "unknown wixCustomType %s; want %s", show(v), orList(documented))
 			}
 		})
 		return nil

@@ -21,7 +21,7 @@ both listed in the property's own "required".`,
 	},
 	Run: func(pass *lint.Pass) error {
 		for _, p := range customTyped(pass.Doc, "MONEY") {
-			checkMembers(pass, p, "MONEY", "value", "currency")
+			checkMembers(pass, p, "MONEY")
 		}
 		return nil
 	},

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/triggerkit/triggerkit/lint"
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
 
 // MoneyValueString checks the type of a MONEY value.
 var MoneyValueString = &lint.Rule{
@@ -21,8 +24,9 @@ the typed SDK and real payloads use strings.)`,
 	},
 	Run: func(pass *lint.Pass) error {
 		for _, p := range customTyped(pass.Doc, "MONEY") {
-			v := p.Schema.Prop("value")
-			if v == nil || v.Schema == nil || v.Schema.Type == nil || v.Schema.TypeName() == "string" {
+			want, _ := schema.CustomMemberOf("MONEY", "value")
+			v := p.Schema.Prop(want.Name)
+			if v == nil || v.Schema == nil || v.Schema.Type == nil || v.Schema.TypeName() == want.Type {
 				continue
 			}
 			pass.ReportValue(v.Schema.Type, `MONEY "value" has type %s; Wix expects a decimal string such as "20.50"`, show(v.Schema.Type.Value))

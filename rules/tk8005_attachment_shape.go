@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/triggerkit/triggerkit/lint"
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
 
 // AttachmentShape checks ATTACHMENT properties.
 var AttachmentShape = &lint.Rule{
@@ -22,16 +25,18 @@ directly.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		for _, p := range customTyped(pass.Doc, "ATTACHMENT") {
-			checkMembers(pass, p, "ATTACHMENT", "fileName", "downloadUrl")
-			for _, name := range []string{"fileName", "downloadUrl"} {
+			checkMembers(pass, p, "ATTACHMENT")
+			ct, _ := schema.LookupCustomType("ATTACHMENT")
+			for _, want := range ct.Members {
+				name := want.Name
 				m := p.Schema.Prop(name)
 				if m == nil || m.Schema == nil || m.Schema.Type == nil {
 					continue
 				}
-				if m.Schema.TypeName() != "string" {
-					pass.ReportValue(m.Schema.Type, `ATTACHMENT %q has type %s, want "string"`, name, show(m.Schema.Type.Value))
-				} else if name == "downloadUrl" && m.Schema.FormatName() != "uri" {
-					pass.ReportKey(m.Member, `ATTACHMENT "downloadUrl" has no "format": "uri"`)
+				if m.Schema.TypeName() != want.Type {
+					pass.ReportValue(m.Schema.Type, `ATTACHMENT %q has type %s, want %q`, name, show(m.Schema.Type.Value), want.Type)
+				} else if want.Format != "" && m.Schema.FormatName() != want.Format {
+					pass.ReportKey(m.Member, `ATTACHMENT %q has no "format": %q`, name, want.Format)
 				}
 			}
 		}

@@ -18,7 +18,7 @@ only for triggers with an ORDER_ID.`,
 		Source: "spec rule 73; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "ORDER_ID", "ORDER_PAYMENT_ID", "RECEIPT_ID", "RECEIPT_PRESET_ID") {
+		for _, p := range customTypedAs(pass.Doc, "string", "uuid") {
 			checkStringFormat(pass, p.Schema, p.Schema.WixCustomType, p.Schema.CustomType(), "uuid")
 		}
 		return nil

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/lint"
@@ -51,12 +50,7 @@ func suggestCustomType(p *schema.Property) string {
 		for i, c := range s.Props {
 			names[i] = c.Name
 		}
-		switch strings.Join(slices.Sorted(slices.Values(names)), ",") {
-		case "currency,value":
-			return "MONEY"
-		case "downloadUrl,fileName":
-			return "ATTACHMENT"
-		}
+		return schema.ShapedLike(names...)
 	case "string":
 		switch {
 		case s.FormatName() == "uri" && (strings.HasSuffix(key, "image") || strings.HasSuffix(key, "imageurl")):

@@ -1,32 +1,202 @@
 package schema
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
-// Types lists the values "type" may take, in the order the documentation
+// types lists the values "type" may take, in the order the documentation
 // gives them.
-var Types = []string{"string", "number", "integer", "boolean", "array", "object"}
+var types = [...]string{"string", "number", "integer", "boolean", "array", "object"}
 
-// Formats lists the formats the dialect documents.
-var Formats = []string{"date-time", "date", "time", "email", "uuid", "uri", "regex", "number", "DECIMAL_VALUE"}
+// formats lists the formats the dialect documents.
+var formats = [...]string{"date-time", "date", "time", "email", "uuid", "uri", "regex", "number", "DECIMAL_VALUE"}
 
-// JSONSchemaFormats lists the other formats of JSON Schema: valid JSON
+// jsonSchemaFormats lists the other formats of JSON Schema: valid JSON
 // Schema, but not documented for trigger schemas.
-var JSONSchemaFormats = []string{
+var jsonSchemaFormats = [...]string{
 	"duration", "hostname", "idn-hostname", "idn-email", "ipv4", "ipv6", "iri", "iri-reference",
 	"json-pointer", "relative-json-pointer", "uri-reference", "uri-template",
 }
 
-// CustomTypes lists the wixCustomType values documented for apps.
-var CustomTypes = []string{"MONEY", "ATTACHMENT", "ORDER_ID", "IMAGE_URL"}
-
-// InternalCustomTypes lists wixCustomType values seen only on Wix's own
-// triggers.
-var InternalCustomTypes = []string{"ORDER_PAYMENT_ID", "RECEIPT_ID", "RECEIPT_PRESET_ID", "FIELDS", "RECEIPT"}
-
-// Keywords lists the keywords a trigger schema may use.
-var Keywords = []string{
+// keywords lists the keywords a trigger schema may use.
+var keywords = [...]string{
 	"type", "properties", "required", "title", "description", "examples", "format", "items", "oneOf",
 	"const", "identityType", "futureDate", "wixCustomType", "$schema", "additionalProperties", "default", "$id",
+}
+
+// Types returns the values "type" may take, in the order the documentation
+// gives them. The slice is a copy.
+func Types() []string { return slices.Clone(types[:]) }
+
+// IsType reports whether t is one of the values "type" may take.
+func IsType(t string) bool { return slices.Contains(types[:], t) }
+
+// Formats returns the formats the dialect documents. The slice is a copy.
+func Formats() []string { return slices.Clone(formats[:]) }
+
+// IsFormat reports whether f is a format the dialect documents.
+func IsFormat(f string) bool { return slices.Contains(formats[:], f) }
+
+// JSONSchemaFormats returns the other formats of JSON Schema: valid JSON
+// Schema, but not documented for trigger schemas. The slice is a copy.
+func JSONSchemaFormats() []string { return slices.Clone(jsonSchemaFormats[:]) }
+
+// IsJSONSchemaFormat reports whether f is one of JSONSchemaFormats.
+func IsJSONSchemaFormat(f string) bool { return slices.Contains(jsonSchemaFormats[:], f) }
+
+// Keywords returns the keywords a trigger schema may use. The slice is a
+// copy.
+func Keywords() []string { return slices.Clone(keywords[:]) }
+
+// IsKeyword reports whether k is a keyword a trigger schema may use.
+func IsKeyword(k string) bool { return slices.Contains(keywords[:], k) }
+
+// Content says what a custom type's string value holds beyond its JSON type
+// and format: the checks a payload's value gets.
+type Content uint8
+
+const (
+	// AnyText is a string with no further meaning.
+	AnyText Content = iota
+	// Decimal is a decimal number written as a string ("20.50").
+	Decimal
+	// CurrencyCode is an ISO 4217 currency code ("USD").
+	CurrencyCode
+	// DownloadURL is an absolute http or https URL that downloads a file.
+	DownloadURL
+)
+
+// CustomMember is a property of an object custom type, such as MONEY's
+// "value".
+type CustomMember struct {
+	Name string
+	// Type is the JSON type the member's schema declares.
+	Type string
+	// Format is the format the member's schema declares, or "" when it
+	// needs none.
+	Format string
+	// Holds is what the member's value holds.
+	Holds Content
+	// Required says the member is listed in the object's "required".
+	Required bool
+}
+
+// CustomType is a value of "wixCustomType": the JSON type of a property
+// that has it, the format of a string one, and the members of an object
+// one.
+type CustomType struct {
+	Name string
+	// Type is the JSON type the property declares: "object", "string" or
+	// "array".
+	Type string
+	// Format is the format a string custom type declares, or "".
+	Format string
+	// Members are the properties of an object custom type, in the order
+	// the documentation gives them; nil for the others.
+	Members []CustomMember
+	// Internal marks a value seen only on Wix's own triggers, not
+	// documented for apps.
+	Internal bool
+}
+
+// Member returns the member named name, or false.
+func (c CustomType) Member(name string) (CustomMember, bool) {
+	for _, m := range c.Members {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return CustomMember{}, false
+}
+
+// customTypes is the table of wixCustomType values, the documented ones
+// first (spec rules 68-75).
+var customTypes = [...]CustomType{
+	{Name: "MONEY", Type: "object", Members: []CustomMember{
+		{Name: "value", Type: "string", Holds: Decimal, Required: true},
+		{Name: "currency", Type: "string", Holds: CurrencyCode, Required: true},
+	}},
+	{Name: "ATTACHMENT", Type: "object", Members: []CustomMember{
+		{Name: "fileName", Type: "string", Required: true},
+		{Name: "downloadUrl", Type: "string", Format: "uri", Holds: DownloadURL, Required: true},
+	}},
+	{Name: "ORDER_ID", Type: "string", Format: "uuid"},
+	{Name: "IMAGE_URL", Type: "string", Format: "uri"},
+	{Name: "ORDER_PAYMENT_ID", Type: "string", Format: "uuid", Internal: true},
+	{Name: "RECEIPT_ID", Type: "string", Format: "uuid", Internal: true},
+	{Name: "RECEIPT_PRESET_ID", Type: "string", Format: "uuid", Internal: true},
+	{Name: "FIELDS", Type: "array", Internal: true},
+	{Name: "RECEIPT", Type: "object", Internal: true},
+}
+
+// CustomTypes returns the wixCustomType values, the ones documented for
+// apps first, then the internal ones. The result is a copy.
+func CustomTypes() []CustomType {
+	out := slices.Clone(customTypes[:])
+	for i := range out {
+		out[i].Members = slices.Clone(out[i].Members)
+	}
+	return out
+}
+
+// CustomTypeNames returns the names of the wixCustomType values documented
+// for apps (internal false) or seen only on Wix's own triggers (internal
+// true), in table order.
+func CustomTypeNames(internal bool) []string {
+	var out []string
+	for _, c := range customTypes {
+		if c.Internal == internal {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// LookupCustomType returns the custom type named name (case-sensitive), or
+// false. Its Members are a copy.
+func LookupCustomType(name string) (CustomType, bool) {
+	for _, c := range customTypes {
+		if c.Name == name {
+			c.Members = slices.Clone(c.Members)
+			return c, true
+		}
+	}
+	return CustomType{}, false
+}
+
+// CustomMemberOf returns the member named member of the custom type named
+// custom, or false.
+func CustomMemberOf(custom, member string) (CustomMember, bool) {
+	for _, c := range customTypes {
+		if c.Name == custom {
+			return c.Member(member)
+		}
+	}
+	return CustomMember{}, false
+}
+
+// ShapedLike returns the documented object custom type whose members are
+// exactly names, in any order ("value" and "currency" give MONEY), or "".
+// It does not allocate.
+func ShapedLike(names ...string) string {
+	for _, c := range customTypes {
+		if c.Internal || len(c.Members) == 0 || len(c.Members) != len(names) || len(names) > 64 {
+			continue
+		}
+		var seen uint64
+		for _, n := range names {
+			for i, m := range c.Members {
+				if m.Name == n {
+					seen |= 1 << i
+				}
+			}
+		}
+		if seen == 1<<len(c.Members)-1 {
+			return c.Name
+		}
+	}
+	return ""
 }
 
 // Contains reports whether list holds s.
@@ -50,20 +220,50 @@ func FoldMatch(list []string, s string) string {
 	return ""
 }
 
-// KeyProblem says what is wrong with a property key under the dialect's key
-// rules (letters, digits and underscores; no leading underscore; not empty),
-// or returns "".
-func KeyProblem(key string) string {
-	if key == "" {
-		return "empty"
-	}
-	if key[0] == '_' {
+// KeyFault is what is wrong with a property key under the dialect's key
+// rules; KeyOK when nothing is.
+type KeyFault uint8
+
+const (
+	// KeyOK is a key that follows the rules.
+	KeyOK KeyFault = iota
+	// KeyEmpty is the empty key.
+	KeyEmpty
+	// KeyLeadingUnderscore is a key that starts with "_".
+	KeyLeadingUnderscore
+	// KeyBadChar is a key with a character outside A-Z, a-z, 0-9 and "_".
+	KeyBadChar
+)
+
+// Message describes the fault of key as a predicate: "is empty", "starts
+// with an underscore", "has a space". It is "" for KeyOK.
+func (f KeyFault) Message(key string) string {
+	switch f {
+	case KeyEmpty:
+		return "is empty"
+	case KeyLeadingUnderscore:
 		return "starts with an underscore"
-	}
-	if c, ok := BadKeyChar(key); ok {
+	case KeyBadChar:
+		c, _ := BadKeyChar(key)
 		return "has " + c
 	}
 	return ""
+}
+
+// KeyProblem says what is wrong with a property key under the dialect's key
+// rules (letters, digits and underscores; no leading underscore; not
+// empty).
+func KeyProblem(key string) KeyFault {
+	if key == "" {
+		return KeyEmpty
+	}
+	if key[0] == '_' {
+		return KeyLeadingUnderscore
+	}
+	if _, ok := BadKeyChar(key); ok {
+		return KeyBadChar
+	}
+	return KeyOK
 }
 
 // BadKeyChar describes the first character of key outside A-Z, a-z, 0-9

@@ -121,15 +121,3 @@ func TestFormatChecksDoNotAllocate(t *testing.T) {
 		}
 	}
 }
-
-func TestKeyProblem(t *testing.T) {
-	for key, want := range map[string]string{
-		"orderId": "", "first_name": "", "2fa": "",
-		"": "empty", "_id": "starts with an underscore", "first name": "has a space", "last-name": "has a hyphen",
-		"$ne": "has the character '$'", "prénom": "has the non-ASCII character 'é'", "a\tb": "has a control character",
-	} {
-		if got := KeyProblem(key); got != want {
-			t.Errorf("KeyProblem(%q) = %q, want %q", key, got, want)
-		}
-	}
-}

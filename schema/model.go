@@ -55,7 +55,17 @@ type Schema struct {
 	Options     []*Schema   // the "oneOf" options that are objects
 
 	Parent *Schema // the schema this one is nested in; nil for the root
+
+	// propIndex and requiredSet are built by Build when Props or
+	// "required" are long, so that Prop and IsRequired cost the same for
+	// any length.
+	propIndex   map[string]*Property
+	requiredSet map[string]bool
 }
+
+// indexMin is the length from which Prop and IsRequired use a map rather
+// than a linear search.
+const indexMin = 16
 
 // Property is one entry of a "properties" object.
 type Property struct {
@@ -145,6 +155,22 @@ func newSchema(n *Node, role Role, level int, parent *Schema) *Schema {
 			}
 			s.Props = append(s.Props, p)
 		}
+		if len(s.Props) >= indexMin {
+			s.propIndex = make(map[string]*Property, len(s.Props))
+			for _, p := range s.Props {
+				if _, dup := s.propIndex[p.Name]; !dup {
+					s.propIndex[p.Name] = p
+				}
+			}
+		}
+	}
+	if s.Required != nil && s.Required.Value.Kind == Array && len(s.Required.Value.Elems) >= indexMin {
+		s.requiredSet = make(map[string]bool, len(s.Required.Value.Elems))
+		for _, e := range s.Required.Value.Elems {
+			if e.Kind == String {
+				s.requiredSet[e.Text] = true
+			}
+		}
 	}
 	if s.Items != nil && s.Items.Value.Kind == Object {
 		s.ItemsSchema = newSchema(s.Items.Value, RoleItems, level, s)
@@ -194,8 +220,14 @@ func (s *Schema) RequiredNames() []string {
 
 // IsRequired reports whether name is listed in the schema's "required".
 func (s *Schema) IsRequired(name string) bool {
-	for _, r := range s.RequiredNames() {
-		if r == name {
+	if s.requiredSet != nil {
+		return s.requiredSet[name]
+	}
+	if s.Required == nil || s.Required.Value.Kind != Array {
+		return false
+	}
+	for _, e := range s.Required.Value.Elems {
+		if e.Kind == String && e.Text == name {
 			return true
 		}
 	}
@@ -204,6 +236,9 @@ func (s *Schema) IsRequired(name string) bool {
 
 // Prop returns the first property named name, or nil.
 func (s *Schema) Prop(name string) *Property {
+	if s.propIndex != nil {
+		return s.propIndex[name]
+	}
 	for _, p := range s.Props {
 		if p.Name == name {
 			return p

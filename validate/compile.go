@@ -367,7 +367,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			if _, dup := index[p.Name]; dup {
 				continue // a duplicate key: the first definition counts, as in the model
 			}
-			addProp(prop{name: p.Name, node: c.compile(p.Schema, depth+1), keyOK: schema.KeyProblem(p.Name) == ""})
+			addProp(prop{name: p.Name, node: c.compile(p.Schema, depth+1), keyOK: schema.KeyProblem(p.Name) == schema.KeyOK})
 		}
 	}
 	// keyIndex returns the props index of a key named by a keyword other
@@ -376,7 +376,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 		if i, ok := index[name]; ok {
 			return i
 		}
-		return addProp(prop{name: name, keyOK: schema.KeyProblem(name) == ""})
+		return addProp(prop{name: name, keyOK: schema.KeyProblem(name) == schema.KeyOK})
 	}
 	if m := s.Required; m != nil {
 		if m.Value.Kind != schema.Array {
@@ -431,12 +431,13 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			if p.node == nil {
 				continue
 			}
-			switch s.CustomType() + "." + p.name {
-			case "MONEY.value":
+			m, _ := schema.CustomMemberOf(s.CustomType(), p.name)
+			switch m.Holds {
+			case schema.Decimal:
 				p.node.role = roleMoneyValue
-			case "MONEY.currency":
+			case schema.CurrencyCode:
 				p.node.role = roleCurrency
-			case "ATTACHMENT.downloadUrl":
+			case schema.DownloadURL:
 				p.node.role = roleDownloadURL
 			}
 			p.node.simple = p.node.simple && p.node.role == roleNone

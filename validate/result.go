@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/findings"
@@ -21,6 +20,9 @@ type Violation struct {
 	Rule        string
 	Severity    findings.Severity
 	Message     string
+	// Key is the key a RuleRequired violation reports missing from the
+	// object at Pointer; "" for the other rules.
+	Key string
 }
 
 // String formats a violation as "/pointer: message (ID)".
@@ -47,12 +49,7 @@ func (v Violation) MissingKey() (string, bool) {
 	if v.Rule != RuleRequired {
 		return "", false
 	}
-	q, ok := strings.CutPrefix(v.Message, missingPrefix)
-	if !ok {
-		return "", false
-	}
-	key, err := strconv.Unquote(q)
-	return key, err == nil
+	return v.Key, true
 }
 
 // Result is what a validation found. A valid payload gives an empty result

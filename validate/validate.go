@@ -548,15 +548,13 @@ func enumText(cs []constant) string {
 	return strings.Join(parts, ", ")
 }
 
-// missingPrefix begins the message of a RuleRequired violation; the quoted
-// key follows (see Violation.MissingKey).
-const missingPrefix = "missing required property "
-
 // missing reports the required keys of n that are not in seen.
 func (s *state) missing(n *node, seen []uint64, start int) {
 	for _, i := range n.required {
 		if seen[i/64]&(1<<(i%64)) == 0 {
-			s.report(RuleRequired, start, s.pos, missingPrefix+"%q", n.props[i].name)
+			if v := s.report(RuleRequired, start, s.pos, "missing required property %q", n.props[i].name); v != nil {
+				v.Key = n.props[i].name
+			}
 		}
 	}
 }
@@ -614,16 +612,9 @@ func (n *node) caseMatch(name string) string {
 
 // keyRules reports a key that breaks the dialect's key rules.
 func (s *state) keyRules(name string, ks, ke int) {
-	if p := schema.KeyProblem(name); p != "" {
-		s.report(RuleKey, ks, ke, "key %q %s; keys use only letters, digits and \"_\" and do not start with \"_\"", name, keyProblemText(p))
+	if p := schema.KeyProblem(name); p != schema.KeyOK {
+		s.report(RuleKey, ks, ke, "key %q %s; keys use only letters, digits and \"_\" and do not start with \"_\"", name, p.Message(name))
 	}
-}
-
-func keyProblemText(p string) string {
-	if p == "empty" {
-		return "is empty"
-	}
-	return p
 }
 
 // undeclared checks a value that no schema describes. At level 1 it may be
@@ -1072,27 +1063,29 @@ func (s *state) pointer() string {
 	return string(p)
 }
 
-// report records a violation at src[start:end].
-func (s *state) report(rule string, start, end int, format string, args ...any) {
+// report records a violation at src[start:end] and returns it, or nil
+// when the scan is silent.
+func (s *state) report(rule string, start, end int, format string, args ...any) *Violation {
 	if s.silent {
 		if IsJSONSchemaRule(rule) {
 			s.failed = true
 		}
-		return
+		return nil
 	}
 	if s.schemaOnly && !IsJSONSchemaRule(rule) {
-		return
+		return nil
 	}
 	sev := ruleSeverity(rule)
 	if s.limit > 0 && len(s.viol) >= s.limit {
 		s.dropped++
 		s.droppedSev = max(s.droppedSev, sev)
-		return
+		return nil
 	}
 	s.viol = append(s.viol, Violation{
 		Pointer: s.pointer(), Offset: start, End: end,
 		Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...),
 	})
+	return &s.viol[len(s.viol)-1]
 }
 
 // summary adds the RuleLimit violation that counts the violations past the

@@ -65,7 +65,7 @@ func TestSchemagenCommand(t *testing.T) {
 	t.Run("refused records are reported and the others used", func(t *testing.T) {
 		_, errOut, code := runSchemagen(t, "", "-q", "-o", outFile, good, ndjson, filepath.Join(dir, "missing.json"))
 		if code != ExitError {
-			t.Errorf("exit %d, want 2 for a missing file", code)
+			t.Errorf("exit %d, want 2 for a missing file: %s", code, errOut)
 		}
 		_, errOut, code = runSchemagen(t, "", "-q", "-o", outFile, good, ndjson)
 		if code != ExitFindings {

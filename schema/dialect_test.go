@@ -1,0 +1,119 @@
+package schema
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestKeyProblem(t *testing.T) {
+	for key, want := range map[string]struct {
+		fault KeyFault
+		msg   string
+	}{
+		"orderId": {KeyOK, ""}, "first_name": {KeyOK, ""}, "2fa": {KeyOK, ""},
+		"":           {KeyEmpty, "is empty"},
+		"_id":        {KeyLeadingUnderscore, "starts with an underscore"},
+		"first name": {KeyBadChar, "has a space"},
+		"last-name":  {KeyBadChar, "has a hyphen"},
+		"$ne":        {KeyBadChar, "has the character '$'"},
+		"prénom":     {KeyBadChar, "has the non-ASCII character 'é'"},
+		"a\tb":       {KeyBadChar, "has a control character"},
+	} {
+		got := KeyProblem(key)
+		if got != want.fault || got.Message(key) != want.msg {
+			t.Errorf("KeyProblem(%q) = %d %q, want %d %q", key, got, got.Message(key), want.fault, want.msg)
+		}
+	}
+}
+
+// TestDialectTablesReadOnly is the regression test for the dialect tables
+// being exported mutable slices: changing what the functions return does
+// not change the dialect.
+func TestDialectTablesReadOnly(t *testing.T) {
+	ts := Types()
+	ts[0] = "null"
+	fs := Formats()
+	fs[0] = "bogus"
+	ks := Keywords()
+	ks[0] = "allOf"
+	js := JSONSchemaFormats()
+	js[0] = "bogus2"
+	cs := CustomTypes()
+	cs[0].Name = "CASH"
+	cs[0].Members[0].Name = "amount"
+	c, _ := LookupCustomType("ATTACHMENT")
+	c.Members[1].Format = "email"
+	if IsType("null") || !IsType("string") || Types()[0] != "string" {
+		t.Errorf("Types changed through a returned slice: %q", Types())
+	}
+	if IsFormat("bogus") || !IsFormat("date-time") {
+		t.Errorf("Formats changed through a returned slice: %q", Formats())
+	}
+	if IsKeyword("allOf") || !IsKeyword("type") {
+		t.Errorf("Keywords changed through a returned slice: %q", Keywords())
+	}
+	if IsJSONSchemaFormat("bogus2") || !IsJSONSchemaFormat("duration") {
+		t.Errorf("JSONSchemaFormats changed through a returned slice: %q", JSONSchemaFormats())
+	}
+	if _, ok := LookupCustomType("CASH"); ok {
+		t.Error("CustomTypes changed through a returned slice")
+	}
+	if m, _ := CustomMemberOf("MONEY", "value"); m.Name != "value" {
+		t.Errorf("MONEY's members changed through a returned slice: %+v", m)
+	}
+	if m, _ := CustomMemberOf("ATTACHMENT", "downloadUrl"); m.Format != "uri" {
+		t.Errorf("ATTACHMENT's members changed through a returned slice: %+v", m)
+	}
+}
+
+// TestCustomTypeTable checks the table against the spec (rules 68-75).
+func TestCustomTypeTable(t *testing.T) {
+	if got, want := CustomTypeNames(false), []string{"MONEY", "ATTACHMENT", "ORDER_ID", "IMAGE_URL"}; !slices.Equal(got, want) {
+		t.Errorf("documented custom types %q, want %q", got, want)
+	}
+	if got, want := CustomTypeNames(true), []string{"ORDER_PAYMENT_ID", "RECEIPT_ID", "RECEIPT_PRESET_ID", "FIELDS", "RECEIPT"}; !slices.Equal(got, want) {
+		t.Errorf("internal custom types %q, want %q", got, want)
+	}
+	for _, tt := range []struct {
+		custom, member, typ, format string
+		holds                       Content
+	}{
+		{"MONEY", "value", "string", "", Decimal},
+		{"MONEY", "currency", "string", "", CurrencyCode},
+		{"ATTACHMENT", "fileName", "string", "", AnyText},
+		{"ATTACHMENT", "downloadUrl", "string", "uri", DownloadURL},
+	} {
+		m, ok := CustomMemberOf(tt.custom, tt.member)
+		if !ok || m.Type != tt.typ || m.Format != tt.format || m.Holds != tt.holds || !m.Required {
+			t.Errorf("%s.%s = %+v, %v; want type %s, format %q, holds %d, required", tt.custom, tt.member, m, ok, tt.typ, tt.format, tt.holds)
+		}
+	}
+	for name, format := range map[string]string{"ORDER_ID": "uuid", "IMAGE_URL": "uri", "RECEIPT_ID": "uuid"} {
+		if c, ok := LookupCustomType(name); !ok || c.Type != "string" || c.Format != format || c.Members != nil {
+			t.Errorf("%s = %+v, want a %s string", name, c, format)
+		}
+	}
+}
+
+func TestShapedLike(t *testing.T) {
+	for _, tt := range []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"value", "currency"}, "MONEY"},
+		{[]string{"currency", "value"}, "MONEY"},
+		{[]string{"downloadUrl", "fileName"}, "ATTACHMENT"},
+		{[]string{"value", "value"}, ""},
+		{[]string{"value"}, ""},
+		{[]string{"value", "currency", "fileName"}, ""},
+		{[]string{"Value", "currency"}, ""},
+		{nil, ""},
+	} {
+		if got := ShapedLike(tt.names...); got != tt.want {
+			t.Errorf("ShapedLike(%q) = %q, want %q", tt.names, got, tt.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { ShapedLike("value", "currency") }); n != 0 {
+		t.Errorf("ShapedLike allocates %v times, want 0", n)
+	}
+}
