@@ -27,9 +27,7 @@ func TestGolden(t *testing.T) {
 			case strings.HasPrefix(f.Name, "sample") && strings.HasSuffix(f.Name, ".json"):
 				samples = append(samples, f.Data)
 			case f.Name == "samples.ndjson":
-				for _, line := range bytes.Split(bytes.TrimSpace(f.Data), []byte("\n")) {
-					samples = append(samples, line)
-				}
+				samples = append(samples, bytes.Split(bytes.TrimSpace(f.Data), []byte("\n"))...)
 			case f.Name == "hints.json":
 				if opts.Hints, err = generate.ParseHints(f.Data); err != nil {
 					t.Fatal(err)
