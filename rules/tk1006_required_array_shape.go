@@ -20,6 +20,7 @@ property's name in the "required" of the object that holds it.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "required": true}}}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
 		Source: "spec rule 6; Wix: The Trigger Payload Schema",
+		Fix:    `Removes a name listed twice in "required", with its comma.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -36,14 +37,14 @@ property's name in the "required" of the object that holds it.`,
 				return
 			}
 			seen := map[string]bool{}
-			for _, e := range v.Elems {
+			for i, e := range v.Elems {
 				switch {
 				case e.Kind != schema.String:
 					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
 				case seen[e.Text]:
-					pass.ReportNode(e, "%q is listed twice", e.Text)
+					pass.ReportFix(e.Span, e.Pointer, removeElem("remove the second entry", v, i), "%q is listed twice", e.Text)
 				}
 				if e.Kind == schema.String {
 					seen[e.Text] = true

@@ -19,6 +19,7 @@ warning). Anything else is an error.`,
 		Bad:    `{"type": "object", "properties": {"price": {"type": "object", "wixCustomType": "PRICE", "title": "Price"}}}`,
 		Good:   `{"type": "object", "properties": {"price": {"type": "object", "wixCustomType": "MONEY", "title": "Price"}}}`,
 		Source: "spec rule 68 and decision 8; Wix: The Trigger Payload Schema, Wix skills docs",
+		Fix:    `Writes a custom type spelled with other case or punctuation ("image_url", "Money") as the documented one.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -37,7 +38,13 @@ warning). Anything else is an error.`,
 				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
 					Message: "wixCustomType " + show(v) + " is used only by Wix's own triggers"})
 			case schema.FoldMatch(documented, v.Text) != "":
-				pass.ReportValue(m, "unknown wixCustomType %s; custom types are upper case: want %q", show(v), schema.FoldMatch(documented, v.Text))
+				want := schema.FoldMatch(documented, v.Text)
+				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the custom type as "+want, v, schema.Quote(want)),
+					"unknown wixCustomType %s; custom types are upper case: want %q", show(v), want)
+			case spelledLike(documented, v.Text) != "":
+				want := spelledLike(documented, v.Text)
+				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the custom type as "+want, v, schema.Quote(want)),
+					"unknown wixCustomType %s; want %q", show(v), want)
 			default:
 				pass.ReportValue(m, "unknown wixCustomType %s; want %s", show(v), orList(documented))
 			}
