@@ -46,6 +46,10 @@ func reportNotRequired(pass *lint.Pass, get func(*schema.Schema) *schema.Member,
 			d := lint.Diagnostic{Pointer: p.Value.Pointer, Span: p.KeySpan,
 				Message: fmt.Sprintf(`the %s property %q is not in the root "required"`, role, cut(p.Name, 60))}
 			if f, ok := requireFix(pass, p.Name); ok {
+				// A required futureDate is the spec's rule; a required
+				// contact changes which payloads the app may send, so that
+				// fix is applied only when the rule is named.
+				f.Unsafe = role != "futureDate"
 				d.Fixes = fixes(f)
 			}
 			pass.Report(d)
@@ -63,7 +67,7 @@ func requireFix(pass *lint.Pass, name string) (findings.Fix, bool) {
 	case root.Required == nil:
 		return appendMember(msg, pass.File().Src, root.Node, "required", "["+schema.Quote(name)+"]"), true
 	case root.Required.Value.Kind == schema.Array:
-		return appendElem(msg, root.Required.Value, name), true
+		return appendElem(msg, pass.File().Src, root.Required.Value, name), true
 	}
 	return findings.Fix{}, false
 }

@@ -134,14 +134,24 @@ func appendMember(msg string, src []byte, obj *schema.Node, name, value string) 
 }
 
 // appendElem is a fix that adds a string to the end of an array of
-// strings.
-func appendElem(msg string, arr *schema.Node, s string) findings.Fix {
-	if len(arr.Elems) == 0 {
+// strings, separated from the last element as the elements before it are:
+// on a line of its own when they stand on theirs.
+func appendElem(msg string, src []byte, arr *schema.Node, s string) findings.Fix {
+	n := len(arr.Elems)
+	if n == 0 {
 		at := arr.Span.Start + 1
 		return findings.Fix{Message: msg, Edits: []findings.Edit{{Start: at, End: arr.Span.End - 1, NewText: schema.Quote(s)}}}
 	}
-	at := arr.Elems[len(arr.Elems)-1].Span.End
-	return findings.Fix{Message: msg, Edits: []findings.Edit{{Start: at, End: at, NewText: ", " + schema.Quote(s)}}}
+	last := arr.Elems[n-1]
+	sep := ", "
+	switch {
+	case n >= 2:
+		sep = string(src[arr.Elems[n-2].Span.End:last.Span.Start])
+	case strings.Contains(string(src[arr.Span.Start+1:last.Span.Start]), "\n"):
+		sep = ",\n" + lineIndent(src, last.Span.Start)
+	}
+	at := last.Span.End
+	return findings.Fix{Message: msg, Edits: []findings.Edit{{Start: at, End: at, NewText: sep + schema.Quote(s)}}}
 }
 
 // wrap is a fix that puts a value in an array of one element.
@@ -178,4 +188,14 @@ func spelledLike(list []string, s string) string {
 		}
 	}
 	return found
+}
+
+// removeEntry is a fix that removes entry i of a schema's "required"
+// array, or the whole "required" member when it is the only entry.
+func removeEntry(s *schema.Schema, i int) findings.Fix {
+	arr := s.Required.Value
+	if len(arr.Elems) == 1 {
+		return removeMember(`remove "required", whose only entry this is`, s.Node, s.Required)
+	}
+	return removeElem("remove the entry", arr, i)
 }

@@ -20,7 +20,7 @@ property's name in the "required" of the object that holds it.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "required": true}}}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
 		Source: "spec rule 6; Wix: The Trigger Payload Schema",
-		Fix:    `Removes a name listed twice in "required", with its comma.`,
+		Fix:    `Removes a name listed twice in "required", with its comma, and puts a single name given as a string in an array.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -31,6 +31,8 @@ property's name in the "required" of the object that holds it.`,
 			if v.Kind != schema.Array {
 				if v.Kind == schema.Bool {
 					pass.ReportValue(s.Required, `"required" is a boolean, want an array of property names; list this property in its parent's "required"`)
+				} else if v.Kind == schema.String && v.Text != "" {
+					pass.ReportFix(v.Span, v.Pointer, wrap("put the name in an array", v), `"required" is %s, want an array of property names`, kindOf(v))
 				} else {
 					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
 				}
@@ -44,7 +46,7 @@ property's name in the "required" of the object that holds it.`,
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
 				case seen[e.Text]:
-					pass.ReportFix(e.Span, e.Pointer, removeElem("remove the second entry", v, i), "%q is listed twice", e.Text)
+					pass.ReportFix(e.Span, e.Pointer, removeEntry(s, i), "%q is listed twice", e.Text)
 				}
 				if e.Kind == schema.String {
 					seen[e.Text] = true

@@ -45,7 +45,7 @@ automations cannot see, and payloads without it fail validation.`,
 						names[j] = p.Name
 					}
 				}
-				f := removeElem("remove the entry", arr, i)
+				f := removeEntry(s, i)
 				if want := schema.FoldMatch(names, e.Text); want != "" && !s.IsRequired(want) {
 					f = replaceValue("write the name as "+want, e, schema.Quote(want))
 				}
