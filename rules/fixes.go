@@ -191,11 +191,27 @@ func spelledLike(list []string, s string) string {
 }
 
 // removeEntry is a fix that removes entry i of a schema's "required"
-// array, or the whole "required" member when it is the only entry.
+// array, or the whole "required" member when it is the only entry of a
+// schema below the root. It is no fix (no edits) for the only entry of the
+// root's "required".
 func removeEntry(s *schema.Schema, i int) findings.Fix {
 	arr := s.Required.Value
 	if len(arr.Elems) == 1 {
+		if s.Role == schema.RoleRoot {
+			// Which properties the payload must have is the author's
+			// choice: the root's last entry stays.
+			return findings.Fix{}
+		}
 		return removeMember(`remove "required", whose only entry this is`, s.Node, s.Required)
 	}
 	return removeElem("remove the entry", arr, i)
+}
+
+// someFix wraps a fix as a diagnostic's list, or returns none for a fix
+// without edits.
+func someFix(f findings.Fix) []findings.Fix {
+	if len(f.Edits) == 0 {
+		return nil
+	}
+	return fixes(f)
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -46,7 +48,8 @@ property's name in the "required" of the object that holds it.`,
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
 				case seen[e.Text]:
-					pass.ReportFix(e.Span, e.Pointer, removeEntry(s, i), "%q is listed twice", e.Text)
+					pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
+						Fixes: someFix(removeEntry(s, i))})
 				}
 				if e.Kind == schema.String {
 					seen[e.Text] = true

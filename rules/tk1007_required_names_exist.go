@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -19,7 +21,7 @@ automations cannot see, and payloads without it fail validation.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderID"]}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
 		Source: "spec rule 7; Wix: The Trigger Payload Schema",
-		Fix:    `Removes a "required" entry that names no property, with its comma; an entry that differs from a property's name only in case is written as that name instead.`,
+		Fix:    `Removes a "required" entry that names no property, with its comma (but not the last entry of the root's, which needs the author's choice); an entry that differs from a property's name only in case is written as that name instead.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -49,7 +51,8 @@ automations cannot see, and payloads without it fail validation.`,
 				if want := schema.FoldMatch(names, e.Text); want != "" && !s.IsRequired(want) {
 					f = replaceValue("write the name as "+want, e, schema.Quote(want))
 				}
-				pass.ReportFix(e.Span, e.Pointer, f, `required property %q is not declared in "properties"`, e.Text)
+				pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Fixes: someFix(f),
+					Message: fmt.Sprintf(`required property %q is not declared in "properties"`, e.Text)})
 			}
 		})
 		return nil
