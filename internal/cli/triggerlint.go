@@ -53,6 +53,7 @@ Commands:
   diff --base REV [PATH...]
                          the same for every schema file changed since a
                          git revision
+  serve --schemas DIR    emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089
   rules                  list the rules
   explain ID|NAME        print a rule's documentation
   version                print the version
@@ -106,6 +107,8 @@ func Triggerlint(args []string, env Env, ruleSet []*lint.Rule) int {
 		return validateCommand(args[1:], env, ruleSet)
 	case "diff":
 		return diffCommand(args[1:], env)
+	case "serve":
+		return serveCommand(args[1:], env, ruleSet)
 	case "rules":
 		return rulesCommand(args[1:], env, ruleSet)
 	case "explain":
