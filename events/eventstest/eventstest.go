@@ -11,6 +11,7 @@ package eventstest
 
 import (
 	"io/fs"
+	"net"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -64,7 +65,14 @@ func NewServerOptions(tb testing.TB, fsys fs.FS, o *Options) *Server {
 	if err != nil {
 		tb.Fatalf("eventstest: %v", err)
 	}
-	hs := httptest.NewServer(em)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("eventstest: %v", err)
+	}
+	hs := httptest.NewUnstartedServer(em)
+	hs.Listener.Close()
+	hs.Listener = ln
+	hs.Start()
 	tb.Cleanup(hs.Close)
 	co := o.Client
 	co.Registry, co.BaseURL = reg, hs.URL
