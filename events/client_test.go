@@ -183,7 +183,9 @@ func TestClientErrorMappingShapes(t *testing.T) {
 		{"no permission", 403, `{"message":"no","details":{"applicationError":{"code":"PERMISSION_DENIED","description":"no"}}}`, "", func(e *events.APIError) bool { return e.Code == "PERMISSION_DENIED" }},
 		{"not found", 404, `{"message":"not found","details":{}}`, "", func(e *events.APIError) bool { return e.StatusCode == 404 }},
 		{"schema", 428, `{"message":"Schema validation failed","details":{"applicationError":{"code":"SCHEMA_VALIDATION_FAILED","description":"Schema validation failed"}}}`, "",
-			func(e *events.APIError) bool { return e.Code == events.CodeSchemaValidationFailed && e.Violations == nil }},
+			func(e *events.APIError) bool {
+				return e.Code == events.CodeSchemaValidationFailed && e.Violations == nil
+			}},
 		{"too many", 429, `{"message":"slow down","details":{}}`, "1", func(e *events.APIError) bool { return e.Temporary() && e.RetryAfter == "1" }},
 		{"system error, empty body", 503, ``, "", func(e *events.APIError) bool { return e.Temporary() && e.Message == "" && e.Body == nil }},
 		{"not json", 502, `<html>bad gateway</html>`, "", func(e *events.APIError) bool { return string(e.Body) == "<html>bad gateway</html>" }},
