@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -37,7 +38,13 @@ type SchemaLoadError struct {
 	Err  error
 }
 
-func (e *SchemaLoadError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *SchemaLoadError) Error() string {
+	msg := e.Err.Error()
+	if strings.HasPrefix(msg, e.Path+":") {
+		return msg
+	}
+	return e.Path + ": " + msg
+}
 
 func (e *SchemaLoadError) Unwrap() error { return e.Err }
 
@@ -78,17 +85,23 @@ func NewRegistry(schemas map[string][]byte, opts *RegistryOptions) (*Registry, e
 // without ".json": schemas/order-paid.json serves the trigger key
 // "order-paid". Every file is tried; the errors of all are joined.
 func LoadFS(fsys fs.FS, opts *RegistryOptions) (*Registry, error) {
+	return loadFS(fsys, "", opts)
+}
+
+// loadFS is LoadFS with the paths of messages under prefix.
+func loadFS(fsys fs.FS, prefix string, opts *RegistryOptions) (*Registry, error) {
 	r := &Registry{schemas: map[string]*validate.Validator{}}
 	from := map[string]string{}
 	var errs []error
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
+		p := path.Join(prefix, rel)
 		if err != nil {
 			errs = append(errs, &SchemaLoadError{Path: p, Err: err})
 			return nil
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != "." && (strings.HasPrefix(name, ".") || name == "node_modules") {
+			if rel != "." && (strings.HasPrefix(name, ".") || name == "node_modules") {
 				return fs.SkipDir
 			}
 			return nil
@@ -101,7 +114,7 @@ func LoadFS(fsys fs.FS, opts *RegistryOptions) (*Registry, error) {
 			errs = append(errs, &SchemaLoadError{Path: p, Err: &TriggerKeyError{TriggerKey: key, Reason: "already served by " + prev}})
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
+		src, err := fs.ReadFile(fsys, rel)
 		if err != nil {
 			errs = append(errs, &SchemaLoadError{Path: p, Err: err})
 			return nil
@@ -119,7 +132,7 @@ func LoadFS(fsys fs.FS, opts *RegistryOptions) (*Registry, error) {
 		return nil, errors.Join(errs...)
 	}
 	if len(r.schemas) == 0 {
-		return nil, &SchemaLoadError{Path: ".", Err: errors.New("no *.json schema files")}
+		return nil, &SchemaLoadError{Path: path.Join(prefix, "."), Err: errors.New("no *.json schema files")}
 	}
 	return r, nil
 }
@@ -134,7 +147,7 @@ func LoadDir(dir string, opts *RegistryOptions) (*Registry, error) {
 	if !st.IsDir() {
 		return nil, &SchemaLoadError{Path: dir, Err: errors.New("not a directory")}
 	}
-	return LoadFS(os.DirFS(dir), opts)
+	return loadFS(os.DirFS(dir), filepath.ToSlash(dir), opts)
 }
 
 func (r *Registry) add(key, name string, src []byte, opts *RegistryOptions) error {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/triggerkit/triggerkit/events"
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/validate"
 )
 
 const serveUsage = `Usage: triggerlint serve --schemas DIR [flags]
@@ -33,7 +34,7 @@ X-Emulator-Latency: 250ms, POST /_emulator/faults {"status":503,"count":2},
 or --fail-rate and --latency. SIGINT or SIGTERM shuts down gracefully.
 
 Examples:
-  triggerlint serve --schemas examples/
+  triggerlint serve --schemas schemas/
   triggerlint serve --schemas schemas/ --addr 127.0.0.1:9000 --fail-rate 0.1
 
 Flags:
@@ -88,7 +89,13 @@ func serve(ctx context.Context, args []string, env Env, ruleSet []*lint.Rule) in
 	}
 	reg, err := events.LoadDir(env.path(dir), &events.RegistryOptions{Rules: ruleSet})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
+		for _, e := range joined(err) {
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", e)
+		}
+		var se *validate.SchemaError
+		if errors.As(err, &se) {
+			fmt.Fprintf(env.Stderr, "triggerlint: run 'triggerlint lint %s' to see the findings\n", dir)
+		}
 		return ExitError
 	}
 	em, err := events.NewEmulator(reg, &events.EmulatorOptions{FailRate: failRate, Latency: latency, MaxBody: maxBody})
