@@ -201,11 +201,22 @@ func NewEmulator(reg *Registry, opts *EmulatorOptions) (*Emulator, error) {
 		pending: newBounded[entityKey, []string](o.MaxKeys)}, nil
 }
 
-// Events returns a copy of the log, oldest first.
+// Events returns a copy of the log, oldest first: the newest MaxEvents
+// records.
 func (e *Emulator) Events() []Record {
+	log := e.snapshot()
+	return log.Events
+}
+
+// snapshot copies the newest MaxEvents records.
+func (e *Emulator) snapshot() EventLog {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return append([]Record(nil), e.log...)
+	keep := e.log
+	if len(keep) > e.o.MaxEvents {
+		keep = keep[len(keep)-e.o.MaxEvents:]
+	}
+	return EventLog{Events: append([]Record{}, keep...), Dropped: e.dropped + len(e.log) - len(keep)}
 }
 
 // Reset empties the log, forgets the idempotency keys and the pending
@@ -274,10 +285,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) inspect(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet:
-		e.mu.Lock()
-		log := EventLog{Events: append([]Record{}, e.log...), Dropped: e.dropped}
-		e.mu.Unlock()
-		writeJSON(w, http.StatusOK, log)
+		writeJSON(w, http.StatusOK, e.snapshot())
 	case http.MethodDelete:
 		e.Reset()
 		writeJSON(w, http.StatusOK, struct{}{})
