@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
@@ -107,6 +106,16 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string { return "events: options." + e.Field + ": " + e.Reason }
 
+// anyGUID is a well-formed external entity ID, for checking a trigger key
+// alone.
+const anyGUID = "00000000-0000-4000-8000-000000000000"
+
+// isError reports whether a violation is of error severity: one that makes
+// a request invalid.
+func isError(v validate.Violation) bool {
+	return !validate.Result{Violations: []validate.Violation{v}}.Valid()
+}
+
 // maxAnswer bounds the bytes of an answer read.
 const maxAnswer = 16 << 20
 
@@ -166,11 +175,13 @@ func sleep(ctx context.Context, d time.Duration) error {
 // a string of digits.
 func TTL(d time.Duration) string { return strconv.FormatInt(d.Milliseconds(), 10) }
 
-// validator finds a trigger key's schema.
+// validator finds a trigger key's schema. A malformed key gives validate's
+// own violation of the key rule.
 func (c *Client) validator(key string) (*validate.Validator, error) {
-	if reason := triggerKeyProblem(key); reason != "" {
-		return nil, &validate.ValidationError{Violations: []validate.Violation{{Pointer: "/triggerKey",
-			Rule: validate.RuleTriggerKey, Severity: schema.SeverityError, Message: fmt.Sprintf("triggerKey %q %s", key, reason)}}}
+	if triggerKeyProblem(key) != "" {
+		if err := validate.ValidateCancel(&validate.CancelEvent{TriggerKey: key, ExternalEntityID: anyGUID}).Err(); err != nil {
+			return nil, err
+		}
 	}
 	v, ok := c.o.Registry.Validator(key)
 	if !ok {

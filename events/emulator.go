@@ -507,7 +507,7 @@ type classified struct {
 func classify(vs []validate.Violation, payloadPtr string) classified {
 	var c classified
 	for _, v := range vs {
-		if v.Severity < schema.SeverityError {
+		if !isError(v) {
 			continue
 		}
 		switch {
@@ -677,7 +677,7 @@ func itemErrors(vs []validate.Violation, list string, n int) (whole []validate.V
 	for _, v := range vs {
 		rest, ok := strings.CutPrefix(v.Pointer, list+"/")
 		if !ok {
-			if v.Severity >= schema.SeverityError {
+			if isError(v) {
 				whole = append(whole, v)
 			}
 			continue
@@ -765,7 +765,7 @@ func (e *Emulator) bulkCancel(w http.ResponseWriter, body []byte, key string, re
 		r := BulkCancelResult{ItemMetadata: ItemMetadata{ID: id, OriginalIndex: i}, ExternalEntityID: id}
 		var errs []validate.Violation
 		for _, v := range perItem[i] {
-			if v.Severity >= schema.SeverityError {
+			if isError(v) {
 				errs = append(errs, v)
 			}
 		}

@@ -53,10 +53,10 @@ Commands:
   diff --base REV [PATH...]
                          the same for every schema file changed since a
                          git revision
-  serve --schemas DIR    emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089
   rules                  list the rules
   explain ID|NAME        print a rule's documentation
   version                print the version
+  serve --schemas DIR    emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089
 
 Exit codes:
   0  no finding at or above --fail-severity
