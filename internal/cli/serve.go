@@ -112,7 +112,11 @@ func serve(ctx context.Context, args []string, env Env, ruleSet []*lint.Rule) in
 		return ExitError
 	}
 	keys := reg.TriggerKeys()
-	fmt.Fprintf(env.Stderr, "triggerlint: serving %s %v on http://%s\n", plural(len(keys), "trigger"), keys, ln.Addr())
+	noun := "triggers"
+	if len(keys) == 1 {
+		noun = "trigger"
+	}
+	fmt.Fprintf(env.Stderr, "triggerlint: serving %d %s %v on http://%s\n", len(keys), noun, keys, ln.Addr())
 	var h http.Handler = em
 	if !quiet {
 		h = &callLog{next: em, w: env.Stderr}
