@@ -60,6 +60,7 @@ Commands:
                          kinds of schema change
   explain ID|NAME        print the documentation of a rule or change kind
   version                print the version
+  serve --schemas DIR    emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089
 
 Exit codes:
   0  no finding at or above --fail-severity
@@ -113,6 +114,8 @@ func Triggerlint(args []string, env Env, ruleSet []*lint.Rule) int {
 		return validateCommand(args[1:], env, ruleSet)
 	case "diff":
 		return diffCommand(args[1:], env)
+	case "serve":
+		return serveCommand(args[1:], env, ruleSet)
 	case "rules":
 		return rulesCommand(args[1:], env, ruleSet)
 	case "explain":
