@@ -350,13 +350,13 @@ func newCompletionCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "completion SHELL",
 		Short: "write the shell completion script: bash, zsh, fish or powershell",
-		Long: `Writes the script that completes commands, flags and their values in a shell.
-Load it in the current shell, or save it where the shell loads completions
-from.`,
-		Example: `  source <(triggerlint completion bash)
-  triggerlint completion bash > /etc/bash_completion.d/triggerlint
-  triggerlint completion zsh > "${fpath[1]}/_triggerlint"
-  triggerlint completion fish > ~/.config/fish/completions/triggerlint.fish
+		Long: `Writes the script that completes the commands, the flags, their values and
+the rule IDs of explain in a shell. The script asks the binary for its
+completions, so it stays right when the binary changes.`,
+		Example: `  source <(triggerlint completion bash)                      # bash, this session
+  echo 'source <(triggerlint completion bash)' >> ~/.bashrc  # bash, every session
+  source <(triggerlint completion zsh)                       # zsh (after compinit)
+  triggerlint completion fish | source                       # fish
   triggerlint completion powershell | Out-String | Invoke-Expression`,
 		Annotations: map[string]string{exitAnnotation: exitCodesShort},
 		ValidArgs:   shells,
