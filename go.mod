@@ -3,11 +3,13 @@ module github.com/triggerkit/triggerkit
 go 1.26.0
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/fatih/color v1.19.0
 	github.com/invopop/jsonschema v0.14.0
 	github.com/mattn/go-isatty v0.0.20
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
 	github.com/xeipuuv/gojsonpointer v0.0.0-20190905194746-02993c407bfb
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/tools v0.52.0
 )
 
