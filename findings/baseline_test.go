@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -178,4 +179,24 @@ func asBaselineError(err error, target **findings.BaselineError) bool {
 	be, ok := err.(*findings.BaselineError)
 	*target = be
 	return ok
+}
+
+// BenchmarkApplyBaseline matches 1,000, 10,000 and 100,000 findings against
+// a baseline of the same size: the cost grows linearly.
+func BenchmarkApplyBaseline(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		fs := make([]findings.Finding, n)
+		for i := range fs {
+			fs[i] = findings.Finding{File: "triggers/t" + strconv.Itoa(i%50) + ".json", Line: i, Pointer: "/properties/p" + strconv.Itoa(i/50),
+				Rule: "TK3003", Severity: findings.Warning, Message: `missing "description"`}
+		}
+		base := findings.NewBaseline(fs)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if kept, stale := findings.ApplyBaseline(fs, base); len(kept) != 0 || stale != 0 {
+					b.Fatal(len(kept), stale)
+				}
+			}
+		})
+	}
 }
