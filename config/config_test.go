@@ -466,3 +466,23 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadInit measures what a config costs a run: finding and
+// decoding the starting config, against the catalogue.
+func BenchmarkLoadInit(b *testing.B) {
+	dir := b.TempDir()
+	name := filepath.Join(dir, config.FileName)
+	if err := os.WriteFile(name, config.Init(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cat := catalogue()
+	for b.Loop() {
+		p, err := config.Find(dir)
+		if err != nil || p == "" {
+			b.Fatal(p, err)
+		}
+		if _, err := config.Load(p, cat); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
