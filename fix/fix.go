@@ -103,6 +103,9 @@ type Options struct {
 	Rounds int
 	// Unsafe applies fixes marked Unsafe too.
 	Unsafe bool
+	// Rules, when not empty, are the IDs of the only rules whose fixes
+	// apply; the findings of the others are still reported.
+	Rules []string
 }
 
 // Result is what File did to a file.
@@ -157,6 +160,9 @@ func File(name string, src []byte, l *lint.Linter, opts Options) (Result, error)
 		var fixes []findings.Fix
 		var rules []string
 		for _, f := range lr.Findings {
+			if len(opts.Rules) > 0 && !slices.Contains(opts.Rules, f.Rule) {
+				continue
+			}
 			for _, x := range f.Fixes {
 				if x.Unsafe && !opts.Unsafe {
 					continue
