@@ -11,6 +11,11 @@ import (
 // but not minimal. Fixes change few lines, so this is never reached by them.
 const maxEditDistance = 1000
 
+// The line diff is written here rather than imported: the diff package of
+// golang.org/x/tools is internal and cannot be imported, and
+// github.com/pmezard/go-difflib has had no release since 2016. A greedy
+// Myers diff over lines is a hundred lines and is tested against diff -u.
+
 // Unified returns a unified diff of two versions of a file, with three
 // lines of context, headed "--- a/name" and "+++ b/name" as git writes
 // them; "" when they are equal. A last line without a line feed is marked
