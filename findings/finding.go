@@ -23,6 +23,11 @@ type Finding struct {
 	URL       string   `json:"url"`     // the rule's documentation
 	// Example is a payload that shows a change, for the findings of diff.
 	Example *Example `json:"example,omitempty"`
+	// Suppressed is set on a finding that is accepted rather than counted:
+	// an ignore entry of the configuration or an accepted change, with its
+	// reason. Writers show it as suppressed (SARIF suppressions, JUnit
+	// skipped cases).
+	Suppressed *Suppression `json:"suppressed,omitempty"`
 	// Fixes are edits that would resolve the finding, for tools that
 	// apply them. They are not part of the JSON report.
 	Fixes []Fix `json:"-"`
@@ -52,6 +57,14 @@ type Example struct {
 	// automations do.
 	Old string `json:"old"`
 	New string `json:"new"`
+}
+
+// Suppression says why a finding is accepted: Kind names the mechanism
+// (such as "external" for an entry of the configuration) and Reason is the
+// justification its author wrote.
+type Suppression struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
 }
 
 // Fix is one way to resolve a finding: a message saying what it does and
