@@ -104,7 +104,7 @@ func (g *GitHubWriter) Format(f Finding) string {
 	b.WriteString("::")
 	b.WriteString(cmd)
 	b.WriteString(" ")
-	props := []string{"file=" + escapeGitHubProperty(Escape(f.File))}
+	props := []string{"file=" + escapeGitHubProperty(Escape(cleanPath(f.File)))}
 	if f.Line >= 1 {
 		props = append(props, "line="+strconv.Itoa(f.Line))
 		if f.Column >= 1 {

@@ -236,7 +236,7 @@ func (m *MarkdownWriter) Finish(sum Summary) error {
 		b.Write(m.details[file].Bytes())
 	}
 	if m.omitted > 0 {
-		fmt.Fprintf(&b, "\n%s more not shown: the report is limited to %d bytes.\n", plural(m.omitted, "finding"), m.opt.MaxBytes)
+		fmt.Fprintf(&b, "\n%s not shown: the report is limited to %d bytes.\n", plural(m.omitted, "finding"), m.opt.MaxBytes)
 	}
 	_, m.err = m.w.Write(b.Bytes())
 	return m.err
