@@ -93,7 +93,7 @@ func (g *Generator) Add(sample []byte) error {
 		return err
 	}
 	w := &g.w
-	w.src, w.pos = sample, start
+	w.src, w.pos, w.chk = sample, start, &g.check
 	w.name, w.path = w.name[:0], w.path[:0]
 	g.root.count++
 	w.scopes = w.scopes[:0]

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"hash/maphash"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -117,10 +118,36 @@ func (n *node) addExample(raw []byte, blank bool) {
 	n.examples = append(n.examples, bytes.Clone(raw))
 }
 
+// regexCache remembers which strings are regular expressions, by hash,
+// so that a value met again is not compiled again. It holds at most
+// maxCached entries, and starts over when full, so its memory is bounded.
+type regexCache struct {
+	seed maphash.Seed
+	ok   map[uint64]bool
+}
+
+const maxCached = 4096
+
+func (c *regexCache) isRegex(s string) bool {
+	if c.ok == nil {
+		c.seed, c.ok = maphash.MakeSeed(), make(map[uint64]bool, 64)
+	}
+	h := maphash.String(c.seed, s)
+	if ok, seen := c.ok[h]; seen {
+		return ok
+	}
+	if len(c.ok) >= maxCached {
+		clear(c.ok)
+	}
+	ok := schema.CheckFormat("regex", s)
+	c.ok[h] = ok
+	return ok
+}
+
 // checkString narrows the formats and the image test to those s meets.
-func (n *node) checkString(s string) {
+func (n *node) checkString(s string, rc *regexCache) {
 	// Text without these characters is a regular expression as it is.
-	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !schema.CheckFormat("regex", s) {
+	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !rc.isRegex(s) {
 		n.notRegex = true
 	}
 	if n.formats == 0 {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
-	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -179,30 +179,6 @@ func keptNames(obj *schema.Node, src []byte, depth int) map[string]bool {
 	return kept
 }
 
-// keptNamesAt adds to kept the names the direct members of the object at
-// src[start] keep, as keptNames does. The object must be valid JSON. Keys
-// without escapes are added as strings that share src's memory.
-func keptNamesAt(kept map[string]bool, src []byte, start, depth int) {
-	i := skipSpace(src, start+1)
-	for i < len(src) && src[i] == '"' {
-		end := skipValid(src, i)
-		key := src[i+1 : end-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			key = jsonscan.AppendUnquoted(nil, key)
-		}
-		i = skipSpace(src, end)
-		i = skipSpace(src, i+1) // ':'
-		if keyOK(key) && i < len(src) && (src[i] != '{' || depth == 1 && customShapeAt(src, i) != "") {
-			kept[bytesString(key)] = true
-		}
-		i = skipSpace(src, skipValid(src, i))
-		if i >= len(src) || src[i] != ',' {
-			return
-		}
-		i = skipSpace(src, i+1)
-	}
-}
-
 // customShapeAt is customShape for the object at src[i].
 func customShapeAt(src []byte, i int) string {
 	w := walker{src: src, pos: i}
@@ -260,12 +236,15 @@ func skipValid(src []byte, i int) int {
 }
 
 // scope is an output object being named: where it is, and the names its
-// members keep, worked out when first needed. Either obj is its parsed
-// object, or start is the offset of its text in src; depth is 1 for a
-// sample or payload, 2 inside one.
+// members keep. Either obj is its parsed object, whose kept names are
+// worked out when first needed, or start is the offset of its text in src,
+// and chk the checker that accepted src, whose table answers without
+// reading the object again; depth is 1 for a sample or payload, 2 inside
+// one.
 type scope struct {
 	obj      *schema.Node
 	src      []byte
+	chk      *checker
 	start    int
 	depth    int
 	kept     map[string]bool
@@ -273,25 +252,29 @@ type scope struct {
 }
 
 func (s *scope) isKept(name string) bool {
-	if !s.keptDone {
-		switch {
-		case s.obj != nil:
+	if s.obj != nil {
+		if !s.keptDone {
 			s.kept = keptNames(s.obj, s.src, s.depth)
-		case s.src != nil:
-			if s.kept == nil {
-				s.kept = map[string]bool{}
-			}
-			clear(s.kept)
-			keptNamesAt(s.kept, s.src, s.start, s.depth)
+			s.keptDone = true
 		}
-		s.keptDone = true
+		return s.kept[name]
 	}
-	return s.kept[name]
+	if s.chk == nil || s.start < 0 {
+		return false
+	}
+	key := unsafe.Slice(unsafe.StringData(name), len(name))
+	if !keyOK(key) {
+		return false
+	}
+	at := s.chk.member(s.src, s.start, key)
+	if at < 0 {
+		return false
+	}
+	return s.src[at] != '{' || s.depth == 1 && customShapeAt(s.src, at) != ""
 }
 
 // pushScope opens the output object whose text starts at w.src[start], or
-// one with no text (a wrapped primitive) when start < 0. The scopes' maps
-// are reused, and cleared only when filled again.
+// one with no text (a wrapped primitive) when start < 0.
 func (w *walker) pushScope(start, depth int) {
 	if len(w.scopes) == cap(w.scopes) {
 		w.scopes = append(w.scopes, scope{})
@@ -299,7 +282,7 @@ func (w *walker) pushScope(start, depth int) {
 		w.scopes = w.scopes[:len(w.scopes)+1]
 	}
 	s := &w.scopes[len(w.scopes)-1]
-	s.src, s.start, s.depth, s.keptDone = w.src, start, depth, start < 0
+	s.src, s.chk, s.start, s.depth = w.src, w.chk, start, depth
 }
 
 func (w *walker) popScope() {

@@ -13,6 +13,7 @@ import (
 // allocated unless a new name or example is met.
 type walker struct {
 	g    *Generator
+	chk  *checker // the checker that accepted src
 	src  []byte
 	pos  int
 	name []byte // output names: a stack of namespaces
@@ -22,6 +23,7 @@ type walker struct {
 	// whether the member being read keeps its name (see scope).
 	scopes []scope
 	kept   bool
+	regex  regexCache
 }
 
 // members reads the object at w.pos into lv. The names of its members are
@@ -185,7 +187,7 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			text = w.dec
 		}
 		s := unsafe.String(unsafe.SliceData(text), len(text))
-		n.checkString(s)
+		n.checkString(s, &w.regex)
 		if len(n.examples) < maxExamples {
 			n.addExample(w.src[start:w.pos], isBlank(s))
 		}
