@@ -63,7 +63,7 @@ func (d *checker) checkSample(src []byte) (int, *SyntaxError) {
 	if c != jsonscan.OK {
 		return 0, newSyntaxError(src, end, kindOf(src, end, c), jsonscan.Message(src, end, c))
 	}
-	if src[start] != '{' {
+	if src[start] != '{' && !(d.arrays && src[start] == '[') {
 		return 0, newSyntaxError(src, start, schema.ErrRootNotObject, "the sample is "+describe(src[start])+", want an object")
 	}
 	if i := jsonscan.SkipSpace(src, end); i < len(src) {
@@ -110,6 +110,7 @@ func maxNames(n int) int { return 64*n + 1<<20 }
 // of earlier samples are told apart by their generation. It also adds up
 // the length of the flattened names the objects will have.
 type checker struct {
+	arrays  bool // accept an array as well as an object: a JSON string's content
 	src     []byte
 	seed    maphash.Seed
 	gen     uint32

@@ -73,6 +73,7 @@ type node struct {
 	// kept only for want of a better one.
 	examples [][]byte
 	blank    []byte
+	refute   []byte // the non-blank string that ruled out the last formats left
 	// flattened: an object was flattened into keys that start with the
 	// name; custom names the shape of the custom objects seen.
 	flattened   bool
@@ -92,12 +93,13 @@ type node struct {
 
 // level is one output object: the root, a custom object or an array item.
 type level struct {
-	nodes []*node
-	index map[string]*node
+	nodes  []*node
+	index  map[string]*node
+	folded map[string]*node // by lower-case name
 	count int // how many containers were seen
 }
 
-func newLevel() *level { return &level{index: map[string]*node{}} }
+func newLevel() *level { return &level{index: map[string]*node{}, folded: map[string]*node{}} }
 
 // addExample keeps raw as an example if it is new and there is room.
 func (n *node) addExample(raw []byte, blank bool) {

@@ -56,11 +56,39 @@ func words(key string) []string {
 	return out
 }
 
+// abbreviations are keys written in short that a title spells out.
+var abbreviations = map[string]string{
+	"iat": "Issued At", "exp": "Expires At", "nbf": "Not Before", "jti": "Token ID", "iss": "Issuer",
+	"sub": "Subject", "aud": "Audience", "qty": "Quantity", "amt": "Amount", "desc": "Description",
+}
+
+// MaxTitle is the longest title Title makes, in characters: a title is
+// what users pick a value by in the automation builder, and longer ones
+// are cut there.
+const MaxTitle = 50
+
 // Title turns a key into a title: its words with the first letter of each
 // in capitals, known acronyms in capitals ("formId" is "Form ID",
-// "invoice_url" is "Invoice URL") and runs of capitals kept.
+// "invoice_url" is "Invoice URL") and runs of capitals kept. A word that
+// repeats the one before it, as flattening makes ("image_url_url",
+// "source_sourceType"), is written once; a key that is a known
+// abbreviation is spelt out ("iat" is "Issued At"); and a title longer
+// than MaxTitle keeps its last words, the most specific ones.
 func Title(key string) string {
 	ws := words(key)
+	if len(ws) == 1 {
+		if a, ok := abbreviations[strings.ToLower(ws[0])]; ok {
+			return a
+		}
+	}
+	out := ws[:0]
+	for _, w := range ws {
+		if len(out) > 0 && strings.EqualFold(out[len(out)-1], w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	ws = out
 	for i, w := range ws {
 		if a, ok := acronyms[strings.ToLower(w)]; ok {
 			ws[i] = a
@@ -75,7 +103,86 @@ func Title(key string) string {
 	if len(ws) == 0 {
 		return key
 	}
-	return strings.Join(ws, " ")
+	n := len(ws[len(ws)-1])
+	first := len(ws) - 1
+	for first > 0 && n+1+len(ws[first-1]) <= MaxTitle {
+		first--
+		n += 1 + len(ws[first])
+	}
+	t := strings.Join(ws[first:], " ")
+	if len(t) > MaxTitle {
+		t = cutUTF8(t, MaxTitle)
+	}
+	return t
+}
+
+// cutUTF8 cuts s to at most n bytes without splitting a character.
+func cutUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// maxKeyLen is the longest key the generator writes: the length above
+// which the linter warns (TK2006).
+const maxKeyLen = 100
+
+// shorten returns a name cut to at most limit bytes, readably and the
+// same way every time: its "_"-separated segments without those that
+// name Wix envelopes, then the first segment and as many of the last ones
+// as fit ("shippingInfo_..._totalPriceBeforeTax_formattedConvertedAmount"
+// keeps "shippingInfo" and the end), then the last ones alone; a last
+// segment longer than limit is cut.
+func shorten(name string, limit int) string {
+	if len(name) <= limit {
+		return name
+	}
+	var segs []string
+	for _, s := range strings.Split(name, "_") {
+		if s != "" {
+			segs = append(segs, s)
+		}
+	}
+	if len(segs) == 0 {
+		return "key"
+	}
+	kept := segs[:0:0]
+	for _, s := range segs {
+		if !isEnvelope([]byte(s)) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) > 0 {
+		segs = kept
+	}
+	if j := strings.Join(segs, "_"); len(j) <= limit {
+		return j
+	}
+	tail := func(room int, from int) string {
+		n, i := 0, len(segs)
+		for i > from && n+len(segs[i-1])+boolInt(n > 0) <= room {
+			n += len(segs[i-1]) + boolInt(n > 0)
+			i--
+		}
+		return strings.Join(segs[i:], "_")
+	}
+	if len(segs) > 1 && len(segs[0])+1 < limit {
+		if t := tail(limit-len(segs[0])-1, 1); t != "" {
+			return segs[0] + "_" + t
+		}
+	}
+	if t := tail(limit, 0); t != "" {
+		return t
+	}
+	return segs[len(segs)-1][:limit]
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // WixTitle is the title the dashboard's generator gives a key: split where
@@ -106,9 +213,10 @@ func validKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// keyOK reports whether key follows the dialect's key rules as it is.
+// keyOK reports whether key follows the dialect's key rules as it is, and
+// is no longer than the generator writes keys.
 func keyOK(key []byte) bool {
-	if len(key) == 0 || key[0] == '_' {
+	if len(key) == 0 || key[0] == '_' || len(key) > maxKeyLen {
 		return false
 	}
 	for _, c := range key {
@@ -294,11 +402,12 @@ func (w *walker) popScope() {
 // when it is free, else the first free numbered name. taken reports
 // whether an earlier member of the object has a name.
 func (s *scope) pick(name string, kept bool, taken func(string) bool) string {
+	name = shorten(name, maxKeyLen)
 	if !taken(name) && (kept || !s.isKept(name)) {
 		return name
 	}
 	for i := 2; ; i++ {
-		n := name + "_" + strconv.Itoa(i)
+		n := shorten(name+"_"+strconv.Itoa(i), maxKeyLen)
 		if !taken(n) && !s.isKept(n) {
 			return n
 		}
