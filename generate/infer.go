@@ -96,7 +96,7 @@ type level struct {
 	nodes  []*node
 	index  map[string]*node
 	folded map[string]*node // by lower-case name
-	count int // how many containers were seen
+	count  int              // how many containers were seen
 }
 
 func newLevel() *level { return &level{index: map[string]*node{}, folded: map[string]*node{}} }

@@ -2,9 +2,9 @@ package generate_test
 
 import (
 	"bytes"
-	"slices"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 

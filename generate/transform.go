@@ -1,11 +1,11 @@
 package generate
 
 import (
-	"strings"
 	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
 )

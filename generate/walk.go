@@ -1,8 +1,8 @@
 package generate
 
 import (
-	"strings"
 	"strconv"
+	"strings"
 	"unsafe"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
