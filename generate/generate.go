@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -537,7 +538,14 @@ func dotted(pointer string) string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(strings.NewReplacer("~1", "/", "~0", "~").Replace(seg))
+		for _, r := range strings.NewReplacer("~1", "/", "~0", "~").Replace(seg) {
+			// Keys may hold control and bidirectional characters: a
+			// description shows none of them.
+			if !unicode.IsPrint(r) || unicode.Is(unicode.Cf, r) {
+				r = '?'
+			}
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }
