@@ -509,8 +509,12 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 		if p.typ == "string" && p.format == "" && n.kinds&kJSON == 0 && (len(p.raw) == 0 || n.blank != nil && n.refute == nil) {
 			// Only blank strings or nulls seen, or a blank string is all
 			// that rules out a format: stand in the title, never a blank.
+			msg := "no value to show seen (only blank strings or null); the title stands in as the example: replace it"
+			if len(p.raw) > 0 {
+				msg = "a blank or padded value is what rules out a format; the title stands in for it among the examples"
+			}
 			p.raw = append(slices.Clone(p.raw[:min(len(p.raw), maxExamples-1)]), quote(nil, p.title))
-			b.note(NoteExample, n, key, "no value to show seen (only blank strings or null); the title stands in as the example: replace it")
+			b.note(NoteExample, n, key, "%s", msg)
 		}
 	}
 	return p

@@ -105,7 +105,11 @@ func appendPointer(dst, key []byte) []byte {
 func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 	sc := &w.scopes[len(w.scopes)-1]
 	if len(w.name)-base > maxKeyLen {
-		w.name = append(w.name[:base], shorten(string(w.name[base:]), maxKeyLen)...)
+		// The shortened name goes after the long one, which the names
+		// of the members that follow start with.
+		short := shorten(string(w.name[base:]), maxKeyLen)
+		base = len(w.name)
+		w.name = append(w.name, short...)
 	}
 	var n *node
 	if w.kept || !sc.isKept(bytesString(w.name[base:])) {
@@ -115,13 +119,14 @@ func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 		end := len(w.name)
 		for i := 2; ; i++ {
 			w.name = strconv.AppendInt(append(w.name[:end], '_'), int64(i), 10)
-			if len(w.name)-base > maxKeyLen {
-				w.name = append(w.name[:base], shorten(string(w.name[base:]), maxKeyLen)...)
+			name := w.name[base:]
+			if len(name) > maxKeyLen {
+				name = []byte(shorten(string(name), maxKeyLen))
 			}
-			if sc.isKept(bytesString(w.name[base:])) {
+			if sc.isKept(bytesString(name)) {
 				continue
 			}
-			if n = w.lookup(lv, base); n.stamp != stamp {
+			if n = w.lookupName(lv, name); n.stamp != stamp {
 				break
 			}
 		}
@@ -137,6 +142,11 @@ func (w *walker) lookup(lv *level, base int) *node {
 	if len(name) > maxKeyLen {
 		name = []byte(shorten(string(name), maxKeyLen))
 	}
+	return w.lookupName(lv, name)
+}
+
+// lookupName returns the node of name, made when missing.
+func (w *walker) lookupName(lv *level, name []byte) *node {
 	if n := lv.index[unsafe.String(unsafe.SliceData(name), len(name))]; n != nil {
 		return n
 	}
