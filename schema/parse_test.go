@@ -143,8 +143,8 @@ func TestParsePositionsAndPointers(t *testing.T) {
 			t.Errorf("%q does not resolve", tt.ptr)
 			continue
 		}
-		if n.Kind != tt.kind || n.Text != tt.text || n.Pointer != tt.ptr || f.Position(n.Span.Start).String() != tt.pos {
-			t.Errorf("%q: got %v %q %q at %s, want %v %q at %s", tt.ptr, n.Kind, n.Text, n.Pointer, f.Position(n.Span.Start), tt.kind, tt.text, tt.pos)
+		if n.Kind != tt.kind || n.Text != tt.text || n.Pointer() != tt.ptr || f.Position(n.Span.Start).String() != tt.pos {
+			t.Errorf("%q: got %v %q %q at %s, want %v %q at %s", tt.ptr, n.Kind, n.Text, n.Pointer(), f.Position(n.Span.Start), tt.kind, tt.text, tt.pos)
 		}
 	}
 	m := f.Root.Get("été")
