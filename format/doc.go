@@ -45,10 +45,13 @@
 //
 // Source rewrites only a file that [schema.Parse] reads without any error,
 // not even one it steps over (a comment, a trailing comma, a single-quoted
-// string, a no-break space), and that has no duplicate key. Anything else
-// is refused with a [*FormatError] that lists every problem, and nothing is
-// written: turning a broken file into a well-formed one would change what
-// it means, which is a job for fixes, not for the formatter.
+// string, a no-break space), that has no duplicate key, and that nests no
+// deeper than [MaxDepth] levels (each level indents by two more spaces, so
+// deeper input would make output that grows with the square of its depth).
+// Anything else is refused with a [*FormatError] that lists the problems,
+// and nothing is written: turning a broken file into a well-formed one
+// would change what it means, which is a job for fixes, not for the
+// formatter.
 //
 // Formatting never changes meaning (the document read back is the same JSON
 // value, numbers compared by their text) and is idempotent: formatting

@@ -11,6 +11,12 @@ import (
 // written on one line.
 const Width = 100
 
+// MaxDepth is the deepest nesting of objects and arrays that Source lays
+// out. Each level indents its lines by two more spaces, so the output of
+// deeper input would grow with the square of its depth; a trigger schema
+// needs fewer than ten levels.
+const MaxDepth = 64
+
 // FormatError is a source that Source refuses to rewrite: it does not parse
 // cleanly or an object in it repeats a key.
 type FormatError struct {
@@ -38,6 +44,15 @@ func Source(src []byte) ([]byte, error) {
 	}
 	p := printer{src: src, buf: make([]byte, 0, len(src)+len(src)/2+16)}
 	p.value(f.Root, 0, ctxSchema, 0, false)
+	if p.deep != nil {
+		return nil, &FormatError{Errors: schema.ErrorList{&schema.Error{
+			Kind:    schema.ErrTooDeep,
+			Offset:  p.deep.Span.Start,
+			Pos:     f.Position(p.deep.Span.Start),
+			Pointer: p.deep.Pointer,
+			Msg:     fmt.Sprintf("nesting deeper than %d levels; fmt lays out at most %d", MaxDepth, MaxDepth),
+		}}}
+	}
 	p.buf = append(p.buf, '\n')
 	return p.buf, nil
 }
@@ -104,8 +119,9 @@ func memberCtx(c ctx, name string) ctx {
 }
 
 type printer struct {
-	src []byte
-	buf []byte
+	src  []byte
+	buf  []byte
+	deep *schema.Node // the first value nested deeper than MaxDepth
 }
 
 func (p *printer) newline(depth int) {
@@ -121,6 +137,13 @@ func (p *printer) raw(s schema.Span) []byte { return p.src[s.Start:s.End] }
 // line it starts on already holds prefix columns; comma says a comma
 // follows it on its last line.
 func (p *printer) value(n *schema.Node, depth int, c ctx, prefix int, comma bool) {
+	if p.deep != nil {
+		return
+	}
+	if depth >= MaxDepth && (n.Kind == schema.Object || n.Kind == schema.Array) {
+		p.deep = n
+		return
+	}
 	switch n.Kind {
 	case schema.Object:
 		if len(n.Members) == 0 {

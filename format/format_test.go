@@ -80,3 +80,28 @@ func TestRefusedLeavesSourceAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepNestingRefused is the regression test of the defect where the
+// output grew with the square of the input's depth (each level indents its
+// lines by two more spaces: 36 KB nested 8,000 deep made 128 MB): nesting
+// deeper than MaxDepth is refused at the first value too deep, and
+// MaxDepth levels are laid out.
+func TestDeepNestingRefused(t *testing.T) {
+	nest := func(levels int) []byte {
+		inner := levels - 1 // the root is the first level
+		return []byte(`{"default": ` + strings.Repeat(`[`, inner) + strings.Repeat(`]`, inner) + `}`)
+	}
+	if _, err := format.Source(nest(format.MaxDepth)); err != nil {
+		t.Fatalf("%d levels refused: %v", format.MaxDepth, err)
+	}
+	for _, levels := range []int{format.MaxDepth + 1, 8000} {
+		out, err := format.Source(nest(levels))
+		var fe *format.FormatError
+		if !errors.As(err, &fe) || len(fe.Errors) != 1 || fe.Errors[0].Kind != schema.ErrTooDeep {
+			t.Fatalf("%d levels: got %d bytes and %v, want one ErrTooDeep", levels, len(out), err)
+		}
+		if want := 12 + format.MaxDepth - 1; fe.Errors[0].Offset != want {
+			t.Fatalf("%d levels: error at offset %d, want %d (the first array too deep)", levels, fe.Errors[0].Offset, want)
+		}
+	}
+}
