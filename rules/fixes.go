@@ -64,16 +64,6 @@ func removeMember(msg string, obj *schema.Node, m *schema.Member) findings.Fix {
 	return findings.Fix{Message: msg, Edits: []findings.Edit{removeSpan(obj.Span, spans, at)}}
 }
 
-// indexOf returns the index of n among arr's elements, or -1.
-func indexOf(arr *schema.Node, n *schema.Node) int {
-	for i, e := range arr.Elems {
-		if e == n {
-			return i
-		}
-	}
-	return -1
-}
-
 // lineIndent returns the spaces and tabs that start the line holding off.
 func lineIndent(src []byte, off int) string {
 	start := off
