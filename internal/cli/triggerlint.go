@@ -129,6 +129,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 	root.AddCommand(
 		newLintCommand(a),
 		newFixCommand(a),
+		newFmtCommand(a),
 		newValidateCommand(a),
 		newDiffCommand(a),
 		newRulesCommand(a),
