@@ -5,14 +5,20 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/triggerkit/triggerkit/diff"
 	"github.com/triggerkit/triggerkit/findings"
 )
 
-const diffUsage = `Usage: triggerlint diff [flags] OLD NEW
-       triggerlint diff [flags] --base REV [PATH...]
-
-Compares two versions of a trigger payload schema and classifies every
+// newDiffCommand returns "diff".
+func newDiffCommand(a *app) *cobra.Command {
+	var flags diffFlags
+	c := &cobra.Command{
+		Use:   "diff [flags] OLD NEW",
+		Short: "classify the changes between two versions of a schema: breaking, dangerous or safe",
+		Long: `Compares two versions of a trigger payload schema and classifies every
 change: breaking (error), dangerous (warning) or safe (info). Each breaking
 or dangerous change comes with an example payload: one the old version
 accepts and the new one refuses (the app's side), one the new version
@@ -25,51 +31,67 @@ and renamed files, and untracked ones. Files that are not payload schemas
 (no "properties", "type" or "$schema" at the root) are skipped. A schema
 moved out of the checked files (renamed to *.json.bak, or moved out of
 PATH) counts as deleted. A PATH that names nothing is an error. Files are
-never read through a symbolic link that leaves the repository.
-
-Examples:
-  triggerlint diff old/order-paid.json schemas/order-paid.json
+never read through a symbolic link that leaves the repository.`,
+		Example: `  triggerlint diff old/order-paid.json schemas/order-paid.json
+  triggerlint diff old/order-paid.json schemas/order-paid.json --format json
   triggerlint diff --base origin/main schemas/
-  triggerlint diff --base v1.4.0 --fail-severity warning --format json
-
-Exit codes: 0 no change at or above --fail-severity; 1 changes at or above
-it; 2 usage error, or a file that cannot be read or parsed (nothing is
-classified from a file that did not parse; the other files still are).
-
-Flags:
-`
-
-func diffCommand(args []string, env Env) int {
-	fset := newFlagSet("triggerlint diff", diffUsage, "", env)
-	var out outputOptions
-	out.flags(fset)
-	base := fset.String("base", "", "compare the working tree with this git `revision` (a branch, tag or SHA)")
-	var maxSize int64
-	sizeFlag(fset, &maxSize)
-	if code, ok := parseFlags(fset, args); !ok {
-		return code
+  triggerlint diff --base v1.4.0 --fail-severity warning --format json`,
+		Annotations: map[string]string{
+			usageAnnotation: "triggerlint diff [flags] OLD NEW\ntriggerlint diff [flags] --base REV [PATH...]",
+			exitAnnotation: `  0  no change at or above --fail-severity
+  1  changes at or above --fail-severity
+  2  usage error, or a file that cannot be read or parsed (nothing is
+     classified from a file that did not parse; the other files still are)`,
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
+			if err != nil {
+				return err
+			}
+			code, err := diffCommand(args, env, &flags)
+			if err != nil {
+				return err
+			}
+			return exit(code)
+		},
 	}
-	usage := usageError("triggerlint", env)
-	useColor, err := outputStyle(out.format, out.color, env)
+	flags.register(c.Flags())
+	return c
+}
+
+// diffFlags are the flags of diff.
+type diffFlags struct {
+	reportFlags
+	base string
+}
+
+func (f *diffFlags) register(fs *pflag.FlagSet) {
+	f.reportFlags.register(fs)
+	fs.StringVar(&f.base, "base", "", "compare the working tree with this git `revision` (a branch, tag or SHA)")
+}
+
+func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
+	useColor, err := opts.style(env)
 	if err != nil {
-		return usage("%v", err)
+		return 0, err
 	}
+	maxSize := int64(opts.maxSize)
 
 	var pairs []diff.FilePair
 	failed := false
-	if *base == "" {
-		if fset.NArg() != 2 {
-			return usage("diff needs OLD and NEW, or --base REV (see 'triggerlint diff -h')")
+	if opts.base == "" {
+		if len(args) != 2 {
+			return 0, usagef("diff needs OLD and NEW, or --base REV; got %s", countArgs(len(args)))
 		}
 		var p diff.FilePair
-		for i, name := range fset.Args() {
+		for i, name := range args {
 			src, err := readWhole(name, env, maxSize)
 			if err != nil {
 				fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 				failed = true
 			}
 			// Two versions of one file: one path, two names.
-			v := diff.FileVersion{Path: fset.Arg(1), Name: name, Src: src}
+			v := diff.FileVersion{Path: args[1], Name: name, Src: src}
 			if i == 0 {
 				p.Old = v
 			} else {
@@ -77,14 +99,15 @@ func diffCommand(args []string, env Env) int {
 			}
 		}
 		if failed {
-			return ExitError
+			return ExitError, nil
 		}
 		pairs = append(pairs, p)
 	} else {
 		var readErrs []error
-		pairs, readErrs, err = basePairs(*base, fset.Args(), env, maxSize)
+		pairs, readErrs, err = basePairs(opts.base, args, env, maxSize)
 		if err != nil {
-			return usage("%v", err)
+			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
+			return ExitError, nil
 		}
 		for _, err := range readErrs {
 			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
@@ -99,7 +122,7 @@ func diffCommand(args []string, env Env) int {
 			failed = true
 		}
 	}
-	w := newFindingWriter(env.Stdout, out.format, useColor)
+	w := newFindingWriter(env, opts.format, useColor)
 	for _, r := range results {
 		w.files++
 		for _, c := range r.Changes {
@@ -110,7 +133,7 @@ func diffCommand(args []string, env Env) int {
 			w.write(c.Finding(doc.File))
 		}
 	}
-	return w.done(env, failed, out.fail)
+	return w.done(env, failed, findings.Severity(opts.fail)), nil
 }
 
 // reportCompareError writes why a file was not compared: each parse error

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/generate"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
@@ -13,31 +16,12 @@ import (
 	"github.com/triggerkit/triggerkit/schema"
 )
 
-const schemagenUsage = `usage: schemagen [flags] SAMPLE...
-
-Writes a Wix trigger payload schema inferred from sample payloads. Each
-SAMPLE is a JSON file with one sample, or NDJSON (.ndjson, .jsonl, or a
-file whose first line is a complete JSON value) with one sample per line;
-"-" is standard input. The schema goes to standard output, or to -o FILE
-(written atomically). What was changed to fit the dialect (flattened
-objects, wrapped arrays, sanitised keys, mixed types) is listed on
-standard error.
-
-With --transform, writes each sample rewritten the way the schema expects
-(one compact JSON line per sample) instead of the schema: the schema is
-the one --schema names, or else the one generated from the samples.
-
-Flags:
-`
-
-const schemagenExit = `
-Exit codes:
-  0  the schema (or the transformed samples) written
+// schemagenExit are the exit codes of schemagen.
+const schemagenExit = `  0  the schema (or the transformed samples) written
   1  written, but some samples were refused (invalid JSON, not an object,
      a key repeated in one object);
      each is reported as FILE:LINE:COL on standard error
-  2  usage error, unreadable file, bad hints, or nothing to write
-`
+  2  usage error, unreadable file, bad hints, or nothing to write`
 
 type schemagenOptions struct {
 	out        string
@@ -48,38 +32,83 @@ type schemagenOptions struct {
 	transform  bool
 	schemaPath string
 	quiet      bool
-	maxSize    int64
+	inputFlags
 }
 
-// Schemagen runs the schemagen command and returns its exit code.
-func Schemagen(args []string, env Env) int {
-	var o schemagenOptions
-	fs := newFlagSet("schemagen", schemagenUsage, schemagenExit, env)
-	fs.StringVar(&o.out, "o", "", "write to `FILE` (atomically) instead of standard output")
+func (o *schemagenOptions) register(fs *pflag.FlagSet) {
+	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&o.wixCompat, "wix-compat", false, "reproduce the dashboard's generator exactly (one sample)")
 	fs.StringVar(&o.contactID, "contact-id", "", "connect the 1st-level uuid property `KEY` to site contacts (identityType)")
 	fs.StringVar(&o.futureDate, "future-date", "", "mark the 1st-level date-time property `KEY` as the scheduled date (futureDate, required)")
 	fs.StringVar(&o.hints, "hints", "", "JSON `FILE` of titles, descriptions, formats, required and custom types by key")
 	fs.BoolVar(&o.transform, "transform", false, "write the samples rewritten as the schema expects, not the schema")
 	fs.StringVar(&o.schemaPath, "schema", "", "with --transform, the schema `FILE` to follow instead of generating one")
-	fs.BoolVar(&o.quiet, "q", false, "do not list the changes on standard error")
-	sizeFlag(fs, &o.maxSize)
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not list the changes on standard error")
+	o.inputFlags.register(fs)
+}
+
+// Schemagen runs the schemagen command and returns its exit code.
+func Schemagen(args []string, env Env) int {
+	env = env.withDefaults()
+	return execute(SchemagenCommand(env), args, env.Stderr)
+}
+
+// SchemagenCommand returns the schemagen command for env, built afresh.
+// Its RunE ends with an *ExitCodeError or a *UsageError; Schemagen
+// executes it and turns them into exit codes.
+func SchemagenCommand(env Env) *cobra.Command {
+	env = env.withDefaults()
+	var o schemagenOptions
+	root := newRoot("schemagen", env)
+	root.Use = "schemagen [flags] SAMPLE..."
+	root.Short = "write a Wix trigger payload schema inferred from sample payloads"
+	root.Long = `Writes a Wix trigger payload schema inferred from sample payloads. Each
+SAMPLE is a JSON file with one sample, or NDJSON (.ndjson, .jsonl, or a
+file whose first line is a complete JSON value) with one sample per line;
+"-" is standard input. The schema goes to standard output, or to -o FILE
+(written atomically). What was changed to fit the dialect (flattened
+objects, wrapped arrays, sanitised keys, mixed types) is listed on
+standard error. Flags go anywhere on the line; "--" ends them.
+
+With --transform, writes each sample rewritten the way the schema expects
+(one compact JSON line per sample) instead of the schema: the schema is
+the one --schema names, or else the one generated from the samples.`
+	root.Example = `  schemagen testdata/samples/webhook-event-created.json > schema.json
+  schemagen payloads/order-paid.ndjson -o schema.json --contact-id contactId --hints payloads/order-paid-hints.json
+  schemagen --transform payloads/order-paid.ndjson
+  schemagen --wix-compat payloads/order-paid.json`
+	root.Annotations = map[string]string{exitAnnotation: schemagenExit}
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usagef("no samples")
+		}
+		return nil
 	}
-	fail := usageError("schemagen", env)
-	if fs.NArg() == 0 {
-		return fail("no samples (see 'schemagen -h')")
+	root.RunE = func(c *cobra.Command, args []string) error {
+		code, err := schemagen(args, env, o)
+		if err != nil {
+			return err
+		}
+		return exit(code)
+	}
+	o.register(root.Flags())
+	return root
+}
+
+func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
+	fail := func(format string, a ...any) (int, error) {
+		fmt.Fprintf(env.Stderr, "schemagen: "+format+"\n", a...)
+		return ExitError, nil
 	}
 	if o.schemaPath != "" && !o.transform {
-		return fail("--schema is for --transform")
+		return 0, usagef("--schema is for --transform")
 	}
 	if o.wixCompat && (o.transform || o.contactID != "" || o.futureDate != "" || o.hints != "") {
-		return fail("--wix-compat reproduces the dashboard and takes no other option")
+		return 0, usagef("--wix-compat reproduces the dashboard and takes no other option")
 	}
 	opts := generate.Options{ContactID: o.contactID, FutureDate: o.futureDate}
 	if o.hints != "" {
-		src, err := readWhole(o.hints, env, o.maxSize)
+		src, err := readWhole(o.hints, env, int64(o.maxSize))
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -88,17 +117,17 @@ func Schemagen(args []string, env Env) int {
 		}
 	}
 
-	r := &sampleReader{env: env, maxSize: o.maxSize}
+	r := &sampleReader{env: env, maxSize: int64(o.maxSize)}
 	var out []byte
 	switch {
 	case o.wixCompat:
 		var samples [][]byte
-		r.each(fs.Args(), func(rec []byte, at func(int) schema.Position) error {
+		r.each(paths, func(rec []byte, at func(int) schema.Position) error {
 			samples = append(samples, bytes.Clone(rec))
 			return nil
 		})
 		if r.unreadable {
-			return ExitError
+			return ExitError, nil
 		}
 		if len(samples) != 1 {
 			return fail("--wix-compat takes exactly one sample, as the dashboard does; got %d", len(samples))
@@ -109,12 +138,12 @@ func Schemagen(args []string, env Env) int {
 		}
 		out = s
 	case o.transform:
-		tr, code := transformer(o, opts, fs.Args(), env)
+		tr, code := transformer(o, opts, paths, env)
 		if tr == nil {
-			return code
+			return code, nil
 		}
 		var b bytes.Buffer
-		r.each(fs.Args(), func(rec []byte, at func(int) schema.Position) error {
+		r.each(paths, func(rec []byte, at func(int) schema.Position) error {
 			t, err := tr.Transform(rec)
 			if err != nil {
 				return err
@@ -124,18 +153,18 @@ func Schemagen(args []string, env Env) int {
 			return nil
 		})
 		if r.unreadable {
-			return ExitError
+			return ExitError, nil
 		}
 		out = b.Bytes()
 	default:
-		res, code := generateSchema(opts, fs.Args(), r, env, o.quiet)
+		res, code := generateSchema(opts, paths, r, env, o.quiet)
 		if res == nil {
-			return code
+			return code, nil
 		}
 		out = res.JSON
 	}
 	var inputs []string
-	for _, p := range append(slices.Clone(fs.Args()), o.hints, o.schemaPath) {
+	for _, p := range append(slices.Clone(paths), o.hints, o.schemaPath) {
 		if p != "" && p != "-" {
 			inputs = append(inputs, env.path(p))
 		}
@@ -144,9 +173,9 @@ func Schemagen(args []string, env Env) int {
 		return fail("%v", err)
 	}
 	if r.refused > 0 {
-		return ExitFindings
+		return ExitFindings, nil
 	}
-	return ExitOK
+	return ExitOK, nil
 }
 
 // generateSchema reads the samples into a Generator and builds the schema.
@@ -178,7 +207,7 @@ func generateSchema(opts generate.Options, paths []string, r *sampleReader, env 
 func transformer(o schemagenOptions, opts generate.Options, paths []string, env Env) (*generate.Transformer, int) {
 	var src []byte
 	if o.schemaPath != "" {
-		b, err := readWhole(o.schemaPath, env, o.maxSize)
+		b, err := readWhole(o.schemaPath, env, int64(o.maxSize))
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
 			return nil, ExitError
@@ -191,7 +220,7 @@ func transformer(o schemagenOptions, opts generate.Options, paths []string, env 
 		}
 		// The samples are read twice: once for the schema, once to
 		// transform them. Their problems are reported the second time.
-		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: o.maxSize, quiet: true}, env, true)
+		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: int64(o.maxSize), quiet: true}, env, true)
 		if res == nil {
 			return nil, code
 		}

@@ -13,14 +13,39 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/triggerkit/triggerkit/events"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
-const serveUsage = `Usage: triggerlint serve --schemas DIR [flags]
+// serveFlags are the flags of serve.
+type serveFlags struct {
+	dir, addr string
+	public    bool
+	failRate  float64
+	latency   time.Duration
+	maxBody   int64
+}
 
-Serves an emulator of Wix's Report Event, Cancel Event, Bulk Report Event and
+func (f *serveFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.dir, "schemas", "", "`directory` of payload schemas (*.json), required")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8089", "`address` to listen on; a loopback address unless --public")
+	fs.BoolVar(&f.public, "public", false, "allow an address that is not loopback")
+	fs.Float64Var(&f.failRate, "fail-rate", 0, "answer this `fraction` (0 to 1) of calls with 503")
+	fs.DurationVar(&f.latency, "latency", 0, fmt.Sprintf("delay every call by this `duration`, at most %v", events.MaxLatency))
+	fs.Int64Var(&f.maxBody, "max-body", events.DefaultMaxBody, "answer 413 to a request body over this many `bytes`")
+}
+
+// newServeCommand returns "serve": the emulator, until SIGINT or SIGTERM
+// or the end of the command's context.
+func newServeCommand(a *app) *cobra.Command {
+	var flags serveFlags
+	c := &cobra.Command{
+		Use:   "serve --schemas DIR [flags]",
+		Short: "emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089",
+		Long: `Serves an emulator of Wix's Report Event, Cancel Event, Bulk Report Event and
 Bulk Cancel Event at Wix's paths (/automations/v1/events/report, ...), for
 app tests and local development. Each *.json file under DIR is a trigger's
 payload schema, linted first; its trigger key is the file name without .json.
@@ -31,61 +56,49 @@ GET /_emulator/events lists what was reported, canceled and refused;
 DELETE /_emulator/events forgets it all. Faults for testing retries: the
 request headers X-Emulator-Fail: 503, X-Emulator-Retry-After: 2 and
 X-Emulator-Latency: 250ms, POST /_emulator/faults {"status":503,"count":2},
-or --fail-rate and --latency. SIGINT or SIGTERM shuts down gracefully.
-
-Examples:
-  triggerlint serve --schemas schemas/
-  triggerlint serve --schemas schemas/ --addr 127.0.0.1:9000 --fail-rate 0.1
-
-Flags:
-`
-
-// serveCommand runs the emulator until SIGINT or SIGTERM.
-func serveCommand(args []string, env Env, ruleSet []*lint.Rule) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return serve(ctx, args, env, ruleSet)
+or --fail-rate and --latency. SIGINT or SIGTERM shuts down gracefully.`,
+		Example: `  triggerlint serve --schemas events/testdata/schemas
+  triggerlint serve --schemas events/testdata/schemas --addr 127.0.0.1:9000 --fail-rate 0.1`,
+		Annotations: map[string]string{exitAnnotation: `  0  shut down on SIGINT or SIGTERM
+  2  usage error, a schema that cannot be loaded, or an address in use`},
+		Args: noArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			code, err := serve(ctx, flags, env, a.ruleSet)
+			if err != nil {
+				return err
+			}
+			return exit(code)
+		},
+	}
+	flags.register(c.Flags())
+	return c
 }
 
 // serve runs the emulator until the context ends.
-func serve(ctx context.Context, args []string, env Env, ruleSet []*lint.Rule) int {
-	fset := newFlagSet("triggerlint serve", serveUsage, "", env)
-	var (
-		dir, addr     string
-		public, quiet bool
-		failRate      float64
-		latency       time.Duration
-		maxBody       int64
-	)
-	fset.StringVar(&dir, "schemas", "", "`directory` of payload schemas (*.json), required")
-	fset.StringVar(&addr, "addr", "127.0.0.1:8089", "`address` to listen on; a loopback address unless --public")
-	fset.BoolVar(&public, "public", false, "allow an address that is not loopback")
-	fset.Float64Var(&failRate, "fail-rate", 0, "answer this `fraction` (0 to 1) of calls with 503")
-	fset.DurationVar(&latency, "latency", 0, fmt.Sprintf("delay every call by this `duration`, at most %v", events.MaxLatency))
-	fset.Int64Var(&maxBody, "max-body", events.DefaultMaxBody, "answer 413 to a request body over this many `bytes`")
-	fset.BoolVar(&quiet, "quiet", false, "do not log each call on stderr")
-	if code, ok := parseFlags(fset, args); !ok {
-		return code
-	}
-	usage := usageError("triggerlint", env)
-	if fset.NArg() > 0 {
-		return usage("serve takes no arguments, got %q (see 'triggerlint serve -h')", fset.Arg(0))
-	}
+func serve(ctx context.Context, f serveFlags, env Env, ruleSet []*lint.Rule) (int, error) {
+	dir, addr, public := f.dir, f.addr, f.public
+	noLog := env.verbosity == quiet // -q: no line per call
 	if dir == "" {
-		return usage("missing --schemas DIR (see 'triggerlint serve -h')")
+		return 0, usagef("missing --schemas DIR")
 	}
-	if maxBody <= 0 {
-		return usage("--max-body %d, want more than 0", maxBody)
+	if f.maxBody <= 0 {
+		return 0, usagef("--max-body %d, want more than 0", f.maxBody)
 	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return usage("--addr %q: %v", addr, err)
+		return 0, usagef("--addr %q: %v", addr, err)
 	}
 	if ip := net.ParseIP(host); !public && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return usage("--addr %q is not a loopback address; add --public to listen on it", addr)
+		return 0, usagef("--addr %q is not a loopback address; add --public to listen on it", addr)
 	}
 	if err := lint.Validate(ruleSet); err != nil {
-		return usage("internal error: invalid rule set: %v", err)
+		return 0, usagef("internal error: invalid rule set: %v", err)
 	}
 	reg, err := events.LoadDir(env.path(dir), &events.RegistryOptions{Rules: ruleSet})
 	if err != nil {
@@ -96,20 +109,20 @@ func serve(ctx context.Context, args []string, env Env, ruleSet []*lint.Rule) in
 		if errors.As(err, &se) {
 			fmt.Fprintf(env.Stderr, "triggerlint: run 'triggerlint lint %s' to see the findings\n", dir)
 		}
-		return ExitError
+		return ExitError, nil
 	}
-	em, err := events.NewEmulator(reg, &events.EmulatorOptions{FailRate: failRate, Latency: latency, MaxBody: maxBody})
+	em, err := events.NewEmulator(reg, &events.EmulatorOptions{FailRate: f.failRate, Latency: f.latency, MaxBody: f.maxBody})
 	if err != nil {
 		var ce *events.ConfigError
 		if errors.As(err, &ce) {
-			return usage("--%s: %s", map[string]string{"FailRate": "fail-rate", "Latency": "latency"}[ce.Field], ce.Reason)
+			return 0, usagef("--%s: %s", map[string]string{"FailRate": "fail-rate", "Latency": "latency"}[ce.Field], ce.Reason)
 		}
-		return usage("%v", err)
+		return 0, usagef("%v", err)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
-		return ExitError
+		return ExitError, nil
 	}
 	keys := reg.TriggerKeys()
 	noun := "triggers"
@@ -118,15 +131,15 @@ func serve(ctx context.Context, args []string, env Env, ruleSet []*lint.Rule) in
 	}
 	fmt.Fprintf(env.Stderr, "triggerlint: serving %d %s %v on http://%s\n", len(keys), noun, keys, ln.Addr())
 	var h http.Handler = em
-	if !quiet {
+	if !noLog {
 		h = &callLog{next: em, w: env.Stderr}
 	}
 	if err := events.Serve(ctx, ln, h, events.ServerOptions{}); err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
-		return ExitError
+		return ExitError, nil
 	}
 	fmt.Fprintln(env.Stderr, "triggerlint: shut down")
-	return ExitOK
+	return ExitOK, nil
 }
 
 // callLog writes one line per call: method, path, status, duration.

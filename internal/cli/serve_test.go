@@ -40,8 +40,9 @@ func TestServeCommand(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	code := make(chan int, 1)
 	go func() {
-		code <- serve(ctx, []string{"--schemas", "../../events/testdata/schemas", "--addr", "127.0.0.1:0"},
-			Env{Stdout: io.Discard, Stderr: &stderr, Getenv: os.Getenv}, rules.All())
+		env := Env{Stdout: io.Discard, Stderr: &stderr, Getenv: os.Getenv}
+		code <- executeContext(ctx, TriggerlintCommand(env, rules.All()),
+			[]string{"serve", "--schemas", "../../events/testdata/schemas", "--addr", "127.0.0.1:0"}, env.Stderr)
 	}()
 	addrRE := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+)`)
 	var url string
@@ -92,7 +93,7 @@ func TestServeUsageErrors(t *testing.T) {
 		{[]string{"--schemas", "../../events/testdata/schemas", "--addr", "127.0.0.1:0", "--latency", "1m"}, "--latency"},
 		{[]string{"--schemas", "does-not-exist"}, "does-not-exist"},
 		{[]string{"--schemas", "../../examples"}, "lint errors"},
-		{[]string{"--schemas", "x", "extra"}, "no arguments"},
+		{[]string{"--schemas", "x", "extra"}, `unexpected argument "extra"`},
 	} {
 		r := triggerlint(t, "", nil, false, append([]string{"serve"}, tc.args...)...)
 		if r.code != ExitError || !strings.Contains(r.stderr, tc.want) {

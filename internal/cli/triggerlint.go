@@ -4,14 +4,15 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/triggerkit/triggerkit/diff"
 	"github.com/triggerkit/triggerkit/findings"
@@ -37,183 +38,175 @@ type Env struct {
 	// Dir is the folder that relative paths and git commands start from;
 	// "" is the process's working directory.
 	Dir string
+
+	// verbosity is what -q and -v ask for; commands report through warnf,
+	// notef and verbosef.
+	verbosity verbosity
 }
 
-const usageText = `Usage: triggerlint <command> [flags] [args]
-
-triggerlint checks Wix Automations trigger payload schemas against every rule
-of the dialect: the checks the dashboard and Report Event make, and the ones
-that keep automations working.
-
-Commands:
-  lint [flags] PATH...   lint schema files; directories are walked for *.json,
-                         "-" reads standard input
-  validate --schema S [flags] FILE...
-                         validate payloads (JSON or NDJSON) or, with
-                         --request, Report/Cancel Event request bodies
-  diff [flags] OLD NEW   classify the changes between two versions of a
-                         schema: breaking, dangerous or safe
-  diff --base REV [PATH...]
-                         the same for every schema file changed since a
-                         git revision
-  rules                  list the schema rules, the payload rules and the
-                         kinds of schema change
-  explain ID|NAME        print the documentation of a rule or change kind
-  version                print the version
-  serve --schemas DIR    emulate Wix's Report/Cancel Event APIs on 127.0.0.1:8089
-
-Exit codes:
-  0  no finding at or above --fail-severity
+// exitCodes are the exit codes of the commands that report findings.
+const exitCodes = `  0  no finding at or above --fail-severity
   1  findings at or above --fail-severity
-  2  usage error, unreadable file or internal error
+  2  usage error, unreadable file or internal error`
 
-Run 'triggerlint COMMAND -h' for a command's flags.
-`
+// app is one run of triggerlint: its surroundings, its rule set and the
+// global flags, read once cobra has parsed them.
+type app struct {
+	env     Env
+	ruleSet []*lint.Rule
+	global  globalFlags
+}
 
-const lintUsage = `Usage: triggerlint lint [flags] PATH...
-
-Lints each schema file; directories are walked for *.json (hidden directories
-and node_modules are skipped), "-" reads standard input. Every file is linted,
-even after one that cannot be read or parsed. A symbolic link met in a walk is
-linted when the file it names is inside the walked directory or its git
-repository, and reported otherwise. Only regular files are read, each up to
---max-size.
-
-Examples:
-  triggerlint lint examples/
-  triggerlint lint --format json schemas/*.json
-  triggerlint lint --fail-severity warning --disable TK3004 schemas/
-  triggerlint lint --disable all --enable 'TK7*' schema.json
-  triggerlint lint --severity TK3003=error schema.json
-
-Exit codes: 0 no finding at or above --fail-severity; 1 findings at or above
-it; 2 usage error, unreadable file or internal error.
-
-Flags:
-`
+// runEnv is the Env of a command, with the verbosity of -q and -v.
+func (a *app) runEnv() (Env, error) {
+	env := a.env
+	v, err := a.global.level()
+	env.verbosity = v
+	return env, err
+}
 
 // Triggerlint runs the triggerlint command with a rule set and returns its
 // exit code. The rule set is what lint runs, what validate lints a schema
 // with, and what rules and explain list: rules.All(), plus a team's own
 // rules in a binary built with package triggerlint.
 func Triggerlint(args []string, env Env, ruleSet []*lint.Rule) int {
-	if env.Getenv == nil {
-		env.Getenv = func(string) string { return "" }
+	env = env.withDefaults()
+	return execute(TriggerlintCommand(env, ruleSet), args, env.Stderr)
+}
+
+// withDefaults returns env with Getenv set, and Stderr escaping what is
+// written to it: messages on stderr quote file names and errors that hold
+// them, and none may pass a control character of the input to the
+// terminal.
+func (e Env) withDefaults() Env {
+	if e.Getenv == nil {
+		e.Getenv = func(string) string { return "" }
 	}
-	// Messages on stderr quote file names and errors that hold them; none
-	// may pass a control character of the input to the terminal.
-	env.Stderr = stderrWriter{env.Stderr}
-	if len(args) == 0 {
-		fmt.Fprint(env.Stderr, usageText)
-		return ExitError
+	if _, ok := e.Stderr.(stderrWriter); !ok {
+		e.Stderr = stderrWriter{e.Stderr}
 	}
-	switch args[0] {
-	case "lint":
-		return lintCommand(args[1:], env, ruleSet)
-	case "validate":
-		return validateCommand(args[1:], env, ruleSet)
-	case "diff":
-		return diffCommand(args[1:], env)
-	case "serve":
-		return serveCommand(args[1:], env, ruleSet)
-	case "rules":
-		return rulesCommand(args[1:], env, ruleSet)
-	case "explain":
-		return explainCommand(args[1:], env, ruleSet)
-	case "version", "--version", "-version":
-		fmt.Fprintf(env.Stdout, "triggerlint %s\n", version())
-		return ExitOK
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(env.Stdout, usageText)
-		return ExitOK
+	return e
+}
+
+// TriggerlintCommand returns the triggerlint command tree for env and a
+// rule set, built afresh: lint, validate, diff, rules, explain, version,
+// completion and help. Its RunE functions end with an *ExitCodeError or a
+// *UsageError; Triggerlint executes it and turns them into exit codes.
+func TriggerlintCommand(env Env, ruleSet []*lint.Rule) *cobra.Command {
+	a := &app{env: env.withDefaults(), ruleSet: ruleSet}
+	root := newRoot("triggerlint", a.env)
+	root.Short = "check Wix Automations trigger payload schemas"
+	root.Long = `triggerlint checks Wix Automations trigger payload schemas against every rule
+of the dialect: the checks the dashboard and Report Event make, and the ones
+that keep automations working. Flags go anywhere on the line; "--" ends them.`
+	root.Example = `  triggerlint lint examples/
+  triggerlint lint triggers/ --format json
+  triggerlint validate --schema examples/order-paid.json payloads/order-paid.json
+  triggerlint diff --base origin/main triggers/
+  triggerlint explain TK3008`
+	root.Annotations = map[string]string{
+		usageAnnotation: "triggerlint <command> [flags] [args]",
+		exitAnnotation:  exitCodes,
+		footAnnotation:  "Run 'triggerlint help COMMAND' or 'triggerlint COMMAND -h' for a command's flags and examples.",
 	}
-	fmt.Fprintf(env.Stderr, "triggerlint: unknown command %q\n\n%s", args[0], usageText)
-	return ExitError
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	a.global.register(root.PersistentFlags())
+	showVersion := root.Flags().Bool("version", false, "print the version, as the version command does")
+	root.Args = cobra.ArbitraryArgs
+	root.RunE = func(c *cobra.Command, args []string) error {
+		if _, err := a.runEnv(); err != nil {
+			return err
+		}
+		switch {
+		case *showVersion && len(args) == 0:
+			return writeVersion(a.env, readBuildInfo())
+		case len(args) > 0:
+			return unknownCommand(c, args[0], "command")
+		}
+		// No command: the help, on stderr, and a usage error's code.
+		io.WriteString(a.env.Stderr, helpText(c))
+		return exit(ExitError)
 	}
-	return "(devel)"
+	root.AddCommand(
+		newLintCommand(a),
+		newValidateCommand(a),
+		newDiffCommand(a),
+		newRulesCommand(a),
+		newExplainCommand(a),
+		newServeCommand(a),
+		newVersionCommand(a),
+		newCompletionCommand(),
+	)
+	root.SetHelpCommand(newHelpCommand())
+	return root
 }
 
-// outputOptions are the output flags that lint and validate share.
-type outputOptions struct {
-	format string
-	fail   lint.Severity
-	color  string
-}
-
-func (o *outputOptions) flags(fs *flag.FlagSet) {
-	o.fail = lint.Error
-	fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
-	fs.StringVar(&o.color, "color", "auto", "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never")
-	fs.Func("fail-severity", "exit 1 on findings at or above this `severity`: error, warning, info or none (default error)", func(s string) error {
-		v, err := lint.ParseSeverity(s)
-		o.fail = v
-		return err
-	})
-}
-
-// lintOptions are the parsed flags of lint.
-type lintOptions struct {
-	outputOptions
-	sel     lint.SelectOptions
-	maxSize int64
-}
-
-func (o *lintOptions) flags(fs *flag.FlagSet) {
-	o.outputOptions.flags(fs)
-	toggle := func(on bool) func(string) error {
-		return func(s string) error {
-			for _, p := range strings.Split(s, ",") {
-				if p = strings.TrimSpace(p); p != "" {
-					o.sel.Toggles = append(o.sel.Toggles, lint.Toggle{Pattern: p, On: on})
-				}
+// newLintCommand returns "lint".
+func newLintCommand(a *app) *cobra.Command {
+	var flags lintFlags
+	c := &cobra.Command{
+		Use:   "lint [flags] PATH...",
+		Short: "lint schema files; directories are walked for *.json, \"-\" reads standard input",
+		Long: `Lints each schema file; directories are walked for *.json (hidden directories
+and node_modules are skipped), "-" reads standard input. Every file is linted,
+even after one that cannot be read or parsed. A symbolic link met in a walk is
+linted when the file it names is inside the walked directory or its git
+repository, and reported otherwise. Only regular files are read, each up to
+--max-size.`,
+		Example: `  triggerlint lint examples/
+  triggerlint lint triggers/ --format json
+  triggerlint lint --fail-severity warn --disable TK3004 examples/
+  triggerlint lint --disable all --enable 'TK7*' examples/order-paid.json
+  triggerlint lint --severity TK3003=error examples/generated-from-sample.json
+  triggerlint lint -- -odd-name.json`,
+		Annotations: map[string]string{exitAnnotation: exitCodes},
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("no files to lint")
 			}
 			return nil
-		}
-	}
-	fs.Func("enable", "enable `rules`: IDs, names or globs, comma-separated or repeated; \"all\" for every rule (applied in order with --disable)", toggle(true))
-	fs.Func("disable", "disable `rules`, as --enable", toggle(false))
-	fs.Func("severity", "set the severity of rules: `RULE=LEVEL`, comma-separated or repeated (TK3003=error)", func(s string) error {
-		for _, p := range strings.Split(s, ",") {
-			ov, err := lint.ParseSeverityOverride(strings.TrimSpace(p))
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
 			if err != nil {
 				return err
 			}
-			o.sel.Severity = append(o.sel.Severity, ov)
-		}
-		return nil
-	})
+			code, err := lintCommand(args, env, a.ruleSet, &flags)
+			if err != nil {
+				return err
+			}
+			return exit(code)
+		},
+	}
+	flags.register(c.Flags())
+	return c
 }
 
-func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
-	fset := newFlagSet("triggerlint lint", lintUsage, "", env)
-	var opts lintOptions
-	opts.flags(fset)
-	sizeFlag(fset, &opts.maxSize)
-	if code, ok := parseFlags(fset, args); !ok {
-		return code
-	}
-	usage := usageError("triggerlint", env)
-	useColor, err := outputStyle(opts.format, opts.color, env)
+// lintFlags are the flags of lint.
+type lintFlags struct {
+	reportFlags
+	selectFlags
+}
+
+func (f *lintFlags) register(fs *pflag.FlagSet) {
+	f.reportFlags.register(fs)
+	f.selectFlags.register(fs)
+}
+
+func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags) (int, error) {
+	useColor, err := opts.style(env)
 	if err != nil {
-		return usage("%v", err)
-	}
-	if fset.NArg() == 0 {
-		return usage("no files to lint (see 'triggerlint lint -h')")
+		return 0, err
 	}
 	if err := lint.Validate(ruleSet); err != nil {
-		return usage("internal error: invalid rule set: %v", err)
+		fmt.Fprintf(env.Stderr, "triggerlint: internal error: invalid rule set: %v\n", err)
+		return ExitError, nil
 	}
 	linter, err := lint.New(lint.Options{Rules: ruleSet, Select: opts.sel})
 	if err != nil {
-		return usage("%v", err)
+		return 0, &UsageError{Msg: err.Error()}
 	}
 
-	inputs, failed := collectInputs(fset.Args(), env, opts.maxSize)
+	inputs, failed := collectInputs(paths, env, int64(opts.maxSize))
 	var read []lint.Input
 	for _, in := range inputs {
 		if in.err != nil {
@@ -228,12 +221,12 @@ func lintCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
 		failed = true
 	}
-	out := newFindingWriter(env.Stdout, opts.format, useColor)
+	out := newFindingWriter(env, opts.format, useColor)
 	out.files = len(read) // files read; the unreadable are on stderr
 	for _, f := range res.Findings {
 		out.write(f)
 	}
-	return out.done(env, failed, opts.fail)
+	return out.done(env, failed, findings.Severity(opts.fail)), nil
 }
 
 // joined returns the errors that err joins, or err alone.
@@ -304,11 +297,17 @@ func collectInputs(paths []string, env Env, maxSize int64) ([]input, bool) {
 			}
 			if d.IsDir() {
 				if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+					why := "a hidden directory"
+					if d.Name() == "node_modules" {
+						why = "node_modules"
+					}
+					env.verbosef("skipped %s: %s", findings.Escape(name), why)
 					return fs.SkipDir
 				}
 				return nil
 			}
 			if !strings.HasSuffix(d.Name(), ".json") {
+				env.verbosef("skipped %s: not *.json", findings.Escape(name))
 				return nil
 			}
 			found = true
@@ -325,7 +324,7 @@ func collectInputs(paths []string, env Env, maxSize int64) ([]input, bool) {
 			out = append(out, input{name: p, err: err})
 		}
 		if !found {
-			fmt.Fprintf(env.Stderr, "triggerlint: warning: no *.json files in %s\n", p)
+			env.warnf("no *.json files in %s", p)
 		}
 	}
 	return out, failed
@@ -423,14 +422,35 @@ func catalogue(ruleSet []*lint.Rule) []findings.Entry {
 	return append(out, findings.Entries(diff.Kinds())...)
 }
 
-func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {
-	fset := newFlagSet("triggerlint rules", "", "", env)
-	format := fset.String("format", "text", "output `format`: text or json")
-	if code, ok := parseFlags(fset, args); !ok {
-		return code
+// newRulesCommand returns "rules".
+func newRulesCommand(a *app) *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "rules [flags]",
+		Short: "list the schema rules, the payload rules and the kinds of schema change",
+		Long: `Lists every ID triggerlint reports: the schema rules of lint, the payload and
+request rules of validate, and the kinds of schema change of diff, each with
+its name, severity and title. Optional rules run only when enabled.`,
+		Example: `  triggerlint rules
+  triggerlint rules --format json`,
+		Annotations: map[string]string{exitAnnotation: exitCodesShort},
+		Args:        noArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
+			if err != nil {
+				return err
+			}
+			return rulesCommand(format, env, a.ruleSet)
+		},
 	}
+	c.Flags().StringVar(&format, "format", "text", "output `format`: text or json")
+	setValues(c.Flags(), "format", "text", "json")
+	return c
+}
+
+func rulesCommand(format string, env Env, ruleSet []*lint.Rule) error {
 	all := catalogue(ruleSet)
-	switch *format {
+	switch format {
 	case "json":
 		type entryInfo struct {
 			ID       string            `json:"id"`
@@ -446,7 +466,7 @@ func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		for i, e := range all {
 			list[i] = entryInfo{e.ID, e.Name, e.Severity, e.Optional, e.Title, e.URL, e.Category, e.Class}
 		}
-		return writeJSON(env, list)
+		return exit(writeJSON(env, list))
 	case "text":
 		var b strings.Builder
 		heading := map[findings.Category]string{
@@ -472,21 +492,63 @@ func rulesCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 			fmt.Fprintf(&b, "%s  %-9s  %-36s  %s\n", e.ID, sev, e.Name, e.Title)
 		}
 		b.WriteString("\n* optional: runs only when enabled. 'triggerlint explain ID' prints the documentation of any ID.\n")
-		io.WriteString(env.Stdout, b.String())
-		return ExitOK
+		if _, err := io.WriteString(env.Stdout, b.String()); err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+			return exit(ExitError)
+		}
+		return nil
 	}
-	fmt.Fprintf(env.Stderr, "triggerlint: unknown --format %q (want text or json)\n", *format)
-	return ExitError
+	return usagef("unknown --format %q (want text or json)", format)
 }
 
-func explainCommand(args []string, env Env, ruleSet []*lint.Rule) int {
-	if len(args) != 1 {
-		fmt.Fprintln(env.Stderr, "Usage: triggerlint explain ID|NAME")
-		return ExitError
+// newExplainCommand returns "explain".
+func newExplainCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain ID|NAME",
+		Short: "print the documentation of a rule or change kind",
+		Long: `Prints the documentation of a schema rule, a payload or request rule, or a kind
+of schema change, by ID or by name (case does not matter): what it checks, why,
+and a flagged and a clean example.`,
+		Example: `  triggerlint explain TK3008
+  triggerlint explain examples-match-type
+  triggerlint explain TKD301`,
+		Annotations: map[string]string{exitAnnotation: `  0  done
+  2  usage error, or no rule or change of that ID or name`},
+		Args: func(c *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usagef("no rule to explain: want an ID or a name")
+			case len(args) > 1:
+				return usagef("unexpected argument %q", args[1])
+			}
+			return nil
+		},
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, e := range catalogue(a.ruleSet) {
+				if strings.HasPrefix(e.ID, toComplete) || strings.HasPrefix(e.Name, toComplete) {
+					out = append(out, cobra.CompletionWithDesc(e.ID, e.Title))
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
+			if err != nil {
+				return err
+			}
+			return exit(explainCommand(args[0], env, a.ruleSet))
+		},
 	}
-	e, ok := findings.Lookup(catalogue(ruleSet), args[0])
+}
+
+func explainCommand(id string, env Env, ruleSet []*lint.Rule) int {
+	e, ok := findings.Lookup(catalogue(ruleSet), id)
 	if !ok {
-		fmt.Fprintf(env.Stderr, "triggerlint: no rule or change %q (see 'triggerlint rules')\n", findings.Escape(args[0]))
+		fmt.Fprintf(env.Stderr, "triggerlint: no rule or change %q (see 'triggerlint rules')\n", findings.Escape(id))
 		return ExitError
 	}
 	if err := findings.WriteExplain(env.Stdout, e); err != nil {
@@ -499,15 +561,18 @@ func explainCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 // findingWriter counts findings and writes them as they come, in text or
 // as the JSON report, so that memory does not grow with the input.
 type findingWriter struct {
-	out   findings.Writer
-	sum   findings.Summary
-	files int
-	worst findings.Severity
-	err   error
+	out       findings.Writer
+	sum       findings.Summary
+	files     int
+	worst     findings.Severity
+	err       error
+	noSummary bool // -q: finish without the summary line
 }
 
-func newFindingWriter(w io.Writer, format string, color bool) *findingWriter {
-	return &findingWriter{out: newWriter(w, format, color)}
+// newFindingWriter returns the writer of a --format on env.Stdout. With
+// -q, text output has no summary line.
+func newFindingWriter(env Env, format string, color bool) *findingWriter {
+	return &findingWriter{out: newWriter(env.Stdout, format, color), noSummary: env.verbosity == quiet && format == "text"}
 }
 
 func (fw *findingWriter) write(f findings.Finding) {
@@ -522,6 +587,10 @@ func (fw *findingWriter) finish() error {
 	fw.sum.Files = fw.files
 	if fw.err != nil {
 		return fw.err
+	}
+	if fw.noSummary {
+		// The text writer prints no summary line for no findings.
+		return fw.out.Finish(findings.Summary{})
 	}
 	return fw.out.Finish(fw.sum)
 }
@@ -577,20 +646,4 @@ func newWriter(w io.Writer, format string, useColor bool) findings.Writer {
 		return findings.NewJSONWriter(w)
 	}
 	return findings.NewTextWriter(w, findings.TextStyle{Color: useColor})
-}
-
-// outputStyle checks --format and --color and says whether to colour.
-func outputStyle(format, colour string, env Env) (bool, error) {
-	if format != "text" && format != "json" {
-		return false, fmt.Errorf("unknown --format %q (want text or json)", format)
-	}
-	switch colour {
-	case "auto":
-		return env.Terminal && env.Getenv("NO_COLOR") == "", nil
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	}
-	return false, fmt.Errorf("unknown --color %q (want auto, always or never)", colour)
 }

@@ -6,14 +6,22 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
-const validateUsage = `Usage: triggerlint validate --schema SCHEMA.json [flags] FILE...
-
-Validates payloads against a trigger's payload schema, as Report Event will.
+// newValidateCommand returns "validate".
+func newValidateCommand(a *app) *cobra.Command {
+	var flags validateFlags
+	c := &cobra.Command{
+		Use:   "validate --schema SCHEMA.json [flags] FILE...",
+		Short: "validate payloads (JSON or NDJSON) or, with --request, Report/Cancel Event request bodies",
+		Long: `Validates payloads against a trigger's payload schema, as Report Event will.
 Each FILE holds one JSON payload, or NDJSON: one payload per line (files
 named *.ndjson or *.jsonl, or any file whose first line is a complete JSON
 value), read as a stream in constant memory. "-" reads standard input.
@@ -23,64 +31,73 @@ is recognised from its fields unless --kind names it.
 The schema is linted first: a schema with lint errors is refused.
 
 Findings use the lint output and JSON contract, with "pointer" into the
-payload or request; for NDJSON, "line" is the record's line.
+payload or request; for NDJSON, "line" is the record's line.`,
+		Example: `  triggerlint validate --schema examples/order-paid.json payloads/order-paid.json
+  triggerlint validate payloads/order-paid.ndjson --schema examples/order-paid.json --format json
+  triggerlint validate --schema examples/order-paid.json --request payloads/report-request.json
+  triggerlint validate --schema schema.json --request --kind bulk-report body.json`,
+		Annotations: map[string]string{exitAnnotation: `  0  no finding at or above --fail-severity
+  1  findings at or above --fail-severity
+  2  usage error, unreadable file or unusable schema`},
+		RunE: func(c *cobra.Command, args []string) error {
+			env, err := a.runEnv()
+			if err != nil {
+				return err
+			}
+			code, err := validateCommand(args, env, a.ruleSet, &flags)
+			if err != nil {
+				return err
+			}
+			return exit(code)
+		},
+	}
+	flags.register(c.Flags())
+	return c
+}
 
-Examples:
-  triggerlint validate --schema examples/order-paid.json payloads/order-paid.json
-  triggerlint validate --schema schema.json --format json events.ndjson
-  triggerlint validate --schema schema.json --request --kind bulk-report body.json
-
-Exit codes: 0 no finding at or above --fail-severity (default error); 1
-findings at or above it; 2 usage error, unreadable file or unusable schema.
-
-Flags:
-`
-
-type validateOptions struct {
-	outputOptions
+// validateFlags are the flags of validate.
+type validateFlags struct {
+	reportFlags
 	schema  string
 	request bool
 	kind    string
-	maxSize int64
 }
 
-func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
-	fset := newFlagSet("triggerlint validate", validateUsage, "", env)
-	var opts validateOptions
-	opts.outputOptions.flags(fset)
-	fset.StringVar(&opts.schema, "schema", "", "the payload schema `file` (required)")
-	fset.BoolVar(&opts.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
-	fset.StringVar(&opts.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
-	sizeFlag(fset, &opts.maxSize)
-	if code, ok := parseFlags(fset, args); !ok {
-		return code
-	}
-	usage := usageError("triggerlint", env)
-	useColor, err := outputStyle(opts.format, opts.color, env)
+func (f *validateFlags) register(fs *pflag.FlagSet) {
+	f.reportFlags.register(fs)
+	fs.StringVar(&f.schema, "schema", "", "the payload schema `file` (required)")
+	fs.BoolVar(&f.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
+	fs.StringVar(&f.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
+	setValues(fs, "kind", "report", "cancel", "bulk-report", "bulk-cancel")
+}
+
+func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *validateFlags) (int, error) {
+	useColor, err := opts.style(env)
 	if err != nil {
-		return usage("%v", err)
+		return 0, err
 	}
 	if opts.schema == "" {
-		return usage("--schema is required (see 'triggerlint validate -h')")
+		return 0, usagef("--schema is required")
 	}
 	kind := validate.KindAuto
 	if opts.kind != "" {
 		if !opts.request {
-			return usage("--kind needs --request")
+			return 0, usagef("--kind needs --request")
 		}
 		k, err := validate.ParseKind(opts.kind)
 		if err != nil {
-			return usage("%v", err)
+			return 0, &UsageError{Msg: err.Error()}
 		}
 		kind = k
 	}
-	if fset.NArg() == 0 {
-		return usage("no files to validate (see 'triggerlint validate -h')")
+	if len(files) == 0 {
+		return 0, usagef("no files to validate")
 	}
-	out := newFindingWriter(env.Stdout, opts.format, useColor)
-	v, code := loadValidator(opts.schema, ruleSet, env, opts.maxSize, out)
+	maxSize := int64(opts.maxSize)
+	out := newFindingWriter(env, opts.format, useColor)
+	v, code := loadValidator(opts.schema, ruleSet, env, maxSize, out)
 	if v == nil {
-		return code
+		return code, nil
 	}
 
 	check := func(b []byte) []validate.Violation { return v.Validate(b).Violations }
@@ -91,13 +108,13 @@ func validateCommand(args []string, env Env, ruleSet []*lint.Rule) int {
 		}
 	}
 	failed, stdinUsed := false, false
-	for _, name := range fset.Args() {
-		if err := validateFile(name, env, &stdinUsed, opts.maxSize, check, out); err != nil {
+	for _, name := range files {
+		if err := validateFile(name, env, &stdinUsed, maxSize, check, out); err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 			failed = true
 		}
 	}
-	return out.done(env, failed, opts.fail)
+	return out.done(env, failed, findings.Severity(opts.fail)), nil
 }
 
 // loadValidator lints and compiles the schema. On failure it reports why
@@ -126,7 +143,7 @@ func loadValidator(path string, ruleSet []*lint.Rule, env Env, maxSize int64, ou
 		return nil, ExitError
 	}
 	for _, ig := range v.Ignored() {
-		fmt.Fprintf(env.Stderr, "triggerlint: note: %s: %s: %q is not applied to payloads\n", path, ig.Pointer, ig.Keyword)
+		env.notef("%s: %s: %q is not applied to payloads", path, ig.Pointer, ig.Keyword)
 	}
 	return v, ExitOK
 }
