@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
@@ -68,6 +69,31 @@ func PlaceOf(s *schema.Schema) Place {
 		return Property1
 	}
 	return Property2
+}
+
+// ValuesAt returns the values a keyword takes at a place: Values, less
+// the ones the place does not allow (arrays, objects and object custom
+// types below the 1st level; any type but object at the root and in
+// array items).
+func ValuesAt(p Place, keyword string) []Value {
+	vals := Values(keyword)
+	out := vals[:0]
+	for _, v := range vals {
+		var str string
+		_ = json.Unmarshal([]byte(v.JSON), &str)
+		switch {
+		case keyword == "type" && (p == Root || p == Items) && str != "object":
+			continue
+		case keyword == "type" && (p == Property2 || p == Option) && (str == "array" || str == "object"):
+			continue
+		case keyword == "wixCustomType" && p == Property2:
+			if c, ok := schema.LookupCustomType(str); ok && c.Type == "object" {
+				continue // object custom types are 1st-level properties (TK8009)
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // object is a JSON object whose keys encoding/json writes sorted.
@@ -144,10 +170,8 @@ func keyword(p Place, name string, ruleSet []*lint.Rule) object {
 			s["const"] = "object"
 		default:
 			var types []string
-			for _, t := range schema.Types() {
-				if p == Property1 || (t != "array" && t != "object") {
-					types = append(types, t)
-				}
+			for _, v := range ValuesAt(p, name) {
+				types = append(types, strings.Trim(v.JSON, `"`))
 			}
 			enum(s, "type", types)
 		}
@@ -180,12 +204,9 @@ func keyword(p Place, name string, ruleSet []*lint.Rule) object {
 		s["type"] = []string{"string", "number", "boolean"}
 	case "format", "wixCustomType", "identityType":
 		var vals []string
-		for _, v := range Values(name) {
+		for _, v := range ValuesAt(p, name) {
 			var str string
 			_ = json.Unmarshal([]byte(v.JSON), &str)
-			if c, ok := schema.LookupCustomType(str); ok && p == Property2 && c.Type == "object" {
-				continue // object custom types are 1st-level properties (TK8009)
-			}
 			vals = append(vals, str)
 		}
 		enum(s, name, vals)
