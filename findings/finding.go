@@ -23,6 +23,10 @@ type Finding struct {
 	URL       string   `json:"url"`     // the rule's documentation
 	// Example is a payload that shows a change, for the findings of diff.
 	Example *Example `json:"example,omitempty"`
+	// Suppressed says why the finding is not counted, when an ignore entry
+	// or an accepted change covers it (see Suppress). A suppressed finding
+	// is shown only on request and never fails a run.
+	Suppressed *Suppression `json:"suppressed,omitempty"`
 	// Fixes are edits that would resolve the finding, for tools that
 	// apply them. They are not part of the JSON report.
 	Fixes []Fix `json:"-"`
@@ -114,21 +118,36 @@ func ValidateEdits(edits []Edit, size int) error {
 	return nil
 }
 
-// Summary counts findings by severity.
+// Summary counts findings by severity. Suppressed findings are counted
+// apart: Findings, Errors, Warnings and Info, which decide the exit code,
+// leave them out.
 type Summary struct {
 	Files    int `json:"files"`
 	Findings int `json:"findings"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Info     int `json:"info"`
+	// Suppressed counts the findings that an ignore entry or an accepted
+	// change covers.
+	Suppressed int `json:"suppressed,omitempty"`
+	// Baselined counts the findings left out because the baseline holds
+	// them, and BaselineStale the baseline entries that matched no finding,
+	// so that the baseline can be refreshed (see ApplyBaseline).
+	Baselined     int `json:"baselined,omitempty"`
+	BaselineStale int `json:"baselineStale,omitempty"`
 	// Payloads counts the payloads checked, when the files hold payloads;
 	// the text summary then reads "in 5 payloads from 2 files". It is not
 	// part of the JSON report.
 	Payloads int `json:"-"`
 }
 
-// Add counts a finding.
+// Add counts a finding: in Suppressed when it is suppressed, else in
+// Findings and its severity.
 func (s *Summary) Add(f Finding) {
+	if f.Suppressed != nil {
+		s.Suppressed++
+		return
+	}
 	s.Findings++
 	switch f.Severity {
 	case Error:
