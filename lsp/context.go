@@ -177,3 +177,45 @@ func memberAt(n *schema.Node, off int) (m *schema.Member, onKey bool, obj *schem
 	}
 	return nil, false, nil
 }
+
+// keysAfter returns the keys of the object that is open at off, written
+// after off: a tolerant scan to the object's closing brace, reading
+// strings as scanCursor does.
+func keysAfter(src []byte, off int) []string {
+	var keys []string
+	depth := 0
+	for i := max(off, 0); i < len(src); i++ {
+		switch src[i] {
+		case '"':
+			j := i + 1
+			for j < len(src) && src[j] != '"' && src[j] != '\n' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j, len(src))
+			if depth == 0 {
+				k := j + 1
+				for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '\n') {
+					k++
+				}
+				if k < len(src) && src[k] == ':' && j < len(src) && src[j] == '"' {
+					keys = append(keys, unquote(src[i:j]))
+				}
+			}
+			if j < len(src) && src[j] == '\n' {
+				j--
+			}
+			i = j
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth < 0 {
+				return keys
+			}
+		}
+	}
+	return keys
+}

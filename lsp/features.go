@@ -112,13 +112,8 @@ func (s *Server) completion(p textDocumentPositionParams) CompletionList {
 		for _, k := range c.keys {
 			present[k] = true
 		}
-		f, _ := schema.Parse("", src)
-		if n := f.Resolve(pointerOf(c.path)); n != nil && n.Kind == schema.Object {
-			for _, m := range n.Members {
-				if m.KeySpan.Start > off || m.KeySpan.End < start {
-					present[m.Name] = true
-				}
-			}
+		for _, k := range keysAfter(src, end) {
+			present[k] = true
 		}
 		for i, k := range metaschema.Allowed(place) {
 			if present[k] {
@@ -157,15 +152,6 @@ func (s *Server) completion(p textDocumentPositionParams) CompletionList {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c == '-'
-}
-
-// pointerOf builds the pointer of reference tokens.
-func pointerOf(tokens []string) schema.Pointer {
-	var p schema.Pointer
-	for _, t := range tokens {
-		p = p.Append(t)
-	}
-	return p
 }
 
 // plainLine is the first sentence of a Markdown summary without its marks.

@@ -38,13 +38,24 @@ type Options struct {
 	Lint func(name string, src []byte) (lint.Result, error)
 	// Version is the server version sent in the initialize result.
 	Version string
+	// NoConfig turns off .triggerlint.yaml. Otherwise the config file
+	// found from a document's folder upward (as `triggerlint lint` finds
+	// it) decides whether the document is linted at all (its files and
+	// exclude), which rules run and how serious they are (Select is
+	// appended after it), and which findings are ignored.
+	NoConfig bool
+	// Catalogue is what a config file's rule and change patterns are
+	// checked against; nil is the entries of Rules, of the payload rules
+	// and of the change kinds.
+	Catalogue []findings.Entry
 }
 
 // Server is a language server for trigger payload schemas. One Server
 // serves one connection.
 type Server struct {
 	opts     Options
-	lint     func(name string, src []byte) (lint.Result, error)
+	linter   *lint.Linter
+	configs  *configs
 	debounce time.Duration
 
 	conn *conn
@@ -77,14 +88,16 @@ type snapshot struct {
 // New returns a server linting with opts. A pattern of opts.Select that
 // matches no rule is an error.
 func New(opts Options) (*Server, error) {
-	s := &Server{opts: opts, docs: map[string]*document{}, lint: opts.Lint}
-	if s.lint == nil {
-		l, err := lint.New(lint.Options{Rules: opts.Rules, Select: opts.Select})
-		if err != nil {
-			return nil, err
-		}
-		s.lint = l.Bytes
+	l, err := lint.New(lint.Options{Rules: opts.Rules, Select: opts.Select})
+	if err != nil {
+		return nil, err
 	}
+	cat := opts.Catalogue
+	if cat == nil {
+		cat = defaultCatalogue(opts.Rules)
+	}
+	s := &Server{opts: opts, docs: map[string]*document{}, linter: l,
+		configs: &configs{catalogue: cat, byPath: map[string]cachedConfig{}}}
 	switch {
 	case opts.Debounce == 0:
 		s.debounce = DefaultDebounce
@@ -454,7 +467,7 @@ func (s *Server) runLint(uri string, text *Text) (fs []lint.Finding) {
 			fs = nil
 		}
 	}()
-	res, err := s.lint(docName(uri), text.Bytes())
+	res, err := s.lintFile(docName(uri), text.Bytes())
 	if err != nil {
 		s.logf(logError, "internal error linting %s: %v", uri, err)
 	}
