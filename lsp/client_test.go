@@ -29,6 +29,8 @@ type client struct {
 	nextID int
 	log    bytes.Buffer // the transcript
 	record bool
+	// published counts the publishDiagnostics received.
+	published int
 }
 
 // startServer serves a new Server over pipes.
@@ -84,6 +86,9 @@ func (c *client) receive() message {
 	case m, ok := <-c.in:
 		if !ok {
 			c.t.Fatal("the server closed the stream")
+		}
+		if m.Method == "textDocument/publishDiagnostics" {
+			c.published++
 		}
 		switch {
 		case m.Method != "":
