@@ -128,6 +128,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 	}
 	root.AddCommand(
 		newLintCommand(a),
+		newFixCommand(a),
 		newValidateCommand(a),
 		newDiffCommand(a),
 		newRulesCommand(a),
@@ -145,6 +146,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 // newLintCommand returns "lint".
 func newLintCommand(a *app) *cobra.Command {
 	var flags lintFlags
+	var fixIt bool
 	c := &cobra.Command{
 		Use:   "lint [flags] PATH...",
 		Short: "lint schema files; directories are walked for *.json, \"-\" reads standard input",
@@ -172,7 +174,12 @@ repository, and reported otherwise. Only regular files are read, each up to
 			if err != nil {
 				return err
 			}
-			code, err := lintCommand(args, env, a.ruleSet, &flags)
+			code, err := 0, error(nil)
+			if fixIt {
+				code, err = fixCommand(args, env, a.ruleSet, &flags, &fixFlags{})
+			} else {
+				code, err = lintCommand(args, env, a.ruleSet, &flags)
+			}
 			if err != nil {
 				return err
 			}
@@ -180,6 +187,7 @@ repository, and reported otherwise. Only regular files are read, each up to
 		},
 	}
 	flags.register(c.Flags())
+	c.Flags().BoolVar(&fixIt, "fix", false, "apply the automatic fixes and write the files, as the fix command does, then print the findings left")
 	return c
 }
 
