@@ -12,9 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/triggerkit/triggerkit/findings"
-	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata")
@@ -221,32 +218,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// withFixes lints with rules.All() and attaches to every finding of
-// TK7007 (futureDate is true or absent) the fix that writes true, and to
-// every TK1008 ($schema is draft-07) the fix that writes draft-07: the
-// suggested fixes a rule attaches, in findings.Fix form.
-func withFixes(t testing.TB) func(name string, src []byte) (lint.Result, error) {
-	l, err := lint.New(lint.Options{Rules: rules.All()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return func(name string, src []byte) (lint.Result, error) {
-		res, err := l.Bytes(name, src)
-		text := NewText(src)
-		for i, f := range res.Findings {
-			start, end := text.OffsetAt(f.Line, f.Column), text.OffsetAt(f.EndLine, f.EndColumn)
-			switch f.Rule {
-			case "TK7007":
-				res.Findings[i].Fixes = []findings.Fix{{Message: "write true", Edits: []findings.Edit{{Start: start, End: end, NewText: "true"}}}}
-			case "TK1008":
-				res.Findings[i].Fixes = []findings.Fix{{Message: "write draft-07", Edits: []findings.Edit{{Start: start, End: end, NewText: `"http://json-schema.org/draft-07/schema"`}}}}
-			}
-		}
-		return res, err
-	}
-}
-
-// errorsIs is errors.As for the tests' error types.
+// errorsAs is errors.As for the tests' error types.
 func errorsAs[T error](err error) (T, bool) {
 	var target T
 	ok := errors.As(err, &target)

@@ -64,26 +64,22 @@ func (c *configs) forFile(name string) (*config.Config, error) {
 	return cfg, err
 }
 
-// lintFile lints a document as `triggerlint lint` would under the config
-// that governs it: nothing for a file outside its files, its rule
-// selection with the server's own appended, its ignore entries applied
-// (ignored findings are not shown).
-func (s *Server) lintFile(name string, src []byte) (lint.Result, error) {
-	if s.opts.Lint != nil {
-		return s.opts.Lint(name, src)
-	}
+// linterFor returns the linter for a document under the config that
+// governs it, its ignore entries, and false when the config leaves the
+// file out.
+func (s *Server) linterFor(name string) (*lint.Linter, []findings.Waiver, bool) {
 	if s.opts.NoConfig {
-		return s.linter.Bytes(name, src)
+		return s.linter, nil, true
 	}
 	cfg, err := s.configs.forFile(name)
 	if err != nil {
 		s.logf(logWarning, "config for %s: %v; linting with the defaults", name, err)
 	}
 	if cfg == nil {
-		return s.linter.Bytes(name, src)
+		return s.linter, nil, true
 	}
 	if !cfg.Includes(name) {
-		return lint.Result{}, nil
+		return nil, nil, false
 	}
 	sel := cfg.Selected(name)
 	sel.Toggles = append(sel.Toggles, s.opts.Select.Toggles...)
@@ -93,8 +89,20 @@ func (s *Server) lintFile(name string, src []byte) (lint.Result, error) {
 		s.logf(logWarning, "config %s: %v; linting with the defaults", cfg.Path, err)
 		l = s.linter
 	}
-	res, lerr := l.Bytes(name, src)
-	if ignores := cfg.Ignores(); len(ignores) > 0 {
+	return l, cfg.Ignores(), true
+}
+
+// lintFile lints a document as `triggerlint lint` would under the config
+// that governs it: nothing for a file outside its files, its rule
+// selection with the server's own appended, its ignore entries applied
+// (ignored findings are not shown).
+func (s *Server) lintFile(name string, src []byte) (lint.Result, error) {
+	l, ignores, ok := s.linterFor(name)
+	if !ok {
+		return lint.Result{}, nil
+	}
+	res, err := l.Bytes(name, src)
+	if len(ignores) > 0 {
 		findings.Suppress(res.Findings, ignores, nil)
 		kept := res.Findings[:0]
 		for _, f := range res.Findings {
@@ -104,5 +112,5 @@ func (s *Server) lintFile(name string, src []byte) (lint.Result, error) {
 		}
 		res.Findings = kept
 	}
-	return res, lerr
+	return res, err
 }

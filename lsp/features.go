@@ -3,10 +3,11 @@ package lsp
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/findings"
+	"github.com/triggerkit/triggerkit/fix"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/metaschema"
 	"github.com/triggerkit/triggerkit/schema"
@@ -179,27 +180,27 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 			if sp[1] < start || sp[0] > end {
 				continue
 			}
-			for _, fix := range f.Fixes {
-				if findings.ValidateEdits(fix.Edits, len(snap.text.Bytes())) != nil {
+			for _, x := range f.Fixes {
+				if findings.ValidateEdits(x.Edits, len(snap.text.Bytes())) != nil {
 					continue
 				}
+				title := x.Message
+				if x.Unsafe {
+					title += " (check it: an unsafe fix)"
+				}
 				actions = append(actions, CodeAction{
-					Title:       fix.Message,
+					Title:       title,
 					Kind:        kindQuickFix,
 					Diagnostics: []Diagnostic{snap.diags[i]},
-					IsPreferred: len(f.Fixes) == 1,
-					Edit:        &WorkspaceEdit{Changes: map[string][]TextEdit{uri: textEdits(snap.text, fix.Edits)}},
+					IsPreferred: len(f.Fixes) == 1 && !x.Unsafe,
+					Edit:        &WorkspaceEdit{Changes: map[string][]TextEdit{uri: textEdits(snap.text, x.Edits)}},
 				})
 			}
 		}
 	}
 	if want(p.Context.Only, kindFixAll) {
-		if edits, n := fixAll(snap); n > 0 {
-			actions = append(actions, CodeAction{
-				Title: fmt.Sprintf("Fix all triggerlint problems (%d)", n),
-				Kind:  kindFixAll,
-				Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{uri: textEdits(snap.text, edits)}},
-			})
+		if a := s.fixAll(uri, snap); a != nil {
+			actions = append(actions, *a)
 		}
 	}
 	return actions
@@ -219,26 +220,42 @@ func want(only []string, kind string) bool {
 	return false
 }
 
-// fixAll gathers the first fix of every finding, in document order,
-// leaving out a fix whose edits overlap those taken. It returns the edits
-// and the number of fixes taken.
-func fixAll(snap *snapshot) ([]findings.Edit, int) {
-	var edits []findings.Edit
-	n := 0
-	size := len(snap.text.Bytes())
-	for _, f := range snap.findings {
-		if len(f.Fixes) == 0 {
-			continue
-		}
-		next := append(slices.Clone(edits), f.Fixes[0].Edits...)
-		if findings.ValidateEdits(next, size) != nil {
-			continue
-		}
-		edits = next
-		n++
+// fixAll is "fix all" for a document: what `triggerlint fix` does to it
+// (the first safe fix of each finding, in rounds until nothing changes),
+// as one edit of the bytes that change. It is nil when nothing would.
+func (s *Server) fixAll(uri string, snap *snapshot) *CodeAction {
+	name := docName(uri)
+	l, _, ok := s.linterFor(name)
+	if !ok {
+		return nil
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
-	return edits, n
+	src := snap.text.Bytes()
+	res, _ := fix.File(name, src, l, fix.Options{})
+	if !res.Changed {
+		return nil
+	}
+	out := res.Src
+	pre := 0
+	for pre < len(src) && pre < len(out) && src[pre] == out[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(src)-pre && suf < len(out)-pre && src[len(src)-1-suf] == out[len(out)-1-suf] {
+		suf++
+	}
+	// Keep the edit on character boundaries.
+	for pre > 0 && !utf8.RuneStart(src[pre]) {
+		pre--
+	}
+	for suf > 0 && len(src)-suf < len(src) && !utf8.RuneStart(src[len(src)-suf]) {
+		suf--
+	}
+	edit := TextEdit{Range: snap.text.Range(pre, len(src)-suf), NewText: string(out[pre : len(out)-suf])}
+	return &CodeAction{
+		Title: fmt.Sprintf("Fix all triggerlint problems (%d fixes)", res.Total()),
+		Kind:  kindFixAll,
+		Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{uri: {edit}}},
+	}
 }
 
 // textEdits converts byte-offset edits.

@@ -32,10 +32,6 @@ type Options struct {
 	// rule that panicked; nil discards them. They are also sent to the
 	// client as window/logMessage.
 	Log io.Writer
-	// Lint, when set, lints a document instead of the lint.Linter built
-	// from Rules and Select: a caller may filter the findings or attach
-	// fixes to them. name is the document's path, or its URI.
-	Lint func(name string, src []byte) (lint.Result, error)
 	// Version is the server version sent in the initialize result.
 	Version string
 	// NoConfig turns off .triggerlint.yaml. Otherwise the config file

@@ -56,7 +56,7 @@ func at(uri string, p Position) map[string]any {
 // formatting (not offered), didClose, shutdown and exit. The transcript is
 // testdata/session.golden.
 func TestSession(t *testing.T) {
-	c := startServer(t, Options{Rules: rules.All(), Debounce: -1, NoConfig: true, Lint: withFixes(t), Version: "test"})
+	c := startServer(t, Options{Rules: rules.All(), Debounce: -1, NoConfig: true, Version: "test"})
 	c.initialize()
 	c.open(sessionURI, sessionDoc)
 	diags := c.diagnostics()
