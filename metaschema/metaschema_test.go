@@ -191,6 +191,9 @@ func TestFlaggedGoldens(t *testing.T) {
 	ms := compile(t)
 	for _, id := range flaggedByMetaSchema {
 		eachJSON(t, filepath.Join("../rules/testdata", id, "flagged.txtar"), func(name string, src []byte) {
+			if strings.Contains(name, ":fixed/") {
+				return // the input after the rule's fixes
+			}
 			v, ok := decode(t, name, src)
 			if !ok {
 				return // a syntax error: the editor's JSON parser reports it
