@@ -135,6 +135,8 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 		newRulesCommand(a),
 		newExplainCommand(a),
 		newServeCommand(a),
+		newLSPCommand(a),
+		newSchemaCommand(a),
 		newVersionCommand(a),
 		newCompletionCommand(),
 	)
