@@ -203,7 +203,6 @@ func (r *oracleBody) unknown(obj *schema.Node, known []string, what string) {
 	}
 }
 
-
 func oracleSort(vs []Violation) {
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Offset < vs[j].Offset })
 }
