@@ -1064,17 +1064,17 @@ func (q *reqScan) finish() {
 	case KindCancel:
 		q.entityID(q.strChecked(q.rep.id, "externalEntityId", "/externalEntityId", q.root), true)
 	case KindBulkReport:
-		q.list(&q.events, "eventsInfo")
+		q.list(&q.events, "eventsInfo", "/eventsInfo")
 	case KindBulkCancel:
-		q.list(&q.ids, "externalEntityIds")
+		q.list(&q.ids, "externalEntityIds", "/externalEntityIds")
 		q.viol = append(q.viol, q.idsViol...)
 	}
 	q.viol = append(q.viol, q.dups...)
 }
 
 // list checks a bulk field: there, an array, and of a size the call takes.
-func (q *reqScan) list(l *listFacts, name string) {
-	f := field{ptr: "/" + name, span: q.root}
+func (q *reqScan) list(l *listFacts, name, ptr string) {
+	f := field{ptr: ptr, span: q.root}
 	switch {
 	case !l.present:
 		q.add(RuleBulkSize, f, "missing %s", name)
