@@ -138,8 +138,6 @@ type reqScan struct {
 	// The first eventsInfo and externalEntityIds.
 	events, ids listFacts
 	idsViol     []Violation // the checks of externalEntityIds' items
-	idSeen      textIndex
-	keySeen     textIndex
 	// evIndex is the event being read, -1 outside eventsInfo; evPrefix is
 	// its pointer, built when first needed.
 	evIndex  int
@@ -173,11 +171,18 @@ type listFacts struct {
 // spanList is a list of spans that keeps its first entries inline.
 type spanList struct {
 	n      int
-	inline [8]schema.Span
-	more   []schema.Span
+	inline [8]keySpan
+	more   []keySpan
 }
 
-func (l *spanList) add(s schema.Span) {
+// keySpan is a root key and, when it is a field of some call, the call
+// kinds that define it.
+type keySpan struct {
+	schema.Span
+	kinds uint8 // bit k set: fieldsOf(k) has the key
+}
+
+func (l *spanList) add(s keySpan) {
 	if l.n < len(l.inline) {
 		l.inline[l.n] = s
 	} else {
@@ -186,11 +191,22 @@ func (l *spanList) add(s schema.Span) {
 	l.n++
 }
 
-func (l *spanList) at(i int) schema.Span {
+func (l *spanList) at(i int) keySpan {
 	if i < len(l.inline) {
 		return l.inline[i]
 	}
 	return l.more[i-len(l.inline)]
+}
+
+// fieldKinds returns the kinds whose calls define the field name, as bits.
+func fieldKinds(name string) uint8 {
+	var bits uint8
+	for k := KindReport; k <= KindBulkCancel; k++ {
+		if knownField(k, name) {
+			bits |= 1 << k
+		}
+	}
+	return bits
 }
 
 // textIndex maps texts to the index of their first item: a list while it
@@ -414,7 +430,7 @@ func (q *reqScan) run() {
 		if !ok {
 			break
 		}
-		q.rootKeys.add(key)
+		q.rootKeys.add(keySpan{key, fieldKinds(name)})
 		if names.add(name) {
 			q.duplicateKey(key, name, string(schema.Pointer("").Append(name)))
 		}
@@ -615,6 +631,7 @@ func (q *reqScan) eventList() {
 	if !q.open() {
 		return
 	}
+	var keys textIndex // the events' idempotency keys
 	n := 0
 	if q.pos < len(q.src) && q.src[q.pos] == ']' {
 		q.pos++
@@ -628,7 +645,7 @@ func (q *reqScan) eventList() {
 			q.evIndex, q.evPrefix = n, ""
 			es := q.pos
 			if q.src[es] == '{' {
-				q.event(n)
+				q.event(n, &keys)
 			} else {
 				k := q.kindAt(es)
 				q.walk("")
@@ -670,8 +687,9 @@ func (q *reqScan) next(closing byte) bool {
 	return false
 }
 
-// event reads event i of eventsInfo and checks it.
-func (q *reqScan) event(i int) {
+// event reads event i of eventsInfo and checks it; keys holds the
+// idempotency keys of the events before it.
+func (q *reqScan) event(i int, keys *textIndex) {
 	var f reportFacts
 	f.obj.Start = q.pos
 	if !q.open() {
@@ -737,7 +755,7 @@ func (q *reqScan) event(i int) {
 	mark := len(q.viol)
 	q.viol = append(q.viol, f.unknown...)
 	key := q.reportChecks(&f)
-	q.duplicateText(&q.keySeen, key, i, "idempotency key")
+	q.duplicateText(keys, key, i, "idempotency key")
 	if len(q.viol) > mark {
 		p := q.prefix()
 		for j := mark; j < len(q.viol); j++ {
@@ -767,6 +785,7 @@ func (q *reqScan) idList() {
 	saved := q.viol
 	q.viol = q.idsViol
 	defer func() { q.idsViol, q.viol = q.viol, saved }()
+	var seen textIndex
 	n := 0
 	if q.pos < len(q.src) && q.src[q.pos] == ']' {
 		q.pos++
@@ -788,7 +807,7 @@ func (q *reqScan) idList() {
 				q.pos = end
 				fd := field{text: q.text(es+1, end-1, esc), present: true, span: schema.Span{Start: es, End: end}}
 				q.entityID(fd, true)
-				q.duplicateText(&q.idSeen, fd, n, "ID")
+				q.duplicateText(&seen, fd, n, "ID")
 			} else {
 				k := q.kindAt(es)
 				q.walk("/externalEntityIds/" + strconv.Itoa(n))
@@ -1047,9 +1066,12 @@ func (q *reqScan) finish() {
 		q.kind = detect(q.events.present, q.ids.present, q.rep.payPresent || q.rep.idem.present, q.rep.id.present)
 	}
 	for i := 0; i < q.rootKeys.n; i++ {
-		key := q.rootKeys.at(i)
-		name := q.keyText(key)
-		if !knownField(q.kind, name) {
+		ks := q.rootKeys.at(i)
+		if q.kind <= KindBulkCancel && ks.kinds&(1<<q.kind) != 0 {
+			continue
+		}
+		key := ks.Span
+		if name := q.keyText(key); !knownField(q.kind, name) {
 			hint := ""
 			if k := schema.FoldMatch(fieldsOf(q.kind), name); k != "" {
 				hint = "; did you mean " + strconv.Quote(k) + "?"
