@@ -152,9 +152,6 @@ func (v *jv) text(path string) string {
 
 func (v *jv) textOf() string { return string(v.appendTo(nil)) }
 
-// json returns the compact JSON of the whole value.
-func (v *jv) json() []byte { return v.appendTo(nil) }
-
 // appendTo appends the compact JSON of the value to b.
 func (v *jv) appendTo(b []byte) []byte {
 	switch v.kind {
