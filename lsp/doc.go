@@ -14,6 +14,8 @@
 // keywords allowed at the cursor's level and the values of those five
 // keywords. Code actions turn each suggested fix of a finding
 // (findings.Fix) into a quick fix, and offer "fix all" for the document.
+// Formatting lays the document out as `triggerlint fmt` does (package
+// format), as one edit.
 //
 // # Positions
 //

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/fix"
+	"github.com/triggerkit/triggerkit/format"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/metaschema"
 	"github.com/triggerkit/triggerkit/schema"
@@ -234,7 +236,18 @@ func (s *Server) fixAll(uri string, snap *snapshot) *CodeAction {
 	if !res.Changed {
 		return nil
 	}
-	out := res.Src
+	edit := replacement(snap.text, src, res.Src)
+	return &CodeAction{
+		Title: fmt.Sprintf("Fix all triggerlint problems (%d fixes)", res.Total()),
+		Kind:  kindFixAll,
+		Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{uri: {edit}}},
+	}
+}
+
+// replacement is one edit that turns src, the text of text, into out: the
+// bytes between their common prefix and suffix, cut on character
+// boundaries.
+func replacement(text *Text, src, out []byte) TextEdit {
 	pre := 0
 	for pre < len(src) && pre < len(out) && src[pre] == out[pre] {
 		pre++
@@ -243,19 +256,30 @@ func (s *Server) fixAll(uri string, snap *snapshot) *CodeAction {
 	for suf < len(src)-pre && suf < len(out)-pre && src[len(src)-1-suf] == out[len(out)-1-suf] {
 		suf++
 	}
-	// Keep the edit on character boundaries.
-	for pre > 0 && !utf8.RuneStart(src[pre]) {
+	for pre > 0 && pre < len(src) && !utf8.RuneStart(src[pre]) {
 		pre--
 	}
-	for suf > 0 && len(src)-suf < len(src) && !utf8.RuneStart(src[len(src)-suf]) {
+	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
 		suf--
 	}
-	edit := TextEdit{Range: snap.text.Range(pre, len(src)-suf), NewText: string(out[pre : len(out)-suf])}
-	return &CodeAction{
-		Title: fmt.Sprintf("Fix all triggerlint problems (%d fixes)", res.Total()),
-		Kind:  kindFixAll,
-		Edit:  &WorkspaceEdit{Changes: map[string][]TextEdit{uri: {edit}}},
+	return TextEdit{Range: text.Range(pre, len(src)-suf), NewText: string(out[pre : len(out)-suf])}
+}
+
+// formatting lays the document out as triggerlint fmt does (package
+// format), as one edit, or none when it is formatted already. A document
+// that fmt refuses (a parse error, a duplicate key) gets no edit: its
+// diagnostics say why.
+func (s *Server) formatting(uri string) []TextEdit {
+	snap := s.current(uri)
+	if snap == nil {
+		return []TextEdit{}
 	}
+	src := snap.text.Bytes()
+	out, err := format.Source(src)
+	if err != nil || bytes.Equal(out, src) {
+		return []TextEdit{}
+	}
+	return []TextEdit{replacement(snap.text, src, out)}
 }
 
 // textEdits converts byte-offset edits.

@@ -124,6 +124,13 @@ const (
 	completionValue    = 12
 )
 
+// documentFormattingParams are the parameters of textDocument/formatting.
+// The options (tab size, spaces) are not read: the layout is fmt's, always
+// two spaces.
+type documentFormattingParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+}
+
 type codeActionParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 	Range        Range                  `json:"range"`

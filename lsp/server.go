@@ -267,6 +267,12 @@ func (s *Server) handle(m *message) (any, *ResponseError) {
 			return nil, invalidParams(err)
 		}
 		return s.codeActions(p), nil
+	case "textDocument/formatting":
+		var p documentFormattingParams
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			return nil, invalidParams(err)
+		}
+		return s.formatting(p.TextDocument.URI), nil
 	default:
 		if len(m.ID) > 0 {
 			return nil, &ResponseError{Code: codeMethodNotFound, Message: fmt.Sprintf("method %q is not supported", m.Method)}
@@ -293,6 +299,7 @@ func (s *Server) initializeResult() any {
 			"codeActionProvider": map[string]any{
 				"codeActionKinds": []string{kindQuickFix, kindFixAll},
 			},
+			"documentFormattingProvider": true,
 		},
 		"serverInfo": map[string]any{"name": "triggerlint", "version": s.opts.Version},
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	formatpkg "github.com/triggerkit/triggerkit/format"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 )
@@ -148,6 +150,56 @@ func TestFixAll(t *testing.T) {
 	}
 	if !strings.Contains(src, `"futureDate": true`) || !strings.Contains(src, "draft-07") {
 		t.Errorf("after fix all: %s", src)
+	}
+	c.shutdown()
+}
+
+// TestFormatting lays a document out as triggerlint fmt does, with one
+// edit on a non-ASCII line, and leaves alone a document fmt refuses.
+func TestFormatting(t *testing.T) {
+	c := startServer(t, Options{Rules: rules.All(), Debounce: -1, NoConfig: true})
+	c.record = false
+	c.initialize()
+	doc := "{\"properties\": {\"amount\": {\"title\": \"Montant \u00e0 payer \U0001F389\", \"type\": \"string\"}}, \"type\": \"object\"}"
+	c.open("file:///f.json", doc)
+	c.diagnostics()
+	format := func(uri string) []TextEdit {
+		m := c.call("textDocument/formatting", map[string]any{
+			"textDocument": map[string]any{"uri": uri},
+			"options":      map[string]any{"tabSize": 4, "insertSpaces": true},
+		})
+		var edits []TextEdit
+		if m.Error != nil || json.Unmarshal(m.Result, &edits) != nil {
+			t.Fatalf("formatting: %+v", m)
+		}
+		return edits
+	}
+	edits := format("file:///f.json")
+	if len(edits) != 1 {
+		t.Fatalf("got %d edits, want 1", len(edits))
+	}
+	text := NewText([]byte(doc))
+	s, e := text.Offset(edits[0].Range.Start), text.Offset(edits[0].Range.End)
+	got := doc[:s] + edits[0].NewText + doc[e:]
+	want, err := formatpkg.Source([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("after formatting:\n%s\nwant:\n%s", got, want)
+	}
+	c.notify("textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": "file:///f.json", "version": 2},
+		"contentChanges": []any{map[string]any{"text": got}},
+	})
+	c.diagnostics()
+	if edits := format("file:///f.json"); len(edits) != 0 {
+		t.Errorf("formatted document: got %d edits, want none", len(edits))
+	}
+	c.open("file:///bad.json", `{"type": "object", "properties": {},}`)
+	c.diagnostics()
+	if edits := format("file:///bad.json"); len(edits) != 0 {
+		t.Errorf("a trailing comma: got %d edits, want none (fmt refuses it)", len(edits))
 	}
 	c.shutdown()
 }

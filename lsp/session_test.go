@@ -53,7 +53,7 @@ func at(uri string, p Position) map[string]any {
 // initialize, didOpen and its diagnostics, hover on a keyword, on a value
 // and on a finding, a code action's quick fix applied by an incremental
 // didChange, completion of keys in a half-typed document and of values,
-// formatting (not offered), didClose, shutdown and exit. The transcript is
+// formatting (of a document with a parse error: no edit), didClose, shutdown and exit. The transcript is
 // testdata/session.golden.
 func TestSession(t *testing.T) {
 	c := startServer(t, Options{Rules: rules.All(), Debounce: -1, NoConfig: true, Version: "test"})
