@@ -132,7 +132,12 @@ func (s *Schema) keywordField(name string) **Member {
 func Build(f *File) *Document {
 	d := &Document{File: f}
 	if f.Root != nil && f.Root.Kind == Object {
-		b := &builder{}
+		// A schema is an object and a property a member: the parser's
+		// counts bound the chunks.
+		b := &builder{
+			schemas: make([]Schema, 0, max(f.objects, 1)),
+			props:   make([]Property, 0, f.members),
+		}
 		d.Root = b.schema(f.Root, RoleRoot, 0, nil)
 		d.schemas = make([]*Schema, 0, b.nschemas)
 		d.props = make([]*Property, 0, b.nprops)

@@ -134,6 +134,8 @@ type File struct {
 	Root       *Node // nil when the input holds no usable top-level value
 	Errors     ErrorList
 	Duplicates []Duplicate
+
+	objects, members int // how many of each the parser made, to size the model
 }
 
 // Position returns the line and column of a byte offset of f.

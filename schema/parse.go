@@ -49,6 +49,7 @@ func parse(name string, src []byte, wantObject bool) (*File, error) {
 		p.space.Msg += fmt.Sprintf(" (and on %d more %s)", p.spaceMore, lines)
 	}
 	p.f.Errors.Sort()
+	p.f.members = p.memberCount
 	return p.f, p.f.Errors.Err()
 }
 
@@ -65,7 +66,7 @@ type parser struct {
 
 	// The tree is cut from chunks: nodes, members and the slices of
 	// Members and Elems are taken from arrays allocated a few at a time
-	// rather than one by one. members and elems hold the children of the
+	// rather than one by one. openMembers and openElems hold the children of the
 	// objects and arrays being read, until each is complete.
 	nodes       []Node
 	members     []Member
@@ -74,6 +75,7 @@ type parser struct {
 	openMembers []*Member
 	openElems   []*Node
 	chunk       int // the size of the next chunk
+	memberCount int
 }
 
 // pathToken is one step of the parser's path: a key, or an array index.
@@ -136,6 +138,7 @@ func (p *parser) member(name string, key Span) *Member {
 		p.members = make([]Member, 0, max(p.chunk, 64))
 	}
 	p.members = append(p.members, Member{Name: name, KeySpan: key})
+	p.memberCount++
 	return &p.members[len(p.members)-1]
 }
 
@@ -558,6 +561,7 @@ func (p *parser) enter(ptr int) {
 func (p *parser) object(ptr int) *Node {
 	p.enter(ptr)
 	n := p.node(Object, p.pos, p.pos, "")
+	p.f.objects++
 	base := len(p.openMembers)
 	var seen map[string]*Member
 	p.pos++ // {
