@@ -76,6 +76,14 @@ type parser struct {
 	openElems   []*Node
 	chunk       int // the size of the next chunk
 	memberCount int
+	open        []openValue // the objects and arrays being read, outermost first
+}
+
+// openValue is an object or array being read, and where its children
+// start in openMembers or openElems.
+type openValue struct {
+	n    *Node
+	base int
 }
 
 // pathToken is one step of the parser's path: a key, or an array index.
@@ -156,6 +164,7 @@ func (p *parser) closeObject(n *Node, base int) {
 	}
 	clear(ms)
 	p.openMembers = p.openMembers[:base]
+	p.open = p.open[:len(p.open)-1]
 }
 
 // closeArray gives an array its elements, as closeObject does.
@@ -171,6 +180,7 @@ func (p *parser) closeArray(n *Node, base int) {
 	}
 	clear(es)
 	p.openElems = p.openElems[:base]
+	p.open = p.open[:len(p.open)-1]
 }
 
 // bailout unwinds the parser after an error it cannot step over.
@@ -181,6 +191,17 @@ func (p *parser) run(wantObject bool) {
 		if r := recover(); r != nil {
 			if _, ok := r.(bailout); !ok {
 				panic(r)
+			}
+			// The objects and arrays left open get the children read so
+			// far, so that the values they hold, such as those of
+			// File.Duplicates, have their pointers.
+			for len(p.open) > 0 {
+				o := p.open[len(p.open)-1]
+				if o.n.Kind == Object {
+					p.closeObject(o.n, o.base)
+				} else {
+					p.closeArray(o.n, o.base)
+				}
 			}
 			p.f.Root = nil
 		}
@@ -563,6 +584,7 @@ func (p *parser) object(ptr int) *Node {
 	n := p.node(Object, p.pos, p.pos, "")
 	p.f.objects++
 	base := len(p.openMembers)
+	p.open = append(p.open, openValue{n, base})
 	var seen map[string]*Member
 	p.pos++ // {
 	p.skipSpace(ptr)
@@ -570,6 +592,7 @@ func (p *parser) object(ptr int) *Node {
 		p.pos++
 		n.Span.End = p.pos
 		p.depth--
+		p.closeObject(n, base)
 		return n
 	}
 	for {
@@ -691,12 +714,14 @@ func (p *parser) array(ptr int) *Node {
 	p.enter(ptr)
 	n := p.node(Array, p.pos, p.pos, "")
 	base := len(p.openElems)
+	p.open = append(p.open, openValue{n, base})
 	p.pos++ // [
 	p.skipSpace(ptr)
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
 		n.Span.End = p.pos
 		p.depth--
+		p.closeArray(n, base)
 		return n
 	}
 	for {

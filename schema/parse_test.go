@@ -237,3 +237,21 @@ func TestPointer(t *testing.T) {
 		t.Errorf("Valid")
 	}
 }
+
+// TestPointerOfDuplicateInAnUnfinishedObject is the regression test for
+// pointers read through an object that an unrecoverable error left open:
+// its members were never attached, and the pointer of a duplicate key's
+// value, which TK2004 reports despite errors, indexed an empty list.
+func TestPointerOfDuplicateInAnUnfinishedObject(t *testing.T) {
+	f, err := Parse("x.json", []byte(`{"ype""",ype""`))
+	if err == nil || f.Root != nil || len(f.Duplicates) != 1 {
+		t.Fatalf("err %v, root %v, %d duplicates, want an error, no root and 1 duplicate", err, f.Root, len(f.Duplicates))
+	}
+	d := f.Duplicates[0]
+	if got := d.Again.Value.Pointer(); got != "/ype" {
+		t.Errorf("pointer %q, want /ype", got)
+	}
+	if len(d.Object.Members) != 2 {
+		t.Errorf("%d members, want the 2 read before the error", len(d.Object.Members))
+	}
+}
