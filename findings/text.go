@@ -37,7 +37,8 @@ func FormatText(f Finding) string {
 
 // TextWriter writes one line per finding, "file:line:col: severity:
 // /pointer: message (ID)" with the severity coloured, the lines of its
-// example below it, and at the end a summary line when there were findings,
+// example below it (and the reason of a suppressed finding, "ignored:
+// reason"), and at the end a summary line when there were findings,
 // suppressed findings, findings left out by a baseline or stale baseline
 // entries. Everything that comes from the input is escaped
 // (see Escape), so no line of the input's making reaches the terminal raw.
@@ -89,6 +90,10 @@ func (t *TextWriter) Write(f Finding) error {
 		b.WriteString(Escape(f.Rule))
 	}
 	b.WriteString(")\n")
+	if sup := f.Suppressed; sup != nil && sup.Kind != Accepted {
+		// An accepted change carries its reason in its message.
+		b.WriteString(t.dim.Sprint(fmt.Sprintf("    %sd: %s\n", Escape(string(sup.Kind)), Escape(sup.Reason))))
+	}
 	if ex := f.Example; ex != nil {
 		var e strings.Builder
 		fmt.Fprintf(&e, "    example (%s): %s\n", Escape(ex.Side), Escape(string(ex.Payload)))

@@ -259,11 +259,16 @@ included), schema prints the JSON Schema editors complete the file with.`,
   triggerlint config print
   triggerlint config print --config ci/.triggerlint.yaml
   triggerlint config schema > triggerlint.schema.json`,
-		Annotations: map[string]string{usageAnnotation: "triggerlint config init|print|schema [flags]", exitAnnotation: exitCodesShort},
-		Args:        cobra.ArbitraryArgs,
+		Annotations:                map[string]string{usageAnnotation: "triggerlint config init|print|schema [flags]", exitAnnotation: exitCodesShort},
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return unknownCommand(c, args[0], "config command")
+				msg := fmt.Sprintf("unknown config command %q", args[0])
+				if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += fmt.Sprintf(" (did you mean %s?)", quotedOr(s))
+				}
+				return &UsageError{Msg: msg, Command: c.CommandPath()}
 			}
 			return usagef("no config command: want init, print or schema")
 		},
