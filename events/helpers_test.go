@@ -3,7 +3,6 @@ package events_test
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -145,13 +144,4 @@ func outcomes(rs []events.Record) []string {
 		out = append(out, r.Call+":"+r.Outcome)
 	}
 	return out
-}
-
-func mustJSON(t testing.TB, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -2,15 +2,10 @@ package findings
 
 import (
 	"bytes"
-	"crypto/sha256"
-	hexenc "encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"path"
-	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // BaselineVersion is the version of the baseline file format that
@@ -51,80 +46,6 @@ func (e *BaselineError) Error() string {
 
 func (e *BaselineError) Unwrap() error { return e.Err }
 
-// Fingerprint identifies a finding across edits that do not change it:
-// reformatting, re-indenting, reordering keys, lines inserted above. It
-// hashes the rule, the file (in slash form, cleaned), the pointer, the
-// message with numbers taken out and spaces folded (see NormalizeMessage),
-// and occurrence, which tells apart findings that agree in all of these
-// (0 for the first, 1 for the second, in position order). Line and column
-// play no part. It is 32 hexadecimal digits.
-func Fingerprint(f Finding, occurrence int) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%d", strings.ToUpper(f.Rule), cleanName(f.File), f.Pointer,
-		NormalizeMessage(f.Message), occurrence)
-	return hexenc.EncodeToString(h.Sum(nil)[:16])
-}
-
-// Fingerprints returns the fingerprint of each finding, numbering the
-// occurrences of findings that agree in everything else in the order given.
-// Give the findings in position order, as the linter returns them.
-func Fingerprints(fs []Finding) []string {
-	return fingerprints(fs, false)
-}
-
-// fingerprints is Fingerprints; with skipSuppressed, suppressed findings
-// get "" and are not numbered.
-func fingerprints(fs []Finding, skipSuppressed bool) []string {
-	seen := make(map[string]int, len(fs))
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		if skipSuppressed && f.Suppressed != nil {
-			continue
-		}
-		k := strings.ToUpper(f.Rule) + "\x00" + cleanName(f.File) + "\x00" + f.Pointer + "\x00" + NormalizeMessage(f.Message)
-		out[i] = Fingerprint(f, seen[k])
-		seen[k]++
-	}
-	return out
-}
-
-// NormalizeMessage returns a message with every run of digits replaced by
-// "#" and every run of white space by one space, trimmed, so that line
-// numbers and positions quoted in a message do not change its fingerprint.
-func NormalizeMessage(msg string) string {
-	var b strings.Builder
-	b.Grow(len(msg))
-	digit, space := false, false
-	for _, r := range msg {
-		switch {
-		case r >= '0' && r <= '9':
-			if !digit {
-				b.WriteByte('#')
-			}
-			digit, space = true, false
-			continue
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f':
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			digit, space = false, true
-			continue
-		}
-		digit, space = false, false
-		b.WriteRune(r)
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-// cleanName is a file name in slash form without "./" or doubled slashes,
-// so that a baseline written on one system matches on another.
-func cleanName(name string) string {
-	if name == "" {
-		return ""
-	}
-	return path.Clean(filepath.ToSlash(name))
-}
-
 // NewBaseline records findings, leaving out suppressed ones (which are not
 // numbered among the occurrences either), sorted by
 // file, pointer, rule and fingerprint so that the file changes little from
@@ -137,7 +58,7 @@ func NewBaseline(fs []Finding) *Baseline {
 			continue
 		}
 		b.Findings = append(b.Findings, BaselineEntry{Fingerprint: prints[i], Rule: f.Rule,
-			File: cleanName(f.File), Pointer: f.Pointer, Message: f.Message})
+			File: cleanPath(f.File), Pointer: f.Pointer, Message: f.Message})
 	}
 	sort.Slice(b.Findings, func(i, j int) bool {
 		x, y := b.Findings[i], b.Findings[j]

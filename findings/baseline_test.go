@@ -126,20 +126,6 @@ func TestBaselineOccurrences(t *testing.T) {
 	}
 }
 
-func TestNormalizeMessage(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"duplicate key \"a\", first at 12:5", "duplicate key \"a\", first at #:#"},
-		{"  spaced \t out\n ", "spaced out"},
-		{"example 45.5 is not whole", "example #.# is not whole"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := findings.NormalizeMessage(tt.in); got != tt.want {
-			t.Errorf("NormalizeMessage(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestBaselineSkipsSuppressed checks that suppressed findings are not
 // recorded and do not consume entries.
 func TestBaselineSkipsSuppressed(t *testing.T) {

@@ -123,6 +123,11 @@ type Entry struct {
 	Labels []string
 	Source string // where it comes from: the specification's rules, Wix's pages
 	URL    string // its documentation
+	// LintRule marks a rule of the schema linter, whose documentation says
+	// whether it has an automatic fix.
+	LintRule bool
+	// Fix says what a lint rule's automatic fix does; "" when it has none.
+	Fix string
 }
 
 // Level returns the severity as documented: "error", "warning (optional)"

@@ -28,6 +28,11 @@
 // message (ID)", optionally in colour, then a summary line. [JSONWriter]
 // writes the JSON report document whose form the README documents. Both
 // write findings as they come, so memory does not grow with the input.
+// For CI there are [SARIFWriter] (SARIF 2.1.0 for code scanning, streaming),
+// [GitHubWriter] (workflow command annotations and a step summary),
+// [JUnitWriter] (JUnit XML, a suite per file and a case per finding) and
+// [MarkdownWriter] (a report for a pull-request comment); [Fingerprint]
+// identifies a finding across reformatting, for SARIF and baselines.
 //
 // Text output never passes a control character or a bidirectional override
 // of the input to the terminal: [Escape] shows them as \u001b-style escapes.

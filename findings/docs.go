@@ -83,6 +83,9 @@ func writeSection(b *bytes.Buffer, e Entry, markdown bool) {
 			meta = append(meta, "since "+e.Since)
 		}
 		meta = append(meta, e.Labels...)
+		if e.LintRule && e.Fix != "" {
+			meta = append(meta, "fixable")
+		}
 		fmt.Fprintf(b, "%s\n\n", strings.Join(meta, " · "))
 	} else {
 		fmt.Fprintf(b, "%s (%s): %s\n\nSeverity: %s.", e.ID, e.Name, e.Title, level)
@@ -100,6 +103,13 @@ func writeSection(b *bytes.Buffer, e Entry, markdown bool) {
 			fmt.Fprintf(b, "\nFlagged:\n\n```json\n%s\n```\n\nClean:\n\n```json\n%s\n```\n", strings.TrimSpace(e.Bad), strings.TrimSpace(e.Good))
 		} else {
 			fmt.Fprintf(b, "\nFlagged:\n\n%s\n\nClean:\n\n%s\n", indent(e.Bad), indent(e.Good))
+		}
+	}
+	if e.LintRule {
+		if e.Fix != "" {
+			fmt.Fprintf(b, "\nAutomatic fix (triggerlint fix): %s\n", strings.TrimSpace(e.Fix))
+		} else {
+			b.WriteString("\nAutomatic fix: none; triggerlint fix leaves this to the schema's author.\n")
 		}
 	}
 	if e.Source != "" {

@@ -28,7 +28,10 @@ type Finding struct {
 	// is shown only on request and never fails a run.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
 	// Fixes are edits that would resolve the finding, for tools that
-	// apply them. They are not part of the JSON report.
+	// apply them (package fix, an editor's code actions). They are not part
+	// of the JSON report, whose contract is unchanged: the report says what
+	// is wrong, and the fixes are offered through the library and applied
+	// by triggerlint fix.
 	Fixes []Fix `json:"-"`
 }
 
@@ -63,6 +66,11 @@ type Example struct {
 type Fix struct {
 	Message string // "rename the key to order_id"
 	Edits   []Edit
+	// Unsafe marks a fix that is likely but not certainly right, such as
+	// one that picks among several readings of the input. It is applied
+	// only when the user names its rule (triggerlint fix --rules ID, or
+	// --unsafe-fixes); a fix that is certainly right leaves it false.
+	Unsafe bool
 }
 
 // Edit replaces the bytes [Start, End) of the file with NewText. Start ==

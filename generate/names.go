@@ -5,78 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
-// acronyms are the words a title writes in capitals.
-var acronyms = map[string]string{
-	"id": "ID", "ids": "IDs", "url": "URL", "urls": "URLs", "uri": "URI", "api": "API", "uuid": "UUID",
-	"guid": "GUID", "ip": "IP", "html": "HTML", "http": "HTTP", "https": "HTTPS", "json": "JSON",
-	"xml": "XML", "pdf": "PDF", "sms": "SMS", "sku": "SKU", "vat": "VAT", "utc": "UTC", "iso": "ISO",
-	"crm": "CRM", "cta": "CTA", "faq": "FAQ", "gps": "GPS", "seo": "SEO", "ui": "UI", "qr": "QR",
-	"tbd": "TBD", "otp": "OTP", "pos": "POS", "csv": "CSV", "cvv": "CVV", "iban": "IBAN", "utm": "UTM",
-}
-
-// words splits a key into words: at "_" and other separators, where a
-// lower-case letter or digit is followed by an upper-case letter, before
-// the last capital of a run followed by a lower-case letter ("URLPath" is
-// "URL" "Path"), and between letters and digits.
-func words(key string) []string {
-	var out []string
-	rs := []rune(key)
-	start := -1
-	flush := func(end int) {
-		if start >= 0 && end > start {
-			out = append(out, string(rs[start:end]))
-		}
-		start = -1
-	}
-	for i, r := range rs {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			flush(i)
-			continue
-		}
-		if start < 0 {
-			start = i
-			continue
-		}
-		p := rs[i-1]
-		switch {
-		case unicode.IsUpper(r) && (unicode.IsLower(p) || unicode.IsDigit(p)),
-			unicode.IsDigit(r) != unicode.IsDigit(p),
-			unicode.IsUpper(r) && unicode.IsUpper(p) && i+1 < len(rs) && unicode.IsLower(rs[i+1]):
-			flush(i)
-			start = i
-		}
-	}
-	flush(len(rs))
-	return out
-}
-
-// Title turns a key into a title: its words with the first letter of each
-// in capitals, known acronyms in capitals ("formId" is "Form ID",
-// "invoice_url" is "Invoice URL") and runs of capitals kept.
-func Title(key string) string {
-	ws := words(key)
-	for i, w := range ws {
-		if a, ok := acronyms[strings.ToLower(w)]; ok {
-			ws[i] = a
-			continue
-		}
-		if strings.ToUpper(w) == w {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w)
-		ws[i] = string(unicode.ToUpper(r)) + w[n:]
-	}
-	if len(ws) == 0 {
-		return key
-	}
-	return strings.Join(ws, " ")
-}
+// Title turns a key into a title: schema.Title, which the linter's fix of
+// a missing title uses too.
+func Title(key string) string { return schema.Title(key) }
 
 // WixTitle is the title the dashboard's generator gives a key: split where
 // a lower-case letter is followed by an upper-case one, the first letter of

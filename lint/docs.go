@@ -13,6 +13,7 @@ func (r *Rule) Entry() findings.Entry {
 		ID: r.ID, Name: r.Name, Category: findings.Categorize(r.ID), Severity: r.Severity,
 		Optional: r.Optional, Since: r.Since, Title: r.Doc.Title, Text: r.Doc.Text,
 		Bad: r.Doc.Bad, Good: r.Doc.Good, Source: r.Doc.Source, URL: r.DocURL(),
+		LintRule: true, Fix: r.Doc.Fix,
 	}
 }
 

@@ -14,12 +14,13 @@ type Summary = findings.Summary
 // Report is the JSON document of findings and their summary.
 type Report = findings.Report
 
-// NewFinding places a diagnostic in a file. Its URL is the rule's
-// documentation (findings.URL).
+// NewFinding places a diagnostic in a file, with its fixes. Its URL is
+// the rule's documentation (findings.URL).
 func NewFinding(f *schema.File, d Diagnostic) Finding {
 	x := findings.At(f, d.Span)
 	x.Pointer, x.Rule, x.Severity, x.Message = string(d.Pointer), d.Rule, d.Severity, d.Message
 	x.URL = findings.URL(d.Rule)
+	x.Fixes = d.Fixes
 	return x
 }
 

@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 
+	"github.com/triggerkit/triggerkit/findings"
+
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -13,6 +15,13 @@ type Diagnostic struct {
 	Pointer  schema.Pointer // where in the document, stable across reformatting
 	Span     schema.Span    // the bytes it is about
 	Message  string         // one lowercase line, no position, no final period
+	// Fixes are the ways to resolve the problem by editing the file, each
+	// a message and byte-span edits against the bytes the rule saw (see
+	// findings.Fix). A rule offers a fix only where it is certainly right,
+	// or marks it Unsafe. Run checks every fix: one with no edits, no
+	// message, or edits outside the file or overlapping each other is an
+	// *InternalError of the rule, and the diagnostic is kept without it.
+	Fixes []findings.Fix
 }
 
 // Pass is what a rule sees while it runs over one document.
@@ -39,6 +48,16 @@ func (p *Pass) Report(d Diagnostic) {
 // Reportf reports a diagnostic at a span and pointer.
 func (p *Pass) Reportf(span schema.Span, ptr schema.Pointer, format string, args ...any) {
 	p.Report(Diagnostic{Pointer: ptr, Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportFix reports a diagnostic at a span and pointer with one fix.
+func (p *Pass) ReportFix(span schema.Span, ptr schema.Pointer, fix findings.Fix, format string, args ...any) {
+	p.Report(Diagnostic{Pointer: ptr, Span: span, Message: fmt.Sprintf(format, args...), Fixes: []findings.Fix{fix}})
+}
+
+// Replace returns a fix of one edit that replaces span with text.
+func Replace(message string, span schema.Span, text string) findings.Fix {
+	return findings.Fix{Message: message, Edits: []findings.Edit{{Start: span.Start, End: span.End, NewText: text}}}
 }
 
 // ReportNode reports a diagnostic about a value.

@@ -54,6 +54,10 @@ type Doc struct {
 	Bad    string // a minimal schema the rule flags
 	Good   string // the same schema, fixed
 	Source string // where the rule comes from: the specification's rule numbers and Wix's pages
+	// Fix says what the rule's automatic fix does, in one sentence, when
+	// its diagnostics carry fixes (triggerlint fix applies them); "" when
+	// the rule offers none.
+	Fix string
 }
 
 // The groups of rule IDs, by their first digit.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -178,6 +179,10 @@ func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
 			if override {
 				d.Severity = sev
 			}
+			if err := checkFixes(d.Fixes, len(doc.File.Src)); err != nil {
+				errs = append(errs, &InternalError{Rule: r.ID, Err: err})
+				d.Fixes = nil
+			}
 			diags = append(diags, d)
 		}}
 		if err := runRule(r, pass); err != nil {
@@ -186,6 +191,33 @@ func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
 	}
 	SortDiagnostics(diags)
 	return diags, errors.Join(errs...)
+}
+
+// FixError is a fix of a diagnostic that cannot be applied: it has no
+// message, no edits, or edits that lie outside the file or overlap.
+type FixError struct {
+	Fix string // the fix's message
+	Err error  // a *findings.EditError, or what is missing
+}
+
+func (e *FixError) Error() string { return fmt.Sprintf("fix %q: %v", e.Fix, e.Err) }
+
+func (e *FixError) Unwrap() error { return e.Err }
+
+// checkFixes checks the fixes of a diagnostic against a file of size bytes.
+func checkFixes(fixes []findings.Fix, size int) error {
+	for _, f := range fixes {
+		switch {
+		case f.Message == "":
+			return &FixError{Err: errors.New("fix has no message")}
+		case len(f.Edits) == 0:
+			return &FixError{Fix: f.Message, Err: errors.New("fix has no edits")}
+		}
+		if err := findings.ValidateEdits(f.Edits, size); err != nil {
+			return &FixError{Fix: f.Message, Err: err}
+		}
+	}
+	return nil
 }
 
 func runRule(r *Rule, pass *Pass) (err error) {

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"fmt"
+
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -40,7 +43,31 @@ func reportBeyondFirst(pass *lint.Pass, get func(*schema.Schema) *schema.Member,
 func reportNotRequired(pass *lint.Pass, get func(*schema.Schema) *schema.Member, role string) {
 	for _, p := range marked(pass.Doc, get) {
 		if p.Level() == 1 && !rootRequires(pass.Doc, p) {
-			pass.ReportKey(p.Member, `the %s property %q is not in the root "required"`, role, cut(p.Name, 60))
+			d := lint.Diagnostic{Pointer: p.Value.Pointer, Span: p.KeySpan,
+				Message: fmt.Sprintf(`the %s property %q is not in the root "required"`, role, cut(p.Name, 60))}
+			if f, ok := requireFix(pass, p.Name); ok {
+				// A required futureDate is the spec's rule; a required
+				// contact changes which payloads the app may send, so that
+				// fix is applied only when the rule is named.
+				f.Unsafe = role != "futureDate"
+				d.Fixes = fixes(f)
+			}
+			pass.Report(d)
 		}
 	}
+}
+
+// requireFix returns the fix that lists a 1st-level property in the root
+// "required": appended to the array, or a new "required" member after the
+// root's last member. There is none when "required" is not an array.
+func requireFix(pass *lint.Pass, name string) (findings.Fix, bool) {
+	root := pass.Doc.Root
+	msg := fmt.Sprintf(`add %q to the root "required"`, cut(name, 60))
+	switch {
+	case root.Required == nil:
+		return appendMember(msg, pass.File().Src, root.Node, "required", "["+schema.Quote(name)+"]"), true
+	case root.Required.Value.Kind == schema.Array:
+		return appendElem(msg, pass.File().Src, root.Required.Value, name), true
+	}
+	return findings.Fix{}, false
 }

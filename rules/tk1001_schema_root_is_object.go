@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -23,6 +24,9 @@ file is still read, so one run lists every mistake; the other rules run once the
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string"},},}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}}`,
 		Source: "spec rule 1 and decision 13; Wix: The Trigger Payload Schema",
+		Fix: `Corrects every mistake the parser stepped over: removes comments and trailing commas, writes
+single-quoted strings and unquoted keys in double quotes, inserts a missing colon or comma, makes
+no-break spaces plain spaces, removes a byte order mark and writes True, FALSE and Null in lower case.`,
 	},
 	RunDespiteErrors: true,
 	Run: func(pass *lint.Pass) error {
@@ -32,8 +36,37 @@ file is still read, so one run lists every mistake; the other rules run once the
 			if end > len(f.Src) {
 				end = len(f.Src)
 			}
-			pass.Reportf(schema.Span{Start: e.Offset, End: end}, e.Pointer, "%s", e.Msg)
+			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: end}, Message: e.Msg}
+			if len(e.Repairs) > 0 {
+				f := findings.Fix{Message: repairMessage(e.Kind)}
+				for _, r := range e.Repairs {
+					f.Edits = append(f.Edits, findings.Edit{Start: r.Span.Start, End: r.Span.End, NewText: r.Text})
+				}
+				d.Fixes = fixes(f)
+			}
+			pass.Report(d)
 		}
 		return nil
 	},
+}
+
+// repairMessage says what the parser's repairs of an error of a kind do.
+func repairMessage(k schema.ErrorKind) string {
+	switch k {
+	case schema.ErrSpace:
+		return "replace the white space JSON does not allow with spaces"
+	case schema.ErrComment:
+		return "remove the comment"
+	case schema.ErrTrailingComma:
+		return "remove the trailing comma"
+	case schema.ErrSingleQuote:
+		return "write the string in double quotes"
+	case schema.ErrMissingColon:
+		return "insert the colon"
+	case schema.ErrMissingComma:
+		return "insert the comma"
+	case schema.ErrSyntax:
+		return "write it as JSON"
+	}
+	return "correct the syntax"
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -20,6 +22,7 @@ property's name in the "required" of the object that holds it.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "required": true}}}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
 		Source: "spec rule 6; Wix: The Trigger Payload Schema",
+		Fix:    `Removes a name listed twice in "required", with its comma, and puts a single name given as a string in an array.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -30,20 +33,23 @@ property's name in the "required" of the object that holds it.`,
 			if v.Kind != schema.Array {
 				if v.Kind == schema.Bool {
 					pass.ReportValue(s.Required, `"required" is a boolean, want an array of property names; list this property in its parent's "required"`)
+				} else if v.Kind == schema.String && v.Text != "" {
+					pass.ReportFix(v.Span, v.Pointer, wrap("put the name in an array", v), `"required" is %s, want an array of property names`, kindOf(v))
 				} else {
 					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
 				}
 				return
 			}
 			seen := map[string]bool{}
-			for _, e := range v.Elems {
+			for i, e := range v.Elems {
 				switch {
 				case e.Kind != schema.String:
 					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
 				case seen[e.Text]:
-					pass.ReportNode(e, "%q is listed twice", e.Text)
+					pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
+						Fixes: someFix(removeEntry(s, i))})
 				}
 				if e.Kind == schema.String {
 					seen[e.Text] = true

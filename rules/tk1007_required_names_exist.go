@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -19,6 +21,7 @@ automations cannot see, and payloads without it fail validation.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderID"]}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}, "required": ["orderId"]}`,
 		Source: "spec rule 7; Wix: The Trigger Payload Schema",
+		Fix:    `Removes a "required" entry that names no property, with its comma (but not the last entry of the root's, which needs the author's choice); an entry that differs from a property's name only in case is written as that name instead.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -30,10 +33,26 @@ automations cannot see, and payloads without it fail validation.`,
 			if s.TypeName() == "array" && s.ItemsSchema != nil && s.Properties == nil {
 				owner = s.ItemsSchema
 			}
-			for _, e := range s.Required.Value.Elems {
-				if e.Kind == schema.String && e.Text != "" && owner.Prop(e.Text) == nil {
-					pass.ReportNode(e, `required property %q is not declared in "properties"`, e.Text)
+			arr := s.Required.Value
+			var names []string
+			for i, e := range arr.Elems {
+				if e.Kind != schema.String || e.Text == "" || owner.Prop(e.Text) != nil {
+					continue
 				}
+				// A name that differs from a property's only in case is that
+				// property's; any other is removed.
+				if names == nil {
+					names = make([]string, len(owner.Props))
+					for j, p := range owner.Props {
+						names[j] = p.Name
+					}
+				}
+				f := removeEntry(s, i)
+				if want := schema.FoldMatch(names, e.Text); want != "" && !s.IsRequired(want) {
+					f = replaceValue("write the name as "+want, e, schema.Quote(want))
+				}
+				pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Fixes: someFix(f),
+					Message: fmt.Sprintf(`required property %q is not declared in "properties"`, e.Text)})
 			}
 		})
 		return nil

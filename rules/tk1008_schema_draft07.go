@@ -19,6 +19,7 @@ root only.`,
 		Bad:    `{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {"orderId": {"type": "string"}}}`,
 		Good:   `{"$schema": "http://json-schema.org/draft-07/schema", "type": "object", "properties": {"orderId": {"type": "string"}}}`,
 		Source: "spec rule 8; Wix: The Payload Schema (legacy article), internal draft",
+		Fix:    `Writes "$schema" as "http://json-schema.org/draft-07/schema".`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -32,9 +33,11 @@ root only.`,
 			v := s.SchemaURI.Value
 			switch {
 			case v.Kind != schema.String:
-				pass.ReportValue(s.SchemaURI, `"$schema" is %s, want "http://json-schema.org/draft-07/schema"`, kindOf(v))
+				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
+					`"$schema" is %s, want "http://json-schema.org/draft-07/schema"`, kindOf(v))
 			case !isDraft07(v.Text):
-				pass.ReportValue(s.SchemaURI, `"$schema" is %q; Wix saves trigger schemas as draft-07 ("http://json-schema.org/draft-07/schema")`, cut(v.Text, 80))
+				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
+					`"$schema" is %q; Wix saves trigger schemas as draft-07 ("http://json-schema.org/draft-07/schema")`, cut(v.Text, 80))
 			}
 		})
 		return nil

@@ -19,6 +19,7 @@ says. "false" or a sub-schema has no effect and misleads readers into thinking e
 		Bad:    `{"type": "object", "additionalProperties": false, "properties": {"orderId": {"type": "string"}}}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string"}}}`,
 		Source: "spec rule 9; Wix: The Payload Schema (legacy article), internal draft",
+		Fix:    `Removes "additionalProperties", which has no effect, with its comma.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -26,10 +27,11 @@ says. "false" or a sub-schema has no effect and misleads readers into thinking e
 			if ap == nil || ap.Value.Bool() {
 				return
 			}
+			f := removeMember(`remove "additionalProperties"`, s.Node, ap)
 			if ap.Value.Kind == schema.Bool {
-				pass.ReportValue(ap, `"additionalProperties": false has no effect; Wix always saves it as true`)
+				pass.ReportFix(ap.Value.Span, ap.Value.Pointer, f, `"additionalProperties": false has no effect; Wix always saves it as true`)
 			} else {
-				pass.ReportValue(ap, `"additionalProperties" is %s and has no effect; Wix always saves it as true`, kindOf(ap.Value))
+				pass.ReportFix(ap.Value.Span, ap.Value.Pointer, f, `"additionalProperties" is %s and has no effect; Wix always saves it as true`, kindOf(ap.Value))
 			}
 		})
 		return nil

@@ -32,9 +32,18 @@ example that fails it teaches the wrong shape. (futureDate examples are checked 
 }
 
 // checkValueFormat reports v, a string example or default (noun) of s or a
-// string inside one, when it fails s's documented format.
+// string inside one, when it fails s's documented format. A format written
+// in another case or with other punctuation ("UUID", "datetime") is the
+// documented one it spells, which TK5003 and TK5002 fix it to: the
+// examples are checked against what the schema means, and fixing the
+// format's spelling reveals nothing new.
 func checkValueFormat(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
 	f := s.FormatName()
+	if w := formatCaseVariant(f); w != "" {
+		f = w
+	} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
+		f = w
+	}
 	if v.Kind != schema.String || f == "" || s.TypeName() != "string" {
 		return
 	}

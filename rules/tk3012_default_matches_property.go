@@ -23,6 +23,7 @@ or date-time property is flagged: remove it or give a real value.`,
 		Bad:    `{"type": "object", "properties": {"quantity": {"type": "integer", "title": "Quantity", "default": ""}, "orderId": {"type": "string", "format": "uuid", "title": "Order ID", "default": ""}}}`,
 		Good:   `{"type": "object", "properties": {"quantity": {"type": "integer", "title": "Quantity", "default": 1}, "orderId": {"type": "string", "format": "uuid", "title": "Order ID"}}}`,
 		Source: "spec rules 11 and 26-28; S13's generated skeleton",
+		Fix:    `As TK3008 for examples: writes a default of the wrong type as its schema's type where the intended value is certain.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		sets := optionSets{}

@@ -19,6 +19,7 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 		Bad:    `{"type": "object", "properties": {"phone": {"type": "string", "format": "phone", "title": "Phone"}}}`,
 		Good:   `{"type": "object", "properties": {"phone": {"type": "string", "title": "Phone"}}}`,
 		Source: "spec rule 41 and decision 5; Wix: The Trigger Payload Schema, Wix skills docs",
+		Fix:    `Writes a format spelled with other punctuation or case ("datetime", "E_mail") as the documented one. "url" and "guid" become uri and uuid only when the rule is named (an unsafe fix).`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -35,7 +36,14 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
 					Message: "format " + show(v) + " is JSON Schema but not documented for trigger schemas"})
 			default:
-				pass.ReportValue(s.Format, "unknown format %s; want date-time, date, time, email, uuid, uri, regex, number or DECIMAL_VALUE", show(v))
+				d := lint.Diagnostic{Pointer: v.Pointer, Span: v.Span,
+					Message: "unknown format " + show(v) + "; want date-time, date, time, email, uuid, uri, regex, number or DECIMAL_VALUE"}
+				if want, unsafe := formatMisspelling(f); want != "" {
+					fix := replaceValue("write the format as "+want, v, schema.Quote(want))
+					fix.Unsafe = unsafe
+					d.Fixes = fixes(fix)
+				}
+				pass.Report(d)
 			}
 		})
 		return nil
@@ -49,4 +57,21 @@ func formatCaseVariant(f string) string {
 		return ""
 	}
 	return schema.FoldMatch(schema.Formats(), f)
+}
+
+// formatMisspelling returns the documented format that f misspells: the
+// one it spells with other case or punctuation ("datetime", "E-Mail"), or
+// for the words other specifications use, "url" and "guid", uri and uuid.
+// unsafe is set for those, which are likely but not certain.
+func formatMisspelling(f string) (want string, unsafe bool) {
+	if w := spelledLike(schema.Formats(), f); w != "" {
+		return w, false
+	}
+	switch squash(f) {
+	case "url":
+		return "uri", true
+	case "guid":
+		return "uuid", true
+	}
+	return "", false
 }

@@ -18,6 +18,7 @@ case. "UUID" is an unknown format that nothing checks.`,
 		Bad:    `{"type": "object", "properties": {"orderId": {"type": "string", "format": "UUID", "title": "Order ID"}}}`,
 		Good:   `{"type": "object", "properties": {"orderId": {"type": "string", "format": "uuid", "title": "Order ID"}}}`,
 		Source: "spec rule 42 and decision 5",
+		Fix:    `Writes the format in the documented case.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -25,7 +26,9 @@ case. "UUID" is an unknown format that nothing checks.`,
 				return
 			}
 			if want := formatCaseVariant(s.Format.Value.Text); want != "" {
-				pass.ReportValue(s.Format, "format %q is case-sensitive; want %q", s.Format.Value.Text, want)
+				v := s.Format.Value
+				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the format as "+want, v, schema.Quote(want)),
+					"format %q is case-sensitive; want %q", v.Text, want)
 			}
 		})
 		return nil

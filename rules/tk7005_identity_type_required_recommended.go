@@ -14,6 +14,7 @@ var IdentityTypeRequiredRecommended = &lint.Rule{
 		Bad:    `{"type": "object", "properties": {"contactId": {"type": "string", "format": "uuid", "title": "Contact", "identityType": "contact"}}}`,
 		Good:   `{"type": "object", "properties": {"contactId": {"type": "string", "format": "uuid", "title": "Contact", "identityType": "contact"}}, "required": ["contactId"]}`,
 		Source: "spec rule 58; Wix: Sample Flows",
+		Fix:    `Adds the property to the root "required" (an unsafe fix, applied only when the rule is named: payloads without the contact are then refused).`,
 	},
 	Run: func(pass *lint.Pass) error {
 		reportNotRequired(pass, identityOf, "contact")

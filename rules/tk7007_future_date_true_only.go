@@ -17,6 +17,7 @@ var FutureDateTrueOnly = &lint.Rule{
 		Bad:    `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": "true"}}, "required": ["startsAt"]}`,
 		Good:   `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": true}}, "required": ["startsAt"]}`,
 		Source: "spec rule 60; Wix: The Trigger Payload Schema",
+		Fix:    `Writes "true" as true, and removes "futureDate": false.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
@@ -24,7 +25,11 @@ var FutureDateTrueOnly = &lint.Rule{
 			switch {
 			case m == nil || m.Value.Bool():
 			case m.Value.Kind == schema.Bool:
-				pass.ReportValue(m, `"futureDate": false is not allowed; leave the keyword out`)
+				pass.ReportFix(m.Value.Span, m.Value.Pointer, removeMember(`remove "futureDate": false`, s.Node, m),
+					`"futureDate": false is not allowed; leave the keyword out`)
+			case m.Value.Kind == schema.String && m.Value.Text == "true":
+				pass.ReportFix(m.Value.Span, m.Value.Pointer, replaceValue("write true without quotes", m.Value, "true"),
+					`"futureDate" is %s, want true`, show(m.Value))
 			default:
 				pass.ReportValue(m, `"futureDate" is %s, want true`, show(m.Value))
 			}

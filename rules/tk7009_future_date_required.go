@@ -14,6 +14,7 @@ var FutureDateRequired = &lint.Rule{
 		Bad:    `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": true}}}`,
 		Good:   `{"type": "object", "properties": {"startsAt": {"type": "string", "format": "date-time", "title": "Starts", "futureDate": true}}, "required": ["startsAt"]}`,
 		Source: "spec rule 62; Wix: The Trigger Payload Schema",
+		Fix:    `Adds the property to the root "required", creating the array after the root's last member when there is none.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		reportNotRequired(pass, futureOf, "futureDate")

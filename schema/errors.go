@@ -36,6 +36,22 @@ type Error struct {
 	Pos     Position // line and column of Offset
 	Pointer Pointer  // where in the document the problem is, as far as known
 	Msg     string
+	// Repairs are the edits that correct a mistake the parser stepped
+	// over, against the bytes it read: a comment or trailing comma
+	// removed, a single-quoted string or an unquoted key written in double
+	// quotes, a missing colon or comma inserted, a no-break space made a
+	// space. Applied together they remove the error. Repairs is empty
+	// where no single correction is certain (a bad number, an unknown
+	// literal, a structure the parser gave up on). The spans never
+	// overlap and are in file order.
+	Repairs []Repair
+}
+
+// Repair replaces the bytes of Span with Text: an insertion when the span
+// is empty, a deletion when Text is.
+type Repair struct {
+	Span Span
+	Text string
 }
 
 func (e *Error) Error() string {

@@ -72,7 +72,7 @@ func (p *parser) run(wantObject bool) {
 		}
 	}()
 	if len(p.src) >= 3 && p.src[0] == 0xEF && p.src[1] == 0xBB && p.src[2] == 0xBF {
-		p.errorf(ErrSpace, 0, "", "byte order mark (U+FEFF) at the start of the file; JSON text must not begin with one")
+		p.errorf(ErrSpace, 0, "", "byte order mark (U+FEFF) at the start of the file; JSON text must not begin with one").repair(0, 3, "")
 		p.pos = 3
 	}
 	p.skipSpace("")
@@ -104,11 +104,14 @@ func article(k Kind) string {
 	return "a " + k.String()
 }
 
-func (p *parser) errorf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) {
-	p.f.Errors = append(p.f.Errors, &Error{
+// errorf records an error and returns it, so that the caller can add its
+// repairs.
+func (p *parser) errorf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) *Error {
+	e := &Error{
 		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
 		Msg: fmt.Sprintf(format, args...),
-	})
+	}
+	p.f.Errors = append(p.f.Errors, e)
 	if len(p.f.Errors) >= maxErrors {
 		p.f.Errors = append(p.f.Errors, &Error{
 			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
@@ -116,6 +119,12 @@ func (p *parser) errorf(kind ErrorKind, off int, ptr Pointer, format string, arg
 		})
 		panic(bailout{})
 	}
+	return e
+}
+
+// repair adds to e an edit that replaces [start, end) with text.
+func (e *Error) repair(start, end int, text string) {
+	e.Repairs = append(e.Repairs, Repair{Span: Span{start, end}, Text: text})
 }
 
 func (p *parser) fatalf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) {
@@ -159,13 +168,18 @@ func (p *parser) skipSpace(ptr Pointer) {
 				case p.space != nil:
 					p.spaceMore++
 				case r == 0xA0:
-					p.errorf(ErrSpace, p.pos, ptr, "no-break space (U+00A0) used as white space; JSON allows only space, tab, line feed and carriage return")
-					p.space = p.f.Errors[len(p.f.Errors)-1]
+					p.space = p.errorf(ErrSpace, p.pos, ptr, "no-break space (U+00A0) used as white space; JSON allows only space, tab, line feed and carriage return")
 				default:
-					p.errorf(ErrSpace, p.pos, ptr, "%U used as white space; JSON allows only space, tab, line feed and carriage return", r)
-					p.space = p.f.Errors[len(p.f.Errors)-1]
+					p.space = p.errorf(ErrSpace, p.pos, ptr, "%U used as white space; JSON allows only space, tab, line feed and carriage return", r)
 				}
 			}
+			// Every bad space of the file is repaired by the first error:
+			// a space for a space, nothing for the zero-width ones.
+			text := " "
+			if r == 0xFEFF || r == 0x200B {
+				text = ""
+			}
+			p.space.repair(p.pos, p.pos+size, text)
 			p.pos += size
 		default:
 			return
@@ -175,18 +189,44 @@ func (p *parser) skipSpace(ptr Pointer) {
 
 func (p *parser) comment(ptr Pointer) {
 	start := p.pos
-	p.errorf(ErrComment, start, ptr, "comment; JSON has no comments")
+	e := p.errorf(ErrComment, start, ptr, "comment; JSON has no comments")
 	if p.src[p.pos+1] == '/' {
 		for p.pos < len(p.src) && p.src[p.pos] != '\n' {
 			p.pos++
 		}
-		return
+	} else {
+		end := strings.Index(string(p.src[p.pos+2:]), "*/")
+		if end < 0 {
+			p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines.Position(start))
+		}
+		p.pos += 2 + end + 2
 	}
-	end := strings.Index(string(p.src[p.pos+2:]), "*/")
-	if end < 0 {
-		p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines.Position(start))
+	e.repair(commentCut(p.src, start, p.pos))
+}
+
+// commentCut returns the bytes to delete to remove the comment [start,
+// end): with the spaces and tabs before it on its line, and with its whole
+// line when nothing else is on it, so that no blank or space-ended line is
+// left behind.
+func commentCut(src []byte, start, end int) (int, int, string) {
+	from := start
+	for from > 0 && (src[from-1] == ' ' || src[from-1] == '\t') {
+		from--
 	}
-	p.pos += 2 + end + 2
+	to := end
+	for to < len(src) && (src[to] == ' ' || src[to] == '\t' || src[to] == '\r') {
+		to++
+	}
+	alone := (from == 0 || src[from-1] == '\n') && (to == len(src) || src[to] == '\n')
+	switch {
+	case alone && to < len(src):
+		return from, to + 1, "" // the line and its line feed
+	case alone && from > 0:
+		return from - 1, to, "" // the last line and the line feed before it
+	case to == len(src) || src[to] == '\n':
+		return from, to, "" // the comment ends its line: the spaces before it go too
+	}
+	return start, end, "" // code follows on the line: only the comment goes
 }
 
 // value parses one JSON value at p.pos, which is not white space.
@@ -205,8 +245,12 @@ func (p *parser) value(ptr Pointer) *Node {
 		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
 	case c == '\'':
 		start := p.pos
-		p.errorf(ErrSingleQuote, start, ptr, "string in single quotes; JSON strings use double quotes")
+		e := p.errorf(ErrSingleQuote, start, ptr, "string in single quotes; JSON strings use double quotes")
+		n := len(p.f.Errors)
 		s := p.str(ptr, '\'')
+		if len(p.f.Errors) == n {
+			e.repair(start, p.pos, Quote(s))
+		}
 		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		return p.number(ptr)
@@ -241,7 +285,8 @@ func (p *parser) literal(ptr Pointer) *Node {
 	default:
 		n.Kind = Invalid
 		hint := "JSON literals are true, false and null"
-		switch strings.ToLower(word) {
+		lower := strings.ToLower(word)
+		switch lower {
 		case "true", "false", "null":
 			hint = "JSON literals are lower case"
 		case "none", "nil", "undefined":
@@ -249,7 +294,10 @@ func (p *parser) literal(ptr Pointer) *Node {
 		case "nan", "infinity":
 			hint = "JSON has no " + word
 		}
-		p.errorf(ErrSyntax, start, ptr, "invalid literal %q; %s", truncate(word, 40), hint)
+		e := p.errorf(ErrSyntax, start, ptr, "invalid literal %q; %s", truncate(word, 40), hint)
+		if lower == "true" || lower == "false" || lower == "null" {
+			e.repair(start, p.pos, lower)
+		}
 	}
 	return n
 }
@@ -419,14 +467,19 @@ func (p *parser) object(ptr Pointer) *Node {
 		case c == '"':
 			name = p.str(ptr, '"')
 		case c == '\'':
-			p.errorf(ErrSingleQuote, keyStart, ptr, "key in single quotes; JSON keys use double quotes")
+			e := p.errorf(ErrSingleQuote, keyStart, ptr, "key in single quotes; JSON keys use double quotes")
+			n := len(p.f.Errors)
 			name = p.str(ptr, '\'')
+			if len(p.f.Errors) == n {
+				e.repair(keyStart, p.pos, Quote(name))
+			}
 		case isWordByte(c):
 			for p.pos < len(p.src) && isWordByte(p.src[p.pos]) {
 				p.pos++
 			}
 			name = string(p.src[keyStart:p.pos])
-			p.errorf(ErrSyntax, keyStart, ptr, "key %s is not quoted; JSON keys are strings in double quotes", truncate(name, 40))
+			p.errorf(ErrSyntax, keyStart, ptr, "key %s is not quoted; JSON keys are strings in double quotes", truncate(name, 40)).
+				repair(keyStart, p.pos, Quote(name))
 		default:
 			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s, want a key in double quotes", p.describe(p.pos))
 		}
@@ -439,7 +492,8 @@ func (p *parser) object(ptr Pointer) *Node {
 			p.pos++
 			p.skipSpace(mptr)
 		case p.pos < len(p.src) && startsValue(p.src[p.pos]):
-			p.errorf(ErrMissingColon, p.pos, mptr, "missing colon after key %q", truncate(name, 40))
+			p.errorf(ErrMissingColon, p.pos, mptr, "missing colon after key %q", truncate(name, 40)).
+				repair(m.KeySpan.End, m.KeySpan.End, ":")
 		case p.pos >= len(p.src):
 			p.fatalf(ErrEOF, p.pos, mptr, "unexpected end of input, want a colon after key %q", truncate(name, 40))
 		default:
@@ -459,7 +513,7 @@ func (p *parser) object(ptr Pointer) *Node {
 			p.pos++
 			p.skipSpace(ptr)
 			if p.pos < len(p.src) && p.src[p.pos] == '}' {
-				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }")
+				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }").repair(comma, comma+1, "")
 				p.pos++
 				n.Span.End = p.pos
 				p.depth--
@@ -471,7 +525,8 @@ func (p *parser) object(ptr Pointer) *Node {
 			p.depth--
 			return n
 		case c == '"' || c == '\'':
-			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between object members")
+			end := m.Value.Span.End
+			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between object members").repair(end, end, ",")
 		default:
 			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s after an object member, want a comma or }", p.describe(p.pos))
 		}
@@ -535,7 +590,7 @@ func (p *parser) array(ptr Pointer) *Node {
 			p.pos++
 			p.skipSpace(ptr)
 			if p.pos < len(p.src) && p.src[p.pos] == ']' {
-				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before ]")
+				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before ]").repair(comma, comma+1, "")
 				p.pos++
 				n.Span.End = p.pos
 				p.depth--
@@ -547,7 +602,8 @@ func (p *parser) array(ptr Pointer) *Node {
 			p.depth--
 			return n
 		case startsValue(c):
-			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between array elements")
+			end := n.Elems[len(n.Elems)-1].Span.End
+			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between array elements").repair(end, end, ",")
 		default:
 			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s in an array, want a comma or ]", p.describe(p.pos))
 		}

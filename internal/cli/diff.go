@@ -142,7 +142,7 @@ func diffCommand(args []string, env Env, ruleSet []*lint.Rule, opts *diffFlags) 
 			failed = true
 		}
 	}
-	w := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored)
+	w := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
 	for _, p := range pairs {
 		for _, v := range []diff.FileVersion{p.Old, p.New} {
 			if v.Path != "" && v.Src != nil {

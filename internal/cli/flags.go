@@ -31,7 +31,9 @@ func setValues(fs *pflag.FlagSet, name string, values ...string) {
 }
 
 // formatNames are the values of --format, as help and messages list them.
-func formatNames() []string { return []string{"text", "json"} }
+func formatNames() []string {
+	return []string{"text", "json", "sarif", "github", "junit", "markdown"}
+}
 
 // reportFlags are the flags of every command that reports findings: lint,
 // validate and diff.

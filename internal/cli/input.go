@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,17 +10,6 @@ import (
 
 	"github.com/triggerkit/triggerkit/internal/records"
 )
-
-// sizeFlag adds --max-size, the cap on one document or NDJSON record, to a
-// command's flags; *p gets the cap in bytes, -1 for none.
-func sizeFlag(fs *flag.FlagSet, p *int64) {
-	*p = records.DefaultMaxSize
-	fs.Func("max-size", "refuse a document or NDJSON record larger than this `size`: bytes, or with a unit, KiB, MiB, GiB, KB, MB, GB; 0 for no limit (default 64MiB)", func(s string) error {
-		n, err := records.ParseSize(s)
-		*p = n
-		return err
-	})
-}
 
 // path resolves a command-line path against the environment's folder.
 func (e Env) path(p string) string {

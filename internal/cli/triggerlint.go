@@ -128,6 +128,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 	}
 	root.AddCommand(
 		newLintCommand(a),
+		newFixCommand(a),
 		newValidateCommand(a),
 		newDiffCommand(a),
 		newRulesCommand(a),
@@ -144,6 +145,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 // newLintCommand returns "lint".
 func newLintCommand(a *app) *cobra.Command {
 	var flags lintFlags
+	var fixIt bool
 	c := &cobra.Command{
 		Use:   "lint [flags] PATH...",
 		Short: "lint schema files; directories are walked for *.json, \"-\" reads standard input",
@@ -165,7 +167,12 @@ repository, and reported otherwise. Only regular files are read, each up to
 			if err != nil {
 				return err
 			}
-			code, err := lintCommand(args, env, a.ruleSet, &flags)
+			code, err := 0, error(nil)
+			if fixIt {
+				code, err = fixCommand(args, env, a.ruleSet, &flags, &fixFlags{})
+			} else {
+				code, err = lintCommand(args, env, a.ruleSet, &flags)
+			}
 			if err != nil {
 				return err
 			}
@@ -173,6 +180,7 @@ repository, and reported otherwise. Only regular files are read, each up to
 		},
 	}
 	flags.register(c.Flags())
+	c.Flags().BoolVar(&fixIt, "fix", false, "apply the automatic fixes and write the files, as the fix command does, then print the findings left")
 	return c
 }
 
@@ -211,30 +219,11 @@ func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags)
 		return code, nil
 	}
 
-	walkOpts := walk.Options{Dir: env.Dir, ForceExclude: opts.forceExclude, MaxSize: int64(opts.maxSize), Stdin: env.Stdin}
-	if cfg != nil {
-		walkOpts.Include = cfg.Includes
+	files, failed, err := collectSchemas(paths, env, cfg, opts)
+	if err != nil {
+		return 0, err
 	}
-	if len(paths) == 0 {
-		if cfg == nil {
-			return 0, usagef("no files to lint: name files or folders, or list them under \"files\" in %s", config.FileName)
-		}
-		// The config's folder, named from the working directory.
-		dir, err := filepath.Rel(env.absPath("."), cfg.Dir)
-		if err != nil {
-			dir = cfg.Dir
-		}
-		paths = []string{dir}
-	}
-	res := walk.Collect(paths, walkOpts)
-	for _, sk := range res.Skipped {
-		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
-	}
-	for _, dir := range res.Empty {
-		env.warnf("no *.json files in %s", findings.Escape(dir))
-	}
-	failed := false
-	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored)
+	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
 	// Inputs grouped by the linter their rule selection needs: one linter
 	// per distinct selection, the files of each linted on all cores.
 	type group struct {
@@ -245,12 +234,7 @@ func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags)
 	var groups []*group
 	byLinter := map[*lint.Linter]*group{}
 	var read []string
-	for _, f := range res.Files {
-		if f.Err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
-			failed = true
-			continue
-		}
+	for _, f := range files {
 		l, err := linters.get(cfg, f.Path)
 		if err != nil {
 			return 0, &UsageError{Msg: err.Error()}
@@ -296,6 +280,46 @@ func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags)
 		}
 	}
 	return out.done(env, failed, opts.failSeverity(cfg)), nil
+}
+
+// collectSchemas returns the schema files lint and fix look at: those
+// paths name, or with none the config's folder (its files and exclude
+// decide), read through internal/walk. Files that cannot be read are
+// reported and make the second result true; -v lists the files left out.
+func collectSchemas(paths []string, env Env, cfg *config.Config, opts *lintFlags) ([]walk.File, bool, error) {
+	walkOpts := walk.Options{Dir: env.Dir, ForceExclude: opts.forceExclude, MaxSize: int64(opts.maxSize), Stdin: env.Stdin}
+	if cfg != nil {
+		walkOpts.Include = cfg.Includes
+	}
+	if len(paths) == 0 {
+		if cfg == nil {
+			return nil, false, usagef("no files to lint: name files or folders, or list them under \"files\" in %s", config.FileName)
+		}
+		// The config's folder, named from the working directory.
+		dir, err := filepath.Rel(env.absPath("."), cfg.Dir)
+		if err != nil {
+			dir = cfg.Dir
+		}
+		paths = []string{dir}
+	}
+	res := walk.Collect(paths, walkOpts)
+	for _, sk := range res.Skipped {
+		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
+	}
+	for _, dir := range res.Empty {
+		env.warnf("no *.json files in %s", findings.Escape(dir))
+	}
+	failed := false
+	var files []walk.File
+	for _, f := range res.Files {
+		if f.Err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
+			failed = true
+			continue
+		}
+		files = append(files, f)
+	}
+	return files, failed, nil
 }
 
 // linterCache holds one linter per distinct rule selection: the config's
@@ -535,7 +559,7 @@ type findingWriter struct {
 
 // newFindingWriter returns the writer of a command's flags. With -q, text
 // output has no summary line.
-func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bool) *findingWriter {
+func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bool, ruleSet []*lint.Rule, fail findings.Severity) *findingWriter {
 	fw := &findingWriter{env: env, format: o.format, color: color, noSummary: env.verbosity == quiet && o.format == "text",
 		show: show, wf: wf, outPath: o.output}
 	var dest io.Writer = env.Stdout
@@ -543,7 +567,7 @@ func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bo
 		fw.buf = new(bytes.Buffer)
 		dest = fw.buf
 	}
-	fw.out = newWriter(dest, o.format, color)
+	fw.out = newWriter(dest, o.format, color, env, ruleSet, fail)
 	return fw
 }
 
@@ -562,12 +586,12 @@ func (fw *findingWriter) write(f findings.Finding) {
 }
 
 // emit counts a finding and writes it: a suppressed one only with
-// --show-ignored.
+// --show-ignored, or in SARIF, which records suppressions as such.
 func (fw *findingWriter) emit(f findings.Finding) {
 	fw.sum.Add(f)
 	if f.Suppressed == nil {
 		fw.worst = max(fw.worst, f.Severity)
-	} else if !fw.show {
+	} else if !fw.show && fw.format != "sarif" {
 		return
 	}
 	if fw.err == nil {
@@ -689,11 +713,28 @@ func (s stderrWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// newWriter returns the findings writer of a --format: the JSON report, or
-// text with or without colour.
-func newWriter(w io.Writer, format string, useColor bool) findings.Writer {
-	if format == "json" {
+// newWriter returns the findings writer of a --format: text with or
+// without colour, the JSON report, SARIF 2.1.0, GitHub Actions workflow
+// commands (with the step summary appended to $GITHUB_STEP_SUMMARY when it
+// is set), JUnit XML or Markdown.
+func newWriter(w io.Writer, format string, useColor bool, env Env, ruleSet []*lint.Rule, fail findings.Severity) findings.Writer {
+	switch format {
+	case "json":
 		return findings.NewJSONWriter(w)
+	case "sarif":
+		return findings.NewSARIFWriter(w, tool(), catalogue(ruleSet), findings.SARIFOptions{Root: env.absPath(".")})
+	case "github":
+		return findings.NewGitHubWriter(w, tool(), catalogue(ruleSet), findings.GitHubOptions{SummaryPath: env.Getenv("GITHUB_STEP_SUMMARY"), Fail: fail})
+	case "junit":
+		return findings.NewJUnitWriter(w, tool(), catalogue(ruleSet), findings.JUnitOptions{Fail: fail})
+	case "markdown":
+		return findings.NewMarkdownWriter(w, tool(), catalogue(ruleSet), findings.MarkdownOptions{Fail: fail, MaxBytes: 60000})
 	}
 	return findings.NewTextWriter(w, findings.TextStyle{Color: useColor})
+}
+
+// tool is triggerlint as the SARIF, JUnit, GitHub and Markdown reports
+// name it.
+func tool() findings.Tool {
+	return findings.Tool{Name: "triggerlint", Version: readBuildInfo().Version, InformationURI: "https://github.com/triggerkit/triggerkit"}
 }

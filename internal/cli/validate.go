@@ -102,7 +102,7 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	if code != ExitOK {
 		return code, nil
 	}
-	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored)
+	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
 	out.inputs = append([]string{env.path(opts.schema)}, files...)
 	for i := 1; i < len(out.inputs); i++ {
 		out.inputs[i] = env.path(out.inputs[i])

@@ -18,6 +18,19 @@
 // at least one flagged and one clean case. Any finding not in want fails
 // the test, and so does any missing one.
 //
+// # Fixes
+//
+// Each input is also fixed with the rule alone (package fix, unsafe fixes
+// included, as when the rule is named). When the fixes change an input,
+// the archive holds the result in a "fixed/NAME" section and the rule's
+// findings in the fixed inputs in "fixed/want":
+//
+//	-- fixed/payload.json --
+//	{"type": "object", "properties": {"orderId": {"type": "string"}}}
+//	-- fixed/want --
+//
+// A fixed/ section that the fixes no longer produce fails the test too.
+//
 // # Updating
 //
 // Running the tests with -update (go test ./acme -update) rewrites the
@@ -35,12 +48,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/triggerkit/triggerkit/fix"
 	"github.com/triggerkit/triggerkit/lint"
 )
 
@@ -70,25 +85,23 @@ func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 				t.Fatal(err)
 			}
 			flagged, clean := 0, 0
-			Golden(t, filepath.Join(dir, r.ID, "*.txtar"), func(t *testing.T, ar *txtar.Archive) []txtar.File {
-				var got strings.Builder
-				for _, f := range ar.Files {
-					if f.Name == "want" {
-						continue
+			archives, err := filepath.Glob(filepath.Join(dir, r.ID, "*.txtar"))
+			if err != nil || len(archives) == 0 {
+				t.Fatalf("no golden archives match %s (err %v)", filepath.Join(dir, r.ID, "*.txtar"), err)
+			}
+			for _, path := range archives {
+				t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+					ar := ReadArchive(t, path)
+					got := runArchive(t, l, ar)
+					if len(got[0].Data) == 0 {
+						clean++
+					} else {
+						flagged++
 					}
-					res, err := l.Bytes(f.Name, f.Data)
-					if err != nil {
-						t.Fatal(err)
-					}
-					got.WriteString(Format(res.Findings))
-				}
-				if got.Len() == 0 {
-					clean++
-				} else {
-					flagged++
-				}
-				return []txtar.File{{Name: "want", Data: []byte(got.String())}}
-			})
+					dropStale(t, path, ar, got)
+					Compare(t, path, ar, got...)
+				})
+			}
 			if flagged == 0 || clean == 0 {
 				t.Errorf("%s has %d flagged and %d clean cases; want at least one of each", filepath.Join(dir, r.ID), flagged, clean)
 			}
@@ -105,6 +118,79 @@ func Run(t *testing.T, dir string, rules ...*lint.Rule) {
 				}
 			}
 		})
+	}
+}
+
+// FixedPrefix starts the names of the sections that hold an input after
+// its rule's fixes: "fixed/case.json" for the input "case.json", and
+// "fixed/want" for the rule's findings in the fixed inputs.
+const FixedPrefix = "fixed/"
+
+// IsInput reports whether an archive section is an input document: not
+// want and not a fixed/ section.
+func IsInput(name string) bool {
+	return name != "want" && !strings.HasPrefix(name, FixedPrefix)
+}
+
+// runArchive lints the inputs of an archive with one rule and fixes them
+// with it (unsafe fixes included, since the rule is named): the want
+// section, then for each input the fixes changed a fixed/NAME section, and
+// fixed/want with the rule's findings left in the fixed inputs when any
+// changed.
+func runArchive(t *testing.T, l *lint.Linter, ar *txtar.Archive) []txtar.File {
+	t.Helper()
+	var want, after strings.Builder
+	var fixed []txtar.File
+	for _, f := range ar.Files {
+		if !IsInput(f.Name) {
+			continue
+		}
+		res, err := l.Bytes(f.Name, f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.WriteString(Format(res.Findings))
+		fr, err := fix.File(f.Name, f.Data, l, fix.Options{Unsafe: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after.WriteString(Format(fr.Findings))
+		if fr.Changed {
+			fixed = append(fixed, txtar.File{Name: FixedPrefix + f.Name, Data: fr.Src})
+		}
+	}
+	got := []txtar.File{{Name: "want", Data: []byte(want.String())}}
+	if len(fixed) > 0 {
+		got = append(got, fixed...)
+		got = append(got, txtar.File{Name: FixedPrefix + "want", Data: []byte(after.String())})
+	}
+	return got
+}
+
+// dropStale fails on a fixed/ section of the archive that the fixes no
+// longer produce; with -update it removes the section and rewrites the
+// archive.
+func dropStale(t *testing.T, path string, ar *txtar.Archive, got []txtar.File) {
+	t.Helper()
+	keep := ar.Files[:0]
+	stale := false
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, FixedPrefix) && !slices.ContainsFunc(got, func(g txtar.File) bool { return g.Name == f.Name }) {
+			if !*update {
+				t.Errorf("%s: section %q is stale: the fixes no longer change that input (run go test -update)", path, f.Name)
+				keep = append(keep, f)
+				continue
+			}
+			stale = true
+			continue
+		}
+		keep = append(keep, f)
+	}
+	ar.Files = keep
+	if stale {
+		if err := writeFile(path, txtar.Format(ar)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
