@@ -571,10 +571,14 @@ func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bo
 	return fw
 }
 
-// file records a file of the run, as findings name it.
+// file records a file of the run, as findings name it; a writer that
+// reports clean files too (JUnit's passing case) is told of it.
 func (fw *findingWriter) file(name string) {
 	fw.files++
 	fw.names = append(fw.names, name)
+	if d, ok := fw.out.(interface{ File(string) }); ok {
+		d.File(name)
+	}
 }
 
 func (fw *findingWriter) write(f findings.Finding) {
