@@ -147,19 +147,24 @@ func newLintCommand(a *app) *cobra.Command {
 	var flags lintFlags
 	var fixIt bool
 	c := &cobra.Command{
-		Use:   "lint [flags] PATH...",
+		Use:   "lint [flags] [PATH...]",
 		Short: "lint schema files; directories are walked for *.json, \"-\" reads standard input",
-		Long: `Lints each schema file; directories are walked for *.json (hidden directories
-and node_modules are skipped), "-" reads standard input. Every file is linted,
-even after one that cannot be read or parsed. A symbolic link met in a walk is
-linted when the file it names is inside the walked directory or its git
-repository, and reported otherwise. Only regular files are read, each up to
---max-size.`,
+		Long: `Lints each schema file; directories are walked for *.json, skipping hidden
+directories, node_modules, what .gitignore files ignore, what the config's
+files and exclude leave out, and JSON that is no trigger schema (-v lists
+them). "-" reads standard input. With no PATH, the folder of .triggerlint.yaml
+is linted. Every file is linted, even after one that cannot be read or
+parsed. A symbolic link met in a walk is linted when the file it names is
+inside the walked directory or its git repository, and reported otherwise.
+Only regular files are read, each up to --max-size.`,
 		Example: `  triggerlint lint examples/
   triggerlint lint triggers/ --format json
   triggerlint lint --fail-severity warn --disable TK3004 examples/
   triggerlint lint --disable all --enable 'TK7*' examples/order-paid.json
   triggerlint lint --severity TK3003=error examples/generated-from-sample.json
+  triggerlint lint --baseline .triggerlint-baseline.json triggers/
+  triggerlint lint --format sarif -o triggerlint.sarif examples/
+  triggerlint lint --force-exclude package.json triggers/order.json
   triggerlint lint -- -odd-name.json`,
 		Annotations: map[string]string{exitAnnotation: exitCodes},
 		RunE: func(c *cobra.Command, args []string) error {
