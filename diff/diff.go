@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -792,13 +791,7 @@ func label(path string) string {
 }
 
 // jsonString quotes s as a JSON string.
-func jsonString(s string) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return strings.TrimSuffix(b.String(), "\n")
-}
+func jsonString(s string) string { return string(appendJSONString(nil, s)) }
 
 func escape(name string) string {
 	return strings.TrimPrefix(string(schema.Pointer("").Append(name)), "/")

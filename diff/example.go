@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -59,7 +60,8 @@ func (d *differ) examples() {
 	if err != nil {
 		return
 	}
-	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}, look: &d.look}
+	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}, look: &d.look,
+		samples: map[*schema.Schema][]string{}, parsed: map[string]*jv{}}
 	for i := range d.changes {
 		c := &d.changes[i]
 		if c.Kind.Class != Safe {
@@ -81,6 +83,56 @@ type exampler struct {
 	v    [2]*validate.Validator
 	root [2]*schema.Schema
 	look *lookup
+	// samples and parsed remember each schema's sample values and each
+	// value's parse: the search asks for the same ones again and again.
+	samples map[*schema.Schema][]string
+	parsed  map[string]*jv
+	// buf holds the payload being checked; an example gets its own copy.
+	buf []byte
+	// verdicts remembers each side's errors for each payload checked: the
+	// search builds the same payloads again for other candidates.
+	verdicts [2]map[string][]validate.Violation
+}
+
+// errors returns the errors that one side finds in a payload.
+func (x *exampler) errors(side Side, body []byte) []validate.Violation {
+	if errs, ok := x.verdicts[side][string(body)]; ok {
+		return errs
+	}
+	errs := x.v[side].Validate(body).Errors()
+	if x.verdicts[side] == nil {
+		x.verdicts[side] = map[string][]validate.Violation{}
+	}
+	x.verdicts[side][string(body)] = errs
+	return errs
+}
+
+// samplesOf is samples(s), computed once per schema.
+func (x *exampler) samplesOf(s *schema.Schema) []string {
+	out, ok := x.samples[s]
+	if !ok {
+		out = samples(s)
+		x.samples[s] = out
+	}
+	return out
+}
+
+// parse is parseJSON(text), parsed once: each call returns a fresh copy,
+// which the caller may change.
+func (x *exampler) parse(text string) *jv {
+	v, ok := x.parsed[text]
+	if !ok {
+		v = parseJSON(text)
+		x.parsed[text] = v
+	}
+	return v.clone()
+}
+
+// encode writes the payload into the buffer and returns it, valid until
+// the next call.
+func (x *exampler) encode(p *jv) []byte {
+	x.buf = p.appendTo(x.buf[:0])
+	return x.buf
 }
 
 // candidate is one thing to try at a path: a value, or leaving it out.
@@ -138,7 +190,7 @@ func (x *exampler) candidates(c *Change) []candidate {
 		}
 		for _, side := range []Side{Old, New} {
 			if s, _ := x.look.schemaAt(x.root[side], p); s != nil {
-				for _, v := range samples(s) {
+				for _, v := range x.samplesOf(s) {
 					add(candidate{path: p, value: v})
 				}
 			}
@@ -159,22 +211,22 @@ func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 	if cand.absent {
 		p.del(cand.path)
 	} else {
-		p.set(cand.path, parseJSON(cand.value))
+		p.set(cand.path, x.parse(cand.value))
 	}
 	related := func(v validate.Violation) bool { return relatedTo(v, c) }
 	stuck := map[string]bool{} // pointers no value mends on the refusing side
 	for round := 0; round < 8; round++ {
-		body := p.json()
-		ra, rr := x.v[acc].Validate(body), x.v[ref].Validate(body)
+		body := x.encode(p)
+		ra, rr := x.errors(acc, body), x.errors(ref, body)
 		var mendAcc, mendRef []validate.Violation
-		for _, v := range ra.Errors() {
+		for _, v := range ra {
 			if related(v) || under(v.Pointer, cand.path) {
 				return nil // the candidate itself is not acceptable
 			}
 			mendAcc = append(mendAcc, v)
 		}
 		var reasons, others []validate.Violation
-		for _, v := range rr.Errors() {
+		for _, v := range rr {
 			switch {
 			case related(v):
 				reasons = append(reasons, v)
@@ -194,7 +246,7 @@ func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 			if len(others) > 0 {
 				verdicts[ref] += fmt.Sprintf(" (and %d more for other changes)", len(others))
 			}
-			ex := &Example{Payload: body, Side: SideApp, Old: verdicts[Old], New: verdicts[New]}
+			ex := &Example{Payload: bytes.Clone(body), Side: SideApp, Old: verdicts[Old], New: verdicts[New]}
 			if acc == New {
 				ex.Side = SideAutomations
 			}
@@ -216,11 +268,11 @@ func (x *exampler) behaviour(c *Change) *Example {
 		x.ensure(p, Old, c.probe.also)
 	}
 	for round := 0; round < 8; round++ {
-		body := p.json()
-		errs := x.v[New].Validate(body).Errors()
+		body := x.encode(p)
+		errs := x.errors(New, body)
 		if len(errs) == 0 {
 			o, n := c.probe.behaviour(p)
-			return &Example{Payload: body, Side: SideBehaviour, Old: o, New: n}
+			return &Example{Payload: bytes.Clone(body), Side: SideBehaviour, Old: o, New: n}
 		}
 		if !x.mend(p, errs, "", New, nil) {
 			return nil
@@ -290,11 +342,11 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 	var tries []string
 	for _, side := range []Side{need, 1 - need} {
 		if s, _ := x.look.schemaAt(x.root[side], path); s != nil {
-			tries = append(tries, samples(s)...)
+			tries = append(tries, x.samplesOf(s)...)
 		}
 	}
 	clean := func(side Side) bool {
-		for _, v := range x.v[side].Validate(p.json()).Errors() {
+		for _, v := range x.errors(side, x.encode(p)) {
 			if v.Pointer == path || under(v.Pointer, path) {
 				return false
 			}
@@ -303,7 +355,7 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 	}
 	var second *jv
 	for _, t := range tries {
-		val := parseJSON(t)
+		val := x.parse(t)
 		p.set(path, val)
 		if clean(need) {
 			if clean(1 - need) {
@@ -396,7 +448,7 @@ func (x *exampler) schemaEither(side Side, path string) *schema.Schema {
 // sample makes a value for a schema: its first example, else one built from
 // its type, format and options.
 func (x *exampler) sample(s *schema.Schema) *jv {
-	return parseJSON(samples(s)[0])
+	return x.parse(x.samplesOf(s)[0])
 }
 
 // samples lists JSON values that a schema should accept, best first: its

@@ -1,7 +1,7 @@
 package diff
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -21,7 +21,7 @@ type jv struct {
 func parseJSON(text string) *jv {
 	f, err := schema.ParseValue("value.json", []byte(text))
 	if err != nil || f.Root == nil {
-		return &jv{kind: 'r', raw: jsonString(text)}
+		return &jv{kind: 'r', raw: string(appendJSONString(nil, text))}
 	}
 	return nodeValue(f.Root)
 }
@@ -42,7 +42,7 @@ func nodeValue(n *schema.Node) *jv {
 		}
 		return v
 	case schema.String:
-		return &jv{kind: 'r', raw: jsonString(n.Text)}
+		return &jv{kind: 'r', raw: string(appendJSONString(nil, n.Text))}
 	case schema.Null:
 		return &jv{kind: 'r', raw: "null"}
 	}
@@ -150,38 +150,103 @@ func (v *jv) text(path string) string {
 	return "nothing"
 }
 
-func (v *jv) textOf() string {
-	var b strings.Builder
-	v.write(&b)
-	return b.String()
-}
+func (v *jv) textOf() string { return string(v.appendTo(nil)) }
 
-// json returns the compact JSON of the whole value.
-func (v *jv) json() []byte { return []byte(v.textOf()) }
-
-func (v *jv) write(b *strings.Builder) {
+// appendTo appends the compact JSON of the value to b.
+func (v *jv) appendTo(b []byte) []byte {
 	switch v.kind {
 	case 'o':
-		b.WriteByte('{')
+		b = append(b, '{')
 		for i, k := range v.keys {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(jsonString(k))
-			b.WriteByte(':')
-			v.vals[i].write(b)
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			b = v.vals[i].appendTo(b)
 		}
-		b.WriteByte('}')
+		return append(b, '}')
 	case 'a':
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, e := range v.elems {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			e.write(b)
+			b = e.appendTo(b)
 		}
-		b.WriteByte(']')
-	default:
-		b.WriteString(v.raw)
+		return append(b, ']')
 	}
+	return append(b, v.raw...)
+}
+
+// clone copies a value, so that changing the copy leaves v as it was.
+func (v *jv) clone() *jv {
+	c := &jv{kind: v.kind, raw: v.raw}
+	if v.keys != nil {
+		c.keys = append([]string(nil), v.keys...)
+		c.vals = make([]*jv, len(v.vals))
+		for i, e := range v.vals {
+			c.vals[i] = e.clone()
+		}
+	}
+	if v.elems != nil {
+		c.elems = make([]*jv, len(v.elems))
+		for i, e := range v.elems {
+			c.elems[i] = e.clone()
+		}
+	}
+	return c
+}
+
+// appendJSONString appends s as a JSON string, exactly as encoding/json
+// writes it with HTML escaping off: invalid UTF-8 becomes U+FFFD, and
+// U+2028 and U+2029 are escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

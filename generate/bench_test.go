@@ -11,10 +11,18 @@ import (
 	"github.com/triggerkit/triggerkit/generate"
 )
 
-// sampleLines returns the shared samples, each compacted to one line.
+// sampleLines returns the Events samples (the ones the benchmark has
+// always read, so that its figures compare across versions), each
+// compacted to one line.
 func sampleLines(tb testing.TB) [][]byte {
 	tb.Helper()
-	files, _ := filepath.Glob("../testdata/samples/*.json")
+	return linesOf(tb, "../testdata/samples/*event*.json")
+}
+
+// linesOf returns the samples a glob names, each compacted to one line.
+func linesOf(tb testing.TB, glob string) [][]byte {
+	tb.Helper()
+	files, _ := filepath.Glob(glob)
 	var lines [][]byte
 	for _, f := range files {
 		src, err := os.ReadFile(f)
@@ -35,7 +43,10 @@ func sampleLines(tb testing.TB) [][]byte {
 
 // ndjson returns at least size bytes of NDJSON: the samples, over and over.
 func ndjson(tb testing.TB, size int) []byte {
-	lines := sampleLines(tb)
+	return ndjsonOf(tb, sampleLines(tb), size)
+}
+
+func ndjsonOf(tb testing.TB, lines [][]byte, size int) []byte {
 	out := make([]byte, 0, size+64<<10)
 	for i := 0; len(out) < size; i++ {
 		out = append(append(out, lines[i%len(lines)]...), '\n')
@@ -58,6 +69,22 @@ func addLines(tb testing.TB, g *generate.Generator, src []byte) {
 // Its MB/s is the generator's throughput.
 func BenchmarkGenerateNDJSON(b *testing.B) {
 	src := ndjson(b, 100<<20)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		g := generate.New(generate.Options{})
+		addLines(b, g, src)
+		if _, err := g.Schema(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGenerateNDJSONWebhooks infers one schema from 100 MB of every
+// real sample, the Wix webhooks among them: envelopes read and JSON
+// strings decoded.
+func BenchmarkGenerateNDJSONWebhooks(b *testing.B) {
+	src := ndjsonOf(b, linesOf(b, "../testdata/samples/*.json"), 100<<20)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {

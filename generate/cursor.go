@@ -63,7 +63,7 @@ func (d *checker) checkSample(src []byte) (int, *SyntaxError) {
 	if c != jsonscan.OK {
 		return 0, newSyntaxError(src, end, kindOf(src, end, c), jsonscan.Message(src, end, c))
 	}
-	if src[start] != '{' {
+	if src[start] != '{' && !(d.arrays && src[start] == '[') {
 		return 0, newSyntaxError(src, start, schema.ErrRootNotObject, "the sample is "+describe(src[start])+", want an object")
 	}
 	if i := jsonscan.SkipSpace(src, end); i < len(src) {
@@ -104,15 +104,17 @@ func maxNames(n int) int { return 64*n + 1<<20 }
 // checker reads a sample once, for its syntax and for what the walk that
 // follows cannot undo. It finds the first key that its object has already,
 // in time linear in the sample: every key goes into a hash table under the
-// number of its object. The table is kept from sample to sample; entries
+// offset of its object. The walk that follows asks the same table which
+// names the members of an object keep (see member), so that no object is
+// read twice. The table is kept from sample to sample; entries
 // of earlier samples are told apart by their generation. It also adds up
 // the length of the flattened names the objects will have.
 type checker struct {
+	arrays  bool // accept an array as well as an object: a JSON string's content
 	src     []byte
 	seed    maphash.Seed
 	gen     uint32
-	objects uint32   // objects opened in this sample
-	open    []uint32 // the numbers of the open objects, innermost last
+	open    []uint32 // the offsets of the open objects, innermost last
 	chain   []int    // the flattened name length of each open object
 	lastKey int      // the length of the last key read
 	names   int      // the flattened name lengths added up
@@ -132,7 +134,7 @@ type dupEntry struct {
 }
 
 func (d *checker) reset(src []byte) {
-	d.src, d.objects, d.open, d.used, d.again = src, 0, d.open[:0], 0, -1
+	d.src, d.open, d.used, d.again = src, d.open[:0], 0, -1
 	d.chain, d.lastKey, d.names, d.deepest, d.deepAt = d.chain[:0], 0, 0, 0, 0
 	d.gen++
 	if d.gen == 0 { // wrapped: no stale entry may look current
@@ -147,8 +149,7 @@ func (d *checker) reset(src []byte) {
 
 // Object implements jsonscan.Visitor.
 func (d *checker) Object(start int) {
-	d.objects++
-	d.open = append(d.open, d.objects)
+	d.open = append(d.open, uint32(start))
 	chain := 0
 	if n := len(d.chain); n > 0 {
 		chain = d.chain[n-1] + d.lastKey + 1
@@ -190,21 +191,43 @@ func (d *checker) Key(ks, ke int) {
 			d.used++
 			return
 		}
-		if e.hash == h && e.obj == obj && d.sameKey(e.ks, e.ke, raw) {
+		if e.hash == h && e.obj == obj && sameKey(d.src, e.ks, e.ke, raw, &d.scratch[1]) {
 			d.first, d.again = e.ks, ks
 			return
 		}
 	}
 }
 
-// sameKey compares the key quoted at src[ks:ke] with the decoded key.
-func (d *checker) sameKey(ks, ke int, key []byte) bool {
-	raw := d.src[ks+1 : ke-1]
+// sameKey compares the key quoted at src[ks:ke] with the decoded key,
+// decoding into scratch when it has escapes.
+func sameKey(src []byte, ks, ke int, key []byte, scratch *[]byte) bool {
+	raw := src[ks+1 : ke-1]
 	if bytes.IndexByte(raw, '\\') >= 0 {
-		d.scratch[1] = jsonscan.AppendUnquoted(d.scratch[1][:0], raw)
-		raw = d.scratch[1]
+		*scratch = jsonscan.AppendUnquoted((*scratch)[:0], raw)
+		raw = *scratch
 	}
 	return bytes.Equal(raw, key)
+}
+
+// member returns the offset of the value of the member named key of the
+// object at src[obj], or -1 when it has none. src must be the sample the
+// last checkSample accepted: the table is the one it filled.
+func (d *checker) member(src []byte, obj int, key []byte) int {
+	if d.table == nil || len(src) == 0 {
+		return -1
+	}
+	h := maphash.Bytes(d.seed, key) ^ uint64(uint32(obj))*0x9E3779B97F4A7C15
+	mask := len(d.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		e := &d.table[i]
+		if e.gen != d.gen {
+			return -1
+		}
+		if e.hash == h && e.obj == uint32(obj) && sameKey(src, e.ks, e.ke, key, &d.scratch[1]) {
+			i := jsonscan.SkipSpace(src, e.ke)
+			return jsonscan.SkipSpace(src, i+1)
+		}
+	}
 }
 
 // decode appends the decoded key whose quote is at src[ks].

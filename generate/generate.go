@@ -22,8 +22,11 @@
 package generate
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -33,20 +36,85 @@ type Options struct {
 	// ContactID is the 1st-level key connected to site contacts with
 	// identityType "contact". It must be a uuid string.
 	ContactID string
+	// NoContactID connects no property to site contacts. Otherwise, with
+	// no ContactID, the 1st-level uuid whose key names a contact ID is
+	// connected, and a note says so.
+	NoContactID bool
 	// FutureDate is the 1st-level key marked futureDate; it must be a
 	// date-time string, and becomes required.
 	FutureDate string
 	// Hints set titles, descriptions, formats, required and custom types
 	// per key.
 	Hints Hints
+	// Root selects the part of each sample to describe: keys separated by
+	// ".", "[]" for every element of an array ("createdEvent.entityAsJson",
+	// "events[]"). Every object it selects is one sample. "" describes the
+	// whole sample, with Wix envelopes read as part of it (see
+	// envelope.go).
+	Root string
+	// KeepJSONStrings keeps strings that hold JSON as strings, instead of
+	// reading them as their content.
+	KeepJSONStrings bool
 }
 
 // Note is one change the generator made to fit the dialect, or one thing it
 // could not decide, for the user to review.
 type Note struct {
+	Kind    NoteKind
 	Source  string // where in the samples: a JSON Pointer into the first sample with it
 	Key     string // the output key: "name", or "array.name" for an item's
 	Message string
+}
+
+// NoteKind groups notes for a summary.
+type NoteKind uint8
+
+// The kinds of note.
+const (
+	NoteFlattened  NoteKind = iota // an object flattened into keys
+	NoteRenamed                    // a key sanitised, numbered or shortened
+	NoteArray                      // array elements wrapped, spliced or left out
+	NoteType                       // a type decided from mixed or missing values
+	NoteLeftOut                    // a property left out
+	NoteFormat                     // a format inferred
+	NoteAnnotation                 // a custom type, identityType or futureDate inferred, suggested or set
+	NoteExample                    // an example chosen or dropped
+	NoteJSON                       // a string read as the JSON it holds, or an envelope
+	numNoteKinds
+)
+
+var noteKindNames = [numNoteKinds]string{
+	"keys flattened", "keys renamed or shortened", "arrays reshaped", "types decided from mixed or missing values",
+	"properties left out", "formats inferred", "annotations inferred or suggested", "examples chosen", "JSON strings and envelopes read",
+}
+
+func (k NoteKind) String() string {
+	if k < numNoteKinds {
+		return noteKindNames[k]
+	}
+	return "notes"
+}
+
+// SummarizeNotes returns one line per kind of note, in kind order: the
+// note itself when it is the only one of its kind, else "N <kind>".
+func SummarizeNotes(notes []Note) []string {
+	var count [numNoteKinds + 1]int
+	var only [numNoteKinds + 1]Note
+	for _, n := range notes {
+		k := min(n.Kind, numNoteKinds)
+		count[k]++
+		only[k] = n
+	}
+	var out []string
+	for k := range count {
+		switch {
+		case count[k] == 1:
+			out = append(out, only[k].String())
+		case count[k] > 1:
+			out = append(out, fmt.Sprintf("%d %s", count[k], NoteKind(k)))
+		}
+	}
+	return out
 }
 
 func (n Note) String() string {
@@ -67,12 +135,19 @@ type Generator struct {
 	samples int
 	w       walker
 	check   checker
+	// decodedAt are the paths of JSON strings read as their content.
+	decodedAt map[string]struct{}
+	// fqdnEcom counts the samples whose 1st-level entityFqdn names an
+	// eCommerce entity.
+	fqdnEcom int
 }
 
 // New returns a Generator.
 func New(opts Options) *Generator {
-	g := &Generator{opts: opts, root: newLevel()}
+	g := &Generator{opts: opts, root: newLevel(), decodedAt: map[string]struct{}{}}
 	g.w.g = g
+	g.w.jsons = !opts.KeepJSONStrings
+	g.w.envelopes = opts.Root == ""
 	return g
 }
 
@@ -92,17 +167,55 @@ func (g *Generator) Add(sample []byte) error {
 	if err != nil {
 		return err
 	}
+	if g.opts.Root != "" {
+		targets, err := g.targets(sample)
+		if err != nil {
+			return err
+		}
+		for _, t := range targets {
+			text := t.src[t.v.Span.Start:t.v.Span.End]
+			s, _ := g.check.checkSample(text)
+			g.walk(text, s)
+		}
+		g.samples++
+		return nil
+	}
+	g.walk(sample, start)
+	g.samples++
+	return nil
+}
+
+// targets returns the objects Options.Root selects in a sample.
+func (g *Generator) targets(sample []byte) ([]rootTarget, error) {
+	steps, err := parseRoot(g.opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	f, err := schema.Parse("sample", sample)
+	if err != nil {
+		return nil, err
+	}
+	return selectNodes(f.Root, sample, steps, g.opts.Root, g.opts.KeepJSONStrings, 0)
+}
+
+// walk reads one accepted object: a sample, or what Root selects in one.
+func (g *Generator) walk(sample []byte, start int) {
 	w := &g.w
-	w.src, w.pos = sample, start
+	w.src, w.pos, w.chk = sample, start, &g.check
 	w.name, w.path = w.name[:0], w.path[:0]
 	g.root.count++
 	w.scopes = w.scopes[:0]
 	w.pushScope(start, 1)
-	w.members(g.root, 0, 0, 1, g.next())
+	w.members(g.root, 0, 0, 1, g.next(), false)
 	w.popScope()
 	w.src = nil
-	g.samples++
-	return nil
+}
+
+// decoded records that the JSON string at path was read as its content.
+func (g *Generator) decoded(path []byte) {
+	if _, ok := g.decodedAt[bytesString(path)]; !ok && len(g.decodedAt) < 1000 {
+		g.decodedAt[string(path)] = struct{}{}
+	}
 }
 
 // Result is a generated schema.
@@ -116,7 +229,7 @@ func (g *Generator) Schema() (*Result, error) {
 	if g.samples == 0 {
 		return nil, fmt.Errorf("no samples")
 	}
-	b := &builder{opts: g.opts, samples: g.samples}
+	b := &builder{opts: g.opts, samples: g.samples, ecom: g.fqdnEcom > 0 && g.fqdnEcom == g.root.count}
 	root := b.level(g.root, "", 1)
 	if len(root.props) == 0 {
 		return nil, fmt.Errorf("the samples hold no values to describe (only empty objects and nulls)")
@@ -127,7 +240,7 @@ func (g *Generator) Schema() (*Result, error) {
 	if err := b.applyHints(root); err != nil {
 		return nil, err
 	}
-	tr := newTransformerFor(root)
+	tr := newTransformerFor(root, g.opts)
 	for _, p := range root.props {
 		if err := b.examples(p, tr); err != nil {
 			return nil, err
@@ -141,10 +254,13 @@ type builder struct {
 	opts    Options
 	samples int
 	notes   []Note
+	// ecom: every sample's entityFqdn names an eCommerce entity, the
+	// evidence that an order ID is an eCommerce order's.
+	ecom bool
 }
 
-func (b *builder) note(n *node, key, format string, args ...any) {
-	b.notes = append(b.notes, Note{Source: n.source, Key: key, Message: fmt.Sprintf(format, args...)})
+func (b *builder) note(kind NoteKind, n *node, key, format string, args ...any) {
+	b.notes = append(b.notes, Note{Kind: kind, Source: n.source, Key: key, Message: fmt.Sprintf(format, args...)})
 }
 
 // level builds the properties of one output object. parent is the key of
@@ -182,14 +298,14 @@ func (b *builder) resolve(lv *level, depth int) []*node {
 				v := n.items.get("value", n.source)
 				v.absorb(n, prims)
 				n.items.count += n.present - n.arrays - n.customs
-				b.note(n, n.name, "seen both as an array and as a single value; single values are wrapped as [{\"value\": ...}]")
+				b.note(NoteArray, n, n.name, "seen both as an array and as a single value; single values are wrapped as [{\"value\": ...}]")
 			}
 			if n.kinds&kCustom != 0 {
 				for _, s := range n.sub.nodes {
 					n.items.get(s.name, s.source).absorb(s, s.kinds)
 				}
 				n.items.count += n.sub.count
-				b.note(n, n.name, "seen both as an array and as a %s object; the objects become items", n.custom)
+				b.note(NoteArray, n, n.name, "seen both as an array and as a %s object; the objects become items", n.custom)
 			}
 			n.kinds &^= kCustom | prims
 			n.kinds |= kArray
@@ -198,16 +314,20 @@ func (b *builder) resolve(lv *level, depth int) []*node {
 				name := n.name + "_" + s.name
 				m := lv.index[name]
 				if m == nil {
+					m = lv.folded[strings.ToLower(name)]
+				}
+				if m == nil {
 					m = &node{name: name, source: s.source, formats: fAll}
 					lv.index[name] = m
+					lv.folded[strings.ToLower(name)] = m
 					out = append(out, m)
 				}
 				m.absorb(s, s.kinds)
 			}
 			if prims&^kNull != 0 {
-				b.note(n, n.name, "seen both as a %s object and as a single value; the object is flattened", n.custom)
+				b.note(NoteFlattened, n, n.name, "seen both as a %s object and as a single value; the object is flattened", n.custom)
 			} else {
-				b.note(n, n.name, "shaped like %s, but its values do not fit it; flattened", n.custom)
+				b.note(NoteFlattened, n, n.name, "shaped like %s, but its values do not fit it; flattened", n.custom)
 			}
 			n.kinds &^= kCustom
 			n.present -= n.customs
@@ -261,6 +381,7 @@ func (lv *level) get(name, source string) *node {
 	}
 	n := &node{name: name, source: source, formats: fAll}
 	lv.index[name] = n
+	lv.folded[strings.ToLower(name)] = n
 	lv.nodes = append(lv.nodes, n)
 	return n
 }
@@ -305,7 +426,7 @@ func scalarType(k kind) (typ string, mixed bool) {
 func (b *builder) property(n *node, key string, depth int) *prop {
 	if n.flattened && n.kinds&^kNull == 0 {
 		if n.fullObjects == 0 {
-			b.note(n, key, "only empty objects seen; nothing to describe, left out")
+			b.note(NoteLeftOut, n, key, "only empty objects seen; nothing to describe, left out")
 		}
 		return nil
 	}
@@ -316,10 +437,10 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 		p.typ = "array"
 		p.items = b.level(n.items, n.name, 2)
 		if len(p.items.props) == 0 {
-			// Items need a property: give them one, never required.
-			v := &prop{key: "value", typ: "string", title: "Value", description: schema.Placeholder("Value")}
-			p.items.props, p.items.required = []*prop{v}, nil
-			b.note(n, key, "no array element with a value seen; items typed as {\"value\": string}")
+			// Nothing says what the items hold: inventing a shape would
+			// be a guess that payloads later contradict.
+			b.note(NoteLeftOut, n, key, "no array element with a value seen; left out: add a sample in which it has elements, then describe it with the hints key %q", key)
+			return nil
 		}
 		p.items.title = Title(singular(n.name))
 	case n.kinds&kCustom != 0:
@@ -340,13 +461,13 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 		typ, mixed := scalarType(n.kinds)
 		p.typ = typ
 		if mixed {
-			b.note(n, key, "seen as %s; typed string", kindNames(n.kinds))
+			b.note(NoteType, n, key, "seen as %s; typed string", kindNames(n.kinds))
 		}
 		if n.kinds&^kNull == 0 {
-			b.note(n, key, "only null seen; typed string and not required, check the type")
+			b.note(NoteType, n, key, "only null seen; typed string and not required, check the type")
 		}
 		if n.kinds&kJSON != 0 {
-			b.note(n, key, "an array inside an array item; kept as its JSON text")
+			b.note(NoteArray, n, key, "an array inside an array item; kept as its JSON text")
 		}
 		if typ == "string" && n.kinds&^kNull == kString {
 			for _, f := range formatOrder {
@@ -356,25 +477,81 @@ func (b *builder) property(n *node, key string, depth int) *prop {
 				}
 			}
 		}
+		if p.format != "" {
+			b.note(NoteFormat, n, key, "format %s: every value seen is one", p.format)
+		}
+		imageKey := strings.HasSuffix(normKey(n.name), "image") || strings.HasSuffix(normKey(n.name), "imageurl")
 		switch {
-		case p.format == "uri" && (!n.notImg || strings.HasSuffix(normKey(n.name), "image") || strings.HasSuffix(normKey(n.name), "imageurl")):
+		case p.format == "uri" && !n.notImg:
 			p.custom = "IMAGE_URL"
+			b.note(NoteAnnotation, n, key, "wixCustomType IMAGE_URL: every URL seen ends in an image file extension")
+		case p.format == "uri" && imageKey:
+			p.custom = "IMAGE_URL"
+			b.note(NoteAnnotation, n, key, "wixCustomType IMAGE_URL: URLs under a key that names an image")
 		case p.format == "uuid" && strings.HasSuffix(normKey(n.name), "orderid"):
-			p.custom = "ORDER_ID"
+			if b.ecom {
+				p.custom = "ORDER_ID"
+				b.note(NoteAnnotation, n, key, "wixCustomType ORDER_ID: UUIDs under a key that names an order, in samples whose entityFqdn is an eCommerce order's")
+			} else {
+				b.note(NoteAnnotation, n, key, "may be an eCommerce order ID: if so, set wixCustomType ORDER_ID with the hints key %q (not inferred from the key name alone: it makes automations offer order actions)", key)
+			}
 		}
 	}
 	p.title = Title(n.name)
-	p.description = schema.Placeholder(p.title)
+	p.description = placeholderFor(p.title, n.source)
 	if depth == 1 {
 		p.raw = n.examples
-		if len(p.raw) == 0 && n.blank != nil {
-			p.raw = [][]byte{n.blank}
+		if n.refute != nil && p.format == "" && !slices.ContainsFunc(p.raw, func(e []byte) bool { return bytes.Equal(e, n.refute) }) {
+			// The format was dropped: an example shows why.
+			p.raw = append(slices.Clone(p.raw[:min(len(p.raw), maxExamples-1)]), n.refute)
+			b.note(NoteExample, n, key, "example %s kept: it is why no format is set", n.refute)
 		}
-		if len(p.raw) == 0 && p.typ == "string" {
-			p.raw = [][]byte{[]byte(`""`)}
+		if p.typ == "string" && p.format == "" && n.kinds&kJSON == 0 && (len(p.raw) == 0 || n.blank != nil && n.refute == nil) {
+			// Only blank strings or nulls seen, or a blank string is all
+			// that rules out a format: stand in the title, never a blank.
+			msg := "no value to show seen (only blank strings or null); the title stands in as the example: replace it"
+			if len(p.raw) > 0 {
+				msg = "a blank or padded value is what rules out a format; the title stands in for it among the examples"
+			}
+			p.raw = append(slices.Clone(p.raw[:min(len(p.raw), maxExamples-1)]), quote(nil, p.title))
+			b.note(NoteExample, n, key, "%s", msg)
 		}
 	}
 	return p
+}
+
+// placeholderFor is the placeholder description of a property: its title and
+// where in the samples its values come from, so that the person who
+// replaces it knows what to describe.
+func placeholderFor(title, source string) string {
+	if source == "" {
+		return schema.Placeholder(title)
+	}
+	return schema.Placeholder(title + ", from " + dotted(source))
+}
+
+// dotted writes a JSON Pointer as keys separated by "." and "[]" for
+// array elements: "/lineItems/0/name" is "lineItems[].name".
+func dotted(pointer string) string {
+	var b strings.Builder
+	for _, seg := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if seg != "" && strings.Trim(seg, "0123456789") == "" {
+			b.WriteString("[]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		for _, r := range strings.NewReplacer("~1", "/", "~0", "~").Replace(seg) {
+			// Keys may hold control and bidirectional characters: a
+			// description shows none of them.
+			if !unicode.IsPrint(r) || unicode.Is(unicode.Cf, r) {
+				r = '?'
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // changes notes how n's key differs from the sample's.
@@ -383,25 +560,25 @@ func (b *builder) changes(n *node, key string, depth int) {
 	flat := depth == 1 && segs > 1 || depth == 2 && segs > 3
 	switch {
 	case flat && n.sanitized:
-		b.note(n, key, "flattened, and the key changed to follow the key rules")
+		b.note(NoteFlattened, n, key, "flattened, and the key changed to follow the key rules")
 	case flat && depth == 1:
-		b.note(n, key, "flattened into a 1st-level key")
+		b.note(NoteFlattened, n, key, "flattened into a 1st-level key")
 	case flat:
-		b.note(n, key, "flattened into a key of the array item")
+		b.note(NoteFlattened, n, key, "flattened into a key of the array item")
 	case n.sanitized:
-		b.note(n, key, "key changed to follow the key rules")
+		b.note(NoteRenamed, n, key, "key changed to follow the key rules")
 	}
 	if n.renamed {
-		b.note(n, key, "the name was taken in the same object; numbered")
+		b.note(NoteRenamed, n, key, "the name was taken in the same object; numbered")
 	}
 	if n.nullItems > 0 {
-		b.note(n, key, "%s left out", plural(n.nullItems, "null array element"))
+		b.note(NoteArray, n, key, "%s left out", plural(n.nullItems, "null array element"))
 	}
 	if n.nested > 0 {
-		b.note(n, key, "arrays inside the array spliced into it")
+		b.note(NoteArray, n, key, "arrays inside the array spliced into it")
 	}
 	if n.wrapped > 0 && n.kinds&kArray != 0 {
-		b.note(n, key, "primitive array elements wrapped as {\"value\": ...}")
+		b.note(NoteArray, n, key, "primitive array elements wrapped as {\"value\": ...}")
 	}
 }
 

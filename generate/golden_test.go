@@ -13,21 +13,29 @@ import (
 
 // TestGolden runs each testdata/golden/*.txtar: its sample*.json files
 // (and samples.ndjson lines) in name order, with the options of its
-// "flags" file (contact-id=KEY, future-date=KEY) and its hints.json. It
-// compares the schema, the notes and the transformed samples with the
-// archive's "schema.json", "notes" and "transformed", and checks that the
-// schema lints without errors and the transformed samples validate.
+// "flags" file (contact-id=KEY, future-date=KEY, root=PATH, no-contact-id,
+// keep-json-strings) and its hints.json. It compares the schema, the notes
+// and the transformed samples with the archive's "schema.json", "notes"
+// and "transformed", and checks that the schema lints without errors and
+// the transformed samples validate. With an "allowed" file (rule IDs, or
+// empty), the schema has no finding but TK3003, TK3004 and those.
 func TestGolden(t *testing.T) {
 	linttest.Golden(t, "testdata/golden/*.txtar", func(t *testing.T, ar *txtar.Archive) []txtar.File {
 		var err error
 		var samples [][]byte
 		var opts generate.Options
+		var allowed []string
 		for _, f := range ar.Files {
 			switch {
 			case strings.HasPrefix(f.Name, "sample") && strings.HasSuffix(f.Name, ".json"):
 				samples = append(samples, f.Data)
 			case f.Name == "samples.ndjson":
 				samples = append(samples, bytes.Split(bytes.TrimSpace(f.Data), []byte("\n"))...)
+			case f.Name == "allowed":
+				allowed = strings.Fields(string(f.Data))
+				if allowed == nil {
+					allowed = []string{}
+				}
 			case f.Name == "hints.json":
 				if opts.Hints, err = generate.ParseHints(f.Data); err != nil {
 					t.Fatal(err)
@@ -40,18 +48,24 @@ func TestGolden(t *testing.T) {
 						opts.ContactID = v
 					case "future-date":
 						opts.FutureDate = v
+					case "root":
+						opts.Root = v
+					case "no-contact-id":
+						opts.NoContactID = true
+					case "keep-json-strings":
+						opts.KeepJSONStrings = true
 					default:
 						t.Fatalf("unknown flag %q", k)
 					}
 				}
 			}
 		}
-		res := checkRoundTrip(t, opts, samples...)
+		res := checkClean(t, opts, allowed, samples...)
 		var notes strings.Builder
 		for _, n := range res.Notes {
 			notes.WriteString(n.String() + "\n")
 		}
-		tr, err := generate.NewTransformer(res.JSON)
+		tr, err := generate.NewTransformerFor(res.JSON, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

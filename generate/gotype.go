@@ -42,6 +42,9 @@ func FromType(v any, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Formats and annotations come from the type's tags, not from values:
+	// the notes that infer them from values do not apply.
+	res.Notes = slices.DeleteFunc(res.Notes, func(n Note) bool { return n.Kind == NoteFormat || n.Kind == NoteAnnotation })
 	res.Notes = append(t.notes, res.Notes...)
 	return res, nil
 }

@@ -194,6 +194,9 @@ func (b *builder) sortRequired(owner *prop) {
 
 // applyFlags connects the contact ID and marks the future date.
 func (b *builder) applyFlags(root *prop) error {
+	if b.opts.ContactID == "" && !b.opts.NoContactID {
+		b.inferContact(root)
+	}
 	if k := b.opts.ContactID; k != "" {
 		p := root.find(k)
 		switch {
@@ -216,7 +219,7 @@ func (b *builder) applyFlags(root *prop) error {
 		if !root.isRequired(k) {
 			root.required = append(root.required, k)
 			b.sortRequired(root)
-			b.notes = append(b.notes, Note{Key: k, Message: "made required, as a future date must be; some samples lack it"})
+			b.notes = append(b.notes, Note{Kind: NoteAnnotation, Key: k, Message: "made required, as a future date must be; some samples lack it"})
 		}
 	}
 	return nil
@@ -236,6 +239,9 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 		if err != nil {
 			return err
 		}
+		if p.items != nil {
+			e = unblank(e, p.items)
+		}
 		dup := false
 		for _, x := range p.examples {
 			dup = dup || bytes.Equal(x, e)
@@ -245,4 +251,69 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 		}
 	}
 	return nil
+}
+
+// inferContact connects the 1st-level required uuid string whose key
+// names a contact ID (as the linter's TK7006 finds them) to site
+// contacts; with several, the one named plainly contactId, else the
+// shortest key. One that some samples lack is left alone: the contact
+// property must be required.
+func (b *builder) inferContact(root *prop) {
+	var cands []*prop
+	for _, p := range root.props {
+		if p.typ == "string" && p.format == "uuid" && strings.HasSuffix(normKey(p.key), "contactid") && root.isRequired(p.key) {
+			cands = append(cands, p)
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if best.key != "contactId" && (c.key == "contactId" || len(c.key) < len(best.key)) {
+			best = c
+		}
+	}
+	best.identity = true
+	msg := "identityType contact: the only 1st-level uuid whose key names a contact ID"
+	if len(cands) > 1 {
+		var names []string
+		for _, c := range cands {
+			names = append(names, c.key)
+		}
+		msg = fmt.Sprintf("identityType contact: chosen among %s; choose with --contact-id, or none with --no-contact-id", strings.Join(names, ", "))
+	}
+	b.note(NoteAnnotation, best.node, best.key, "%s", msg)
+}
+
+// unblank replaces the blank strings in the items of an array example:
+// a padded string by its text, an empty one by its property's title.
+func unblank(e []byte, items *prop) []byte {
+	f, err := schema.ParseValue("example", e)
+	if err != nil || f.Root.Kind != schema.Array {
+		return e
+	}
+	var out []byte
+	last := 0
+	for _, it := range f.Root.Elems {
+		for _, m := range it.Members {
+			if m.Value.Kind != schema.String || !isBlank(m.Value.Text) {
+				continue
+			}
+			text := strings.TrimSpace(m.Value.Text)
+			if text == "" {
+				text = m.Name
+				if c := items.find(m.Name); c != nil {
+					text = c.title
+				}
+			}
+			out = append(out, e[last:m.Value.Span.Start]...)
+			out = quote(out, text)
+			last = m.Value.Span.End
+		}
+	}
+	if out == nil {
+		return e
+	}
+	return append(out, e[last:]...)
 }

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"hash/maphash"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -72,6 +73,7 @@ type node struct {
 	// kept only for want of a better one.
 	examples [][]byte
 	blank    []byte
+	refute   []byte // the non-blank string that ruled out the last formats left
 	// flattened: an object was flattened into keys that start with the
 	// name; custom names the shape of the custom objects seen.
 	flattened   bool
@@ -91,12 +93,13 @@ type node struct {
 
 // level is one output object: the root, a custom object or an array item.
 type level struct {
-	nodes []*node
-	index map[string]*node
-	count int // how many containers were seen
+	nodes  []*node
+	index  map[string]*node
+	folded map[string]*node // by lower-case name
+	count  int              // how many containers were seen
 }
 
-func newLevel() *level { return &level{index: map[string]*node{}} }
+func newLevel() *level { return &level{index: map[string]*node{}, folded: map[string]*node{}} }
 
 // addExample keeps raw as an example if it is new and there is room.
 func (n *node) addExample(raw []byte, blank bool) {
@@ -117,10 +120,36 @@ func (n *node) addExample(raw []byte, blank bool) {
 	n.examples = append(n.examples, bytes.Clone(raw))
 }
 
+// regexCache remembers which strings are regular expressions, by hash,
+// so that a value met again is not compiled again. It holds at most
+// maxCached entries, and starts over when full, so its memory is bounded.
+type regexCache struct {
+	seed maphash.Seed
+	ok   map[uint64]bool
+}
+
+const maxCached = 4096
+
+func (c *regexCache) isRegex(s string) bool {
+	if c.ok == nil {
+		c.seed, c.ok = maphash.MakeSeed(), make(map[uint64]bool, 64)
+	}
+	h := maphash.String(c.seed, s)
+	if ok, seen := c.ok[h]; seen {
+		return ok
+	}
+	if len(c.ok) >= maxCached {
+		clear(c.ok)
+	}
+	ok := schema.CheckFormat("regex", s)
+	c.ok[h] = ok
+	return ok
+}
+
 // checkString narrows the formats and the image test to those s meets.
-func (n *node) checkString(s string) {
+func (n *node) checkString(s string, rc *regexCache) {
 	// Text without these characters is a regular expression as it is.
-	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !schema.CheckFormat("regex", s) {
+	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !rc.isRegex(s) {
 		n.notRegex = true
 	}
 	if n.formats == 0 {

@@ -1,18 +1,81 @@
 package generate
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
-	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
 // Title turns a key into a title: schema.Title, which the linter's fix of
 // a missing title uses too.
 func Title(key string) string { return schema.Title(key) }
+
+// MaxTitle is the longest title Title makes: schema.MaxTitle.
+const MaxTitle = schema.MaxTitle
+
+// maxKeyLen is the longest key the generator writes: the length above
+// which the linter warns (TK2006).
+const maxKeyLen = 100
+
+// shorten returns a name cut to at most limit bytes, readably and the
+// same way every time: its "_"-separated segments without those that
+// name Wix envelopes, then the first segment and as many of the last ones
+// as fit ("shippingInfo_..._totalPriceBeforeTax_formattedConvertedAmount"
+// keeps "shippingInfo" and the end), then the last ones alone; a last
+// segment longer than limit is cut.
+func shorten(name string, limit int) string {
+	if len(name) <= limit {
+		return name
+	}
+	var segs []string
+	for _, s := range strings.Split(name, "_") {
+		if s != "" {
+			segs = append(segs, s)
+		}
+	}
+	if len(segs) == 0 {
+		return "key"
+	}
+	kept := segs[:0:0]
+	for _, s := range segs {
+		if !isEnvelope([]byte(s)) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) > 0 {
+		segs = kept
+	}
+	if j := strings.Join(segs, "_"); len(j) <= limit {
+		return j
+	}
+	tail := func(room int, from int) string {
+		n, i := 0, len(segs)
+		for i > from && n+len(segs[i-1])+boolInt(n > 0) <= room {
+			n += len(segs[i-1]) + boolInt(n > 0)
+			i--
+		}
+		return strings.Join(segs[i:], "_")
+	}
+	if len(segs) > 1 && len(segs[0])+1 < limit {
+		if t := tail(limit-len(segs[0])-1, 1); t != "" {
+			return segs[0] + "_" + t
+		}
+	}
+	if t := tail(limit, 0); t != "" {
+		return t
+	}
+	return segs[len(segs)-1][:limit]
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // WixTitle is the title the dashboard's generator gives a key: split where
 // a lower-case letter is followed by an upper-case one, the first letter of
@@ -42,9 +105,10 @@ func validKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// keyOK reports whether key follows the dialect's key rules as it is.
+// keyOK reports whether key follows the dialect's key rules as it is, and
+// is no longer than the generator writes keys.
 func keyOK(key []byte) bool {
-	if len(key) == 0 || key[0] == '_' {
+	if len(key) == 0 || key[0] == '_' || len(key) > maxKeyLen {
 		return false
 	}
 	for _, c := range key {
@@ -115,93 +179,22 @@ func keptNames(obj *schema.Node, src []byte, depth int) map[string]bool {
 	return kept
 }
 
-// keptNamesAt adds to kept the names the direct members of the object at
-// src[start] keep, as keptNames does. The object must be valid JSON. Keys
-// without escapes are added as strings that share src's memory.
-func keptNamesAt(kept map[string]bool, src []byte, start, depth int) {
-	i := skipSpace(src, start+1)
-	for i < len(src) && src[i] == '"' {
-		end := skipValid(src, i)
-		key := src[i+1 : end-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			key = jsonscan.AppendUnquoted(nil, key)
-		}
-		i = skipSpace(src, end)
-		i = skipSpace(src, i+1) // ':'
-		if keyOK(key) && i < len(src) && (src[i] != '{' || depth == 1 && customShapeAt(src, i) != "") {
-			kept[bytesString(key)] = true
-		}
-		i = skipSpace(src, skipValid(src, i))
-		if i >= len(src) || src[i] != ',' {
-			return
-		}
-		i = skipSpace(src, i+1)
-	}
-}
-
 // customShapeAt is customShape for the object at src[i].
 func customShapeAt(src []byte, i int) string {
 	w := walker{src: src, pos: i}
 	return w.customShape()
 }
 
-func skipSpace(src []byte, i int) int {
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipValid returns the offset just after the JSON value at src[i], which
-// must be valid: it only finds the end, checking nothing.
-func skipValid(src []byte, i int) int {
-	depth := 0
-	for i < len(src) {
-		switch src[i] {
-		case '"':
-			i++
-			for {
-				q := bytes.IndexByte(src[i:], '"')
-				if q < 0 {
-					return len(src)
-				}
-				i += q + 1
-				bs := 0
-				for j := i - 2; j >= 0 && src[j] == '\\'; j-- {
-					bs++
-				}
-				if bs%2 == 0 {
-					break
-				}
-			}
-			if depth == 0 {
-				return i
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		case ',', ' ', '\t', '\n', '\r', ':':
-			if depth == 0 {
-				return i
-			}
-		}
-		i++
-	}
-	return i
-}
-
 // scope is an output object being named: where it is, and the names its
-// members keep, worked out when first needed. Either obj is its parsed
-// object, or start is the offset of its text in src; depth is 1 for a
-// sample or payload, 2 inside one.
+// members keep. Either obj is its parsed object, whose kept names are
+// worked out when first needed, or start is the offset of its text in src,
+// and chk the checker that accepted src, whose table answers without
+// reading the object again; depth is 1 for a sample or payload, 2 inside
+// one.
 type scope struct {
 	obj      *schema.Node
 	src      []byte
+	chk      *checker
 	start    int
 	depth    int
 	kept     map[string]bool
@@ -209,25 +202,29 @@ type scope struct {
 }
 
 func (s *scope) isKept(name string) bool {
-	if !s.keptDone {
-		switch {
-		case s.obj != nil:
+	if s.obj != nil {
+		if !s.keptDone {
 			s.kept = keptNames(s.obj, s.src, s.depth)
-		case s.src != nil:
-			if s.kept == nil {
-				s.kept = map[string]bool{}
-			}
-			clear(s.kept)
-			keptNamesAt(s.kept, s.src, s.start, s.depth)
+			s.keptDone = true
 		}
-		s.keptDone = true
+		return s.kept[name]
 	}
-	return s.kept[name]
+	if s.chk == nil || s.start < 0 {
+		return false
+	}
+	key := unsafe.Slice(unsafe.StringData(name), len(name))
+	if !keyOK(key) {
+		return false
+	}
+	at := s.chk.member(s.src, s.start, key)
+	if at < 0 {
+		return false
+	}
+	return s.src[at] != '{' || s.depth == 1 && customShapeAt(s.src, at) != ""
 }
 
 // pushScope opens the output object whose text starts at w.src[start], or
-// one with no text (a wrapped primitive) when start < 0. The scopes' maps
-// are reused, and cleared only when filled again.
+// one with no text (a wrapped primitive) when start < 0.
 func (w *walker) pushScope(start, depth int) {
 	if len(w.scopes) == cap(w.scopes) {
 		w.scopes = append(w.scopes, scope{})
@@ -235,7 +232,7 @@ func (w *walker) pushScope(start, depth int) {
 		w.scopes = w.scopes[:len(w.scopes)+1]
 	}
 	s := &w.scopes[len(w.scopes)-1]
-	s.src, s.start, s.depth, s.keptDone = w.src, start, depth, start < 0
+	s.src, s.chk, s.start, s.depth = w.src, w.chk, start, depth
 }
 
 func (w *walker) popScope() {
@@ -247,11 +244,12 @@ func (w *walker) popScope() {
 // when it is free, else the first free numbered name. taken reports
 // whether an earlier member of the object has a name.
 func (s *scope) pick(name string, kept bool, taken func(string) bool) string {
+	name = shorten(name, maxKeyLen)
 	if !taken(name) && (kept || !s.isKept(name)) {
 		return name
 	}
 	for i := 2; ; i++ {
-		n := name + "_" + strconv.Itoa(i)
+		n := shorten(name+"_"+strconv.Itoa(i), maxKeyLen)
 		if !taken(n) && !s.isKept(n) {
 			return n
 		}

@@ -1,8 +1,6 @@
 package generate
 
 import (
-	"maps"
-	"strings"
 	"testing"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -48,13 +46,19 @@ func TestKeptNamesAgree(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", src, err)
 		}
-		start := strings.IndexByte(src, '{')
+		var chk checker
+		start, serr := chk.checkSample([]byte(src))
+		if serr != nil {
+			t.Fatalf("%s: %v", src, serr)
+		}
+		names := []string{"a", "b", "b c", "b_c", "_d", "e_f", "g", "g_h", "h", "i", "j", "k", "l", "price", "file", "m", "q", "r", "s", "t", "u", "value", "zz"}
 		for _, depth := range []int{1, 2} {
 			want := keptNames(f.Root, []byte(src), depth)
-			got := map[string]bool{}
-			keptNamesAt(got, []byte(src), start, depth)
-			if !maps.Equal(got, want) {
-				t.Errorf("%s at depth %d: from the text %v, from the tree %v", src, depth, got, want)
+			sc := scope{src: []byte(src), chk: &chk, start: start, depth: depth}
+			for _, name := range names {
+				if got := sc.isKept(name); got != want[name] {
+					t.Errorf("%s at depth %d: %q kept from the table %v, from the tree %v", src, depth, name, got, want[name])
+				}
 			}
 		}
 	}

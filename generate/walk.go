@@ -2,6 +2,7 @@ package generate
 
 import (
 	"strconv"
+	"strings"
 	"unsafe"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
@@ -13,6 +14,7 @@ import (
 // allocated unless a new name or example is met.
 type walker struct {
 	g    *Generator
+	chk  *checker // the checker that accepted src
 	src  []byte
 	pos  int
 	name []byte // output names: a stack of namespaces
@@ -22,11 +24,27 @@ type walker struct {
 	// whether the member being read keeps its name (see scope).
 	scopes []scope
 	kept   bool
+	regex  regexCache
+	// envelopes: Wix envelopes are read as part of the sample (see
+	// envelope.go); jsons: strings holding JSON are read as their content.
+	envelopes, jsons bool
+	// inner are the buffers and checkers of JSON strings being read, by
+	// nesting.
+	inner []innerJSON
+	depth int
+}
+
+type innerJSON struct {
+	buf []byte
+	chk checker
 }
 
 // members reads the object at w.pos into lv. The names of its members are
 // w.name[base:prefix] + "_" + key, or the key alone when prefix == base.
-func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64) {
+// spliced says the object is an envelope read as part of the one around
+// it: its members keep no name.
+func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, spliced bool) {
+	single := spliced && w.single()
 	w.pos++
 	w.ws()
 	if w.src[w.pos] == '}' {
@@ -51,8 +69,10 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64) {
 		w.ws()
 		w.pos++ // the colon
 		w.ws()
-		w.kept = prefix == base && !sanitized
-		w.value(lv, base, depth, stamp, sanitized)
+		w.kept = prefix == base && !sanitized && !spliced
+		if !(w.envelopes && depth == 1 && prefix == base && (isEnvelope(key) || single) && w.splice(lv, base, stamp)) {
+			w.value(lv, base, depth, stamp, sanitized)
+		}
 		w.ws()
 		if w.src[w.pos] == '}' {
 			w.pos++
@@ -84,6 +104,13 @@ func appendPointer(dst, key []byte) []byte {
 // a member keeps it (see scope).
 func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 	sc := &w.scopes[len(w.scopes)-1]
+	if len(w.name)-base > maxKeyLen {
+		// The shortened name goes after the long one, which the names
+		// of the members that follow start with.
+		short := shorten(string(w.name[base:]), maxKeyLen)
+		base = len(w.name)
+		w.name = append(w.name, short...)
+	}
 	var n *node
 	if w.kept || !sc.isKept(bytesString(w.name[base:])) {
 		n = w.lookup(lv, base)
@@ -92,10 +119,14 @@ func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 		end := len(w.name)
 		for i := 2; ; i++ {
 			w.name = strconv.AppendInt(append(w.name[:end], '_'), int64(i), 10)
-			if sc.isKept(bytesString(w.name[base:])) {
+			name := w.name[base:]
+			if len(name) > maxKeyLen {
+				name = []byte(shorten(string(name), maxKeyLen))
+			}
+			if sc.isKept(bytesString(name)) {
 				continue
 			}
-			if n = w.lookup(lv, base); n.stamp != stamp {
+			if n = w.lookupName(lv, name); n.stamp != stamp {
 				break
 			}
 		}
@@ -108,11 +139,27 @@ func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 
 func (w *walker) lookup(lv *level, base int) *node {
 	name := w.name[base:]
+	if len(name) > maxKeyLen {
+		name = []byte(shorten(string(name), maxKeyLen))
+	}
+	return w.lookupName(lv, name)
+}
+
+// lookupName returns the node of name, made when missing.
+func (w *walker) lookupName(lv *level, name []byte) *node {
 	if n := lv.index[unsafe.String(unsafe.SliceData(name), len(name))]; n != nil {
+		return n
+	}
+	// A name that differs from one met before only in case is the same
+	// property: keys differing only in case would confuse users (TK2005).
+	folded := strings.ToLower(string(name))
+	if n := lv.folded[folded]; n != nil {
+		lv.index[string(name)] = n
 		return n
 	}
 	n := &node{name: string(name), source: string(w.path), formats: fAll}
 	lv.index[n.name] = n
+	lv.folded[folded] = n
 	lv.nodes = append(lv.nodes, n)
 	return n
 }
@@ -138,7 +185,7 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 				n.sub.count++
 				end := len(w.name)
 				w.pushScope(w.pos, 2)
-				w.members(n.sub, end, end, 2, w.g.next())
+				w.members(n.sub, end, end, 2, w.g.next(), false)
 				w.popScope()
 				w.name = w.name[:end]
 				n.addExample(w.src[start:w.pos], false)
@@ -153,7 +200,7 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			fl.fullObjects++
 		}
 		end := len(w.name)
-		w.members(lv, base, end, depth, stamp)
+		w.members(lv, base, end, depth, stamp, false)
 		w.name = w.name[:end]
 	case c == '[':
 		n := w.node(lv, base, stamp, sanitized)
@@ -175,6 +222,9 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			n.addExample(firstElements(w.src[start:w.pos]), false)
 		}
 	case c == '"':
+		if w.jsons && w.content(depth == 1, func() { w.value(lv, base, depth, stamp, sanitized) }) {
+			return
+		}
 		n := w.node(lv, base, stamp, sanitized)
 		cs, ce, esc := w.str()
 		n.kinds |= kString
@@ -185,9 +235,17 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			text = w.dec
 		}
 		s := unsafe.String(unsafe.SliceData(text), len(text))
-		n.checkString(s)
+		formats := n.formats
+		n.checkString(s, &w.regex)
+		blank := isBlank(s)
+		if formats != 0 && n.formats == 0 && !blank {
+			n.refute = append(n.refute[:0], w.src[start:w.pos]...)
+		}
 		if len(n.examples) < maxExamples {
-			n.addExample(w.src[start:w.pos], isBlank(s))
+			n.addExample(w.src[start:w.pos], blank)
+		}
+		if depth == 1 && w.envelopes && len(w.scopes) == 1 && string(w.name[base:]) == "entityFqdn" && isEcom(s) {
+			w.g.fqdnEcom++
 		}
 	case c == 't' || c == 'f' || c == 'n':
 		n := w.node(lv, base, stamp, sanitized)
@@ -242,7 +300,7 @@ func (w *walker) elements(n *node, nest int) {
 		case '{':
 			n.items.count++
 			w.pushScope(w.pos, 2)
-			w.members(n.items, base, base, 2, w.g.next())
+			w.members(n.items, base, base, 2, w.g.next(), false)
 			w.popScope()
 		default:
 			n.items.count++
@@ -250,7 +308,11 @@ func (w *walker) elements(n *node, nest int) {
 			w.name = append(w.name, "value"...)
 			w.pushScope(-1, 2)
 			w.kept = true
+			// A string element is a value as it is, whatever it holds.
+			jsons := w.jsons
+			w.jsons = false
 			w.value(n.items, base, 2, w.g.next(), false)
+			w.jsons = jsons
 			w.popScope()
 		}
 		w.name = w.name[:base]
@@ -301,4 +363,65 @@ func (w *walker) customShape() string {
 		w.pos++ // the comma
 	}
 	return schema.ShapedLike(string(keys[0]), string(keys[1]))
+}
+
+// content reads the JSON string at w.pos as its content, with read, when
+// it holds a JSON object (or an array, when arrays), and reports whether
+// it did.
+func (w *walker) content(arrays bool, read func()) bool {
+	if w.pos+1 >= len(w.src) || w.src[w.pos+1] != '{' && w.src[w.pos+1] != '[' {
+		return false
+	}
+	if w.depth == len(w.inner) {
+		w.inner = append(w.inner, innerJSON{})
+	}
+	in := &w.inner[w.depth]
+	buf, start, ok := jsonContent(w.src, w.pos, arrays, in.buf, &in.chk)
+	in.buf = buf
+	if !ok {
+		return false
+	}
+	src, pos, chk := w.src, w.pos, w.chk
+	w.src, w.pos, w.chk = buf, start, &in.chk
+	w.depth++
+	w.g.decoded(w.path)
+	read()
+	w.depth--
+	w.src, w.pos, w.chk = src, pos, chk
+	w.skip()
+	return true
+}
+
+// splice reads the envelope object at w.pos (or a JSON string holding
+// one) as part of the object around it, and reports whether it was one.
+func (w *walker) splice(lv *level, base int, stamp uint64) bool {
+	switch w.src[w.pos] {
+	case '{':
+		w.members(lv, base, base, 1, stamp, true)
+		return true
+	case '"':
+		if !w.jsons {
+			return false
+		}
+		return w.content(false, func() { w.members(lv, base, base, 1, stamp, true) })
+	}
+	return false
+}
+
+// single reports whether the object at w.pos has exactly one member,
+// whose value is an object or a string (which may hold one). It reads
+// ahead without moving.
+func (w *walker) single() bool {
+	i := jsonscan.SkipSpace(w.src, w.pos+1)
+	if i >= len(w.src) || w.src[i] != '"' {
+		return false
+	}
+	i, _, _ = jsonscan.String(w.src, i)
+	i = jsonscan.SkipSpace(w.src, jsonscan.SkipSpace(w.src, i)+1)
+	if i >= len(w.src) || w.src[i] != '{' && w.src[i] != '"' {
+		return false
+	}
+	i, _ = jsonscan.SkipValue(w.src, i, 0)
+	i = jsonscan.SkipSpace(w.src, i)
+	return i < len(w.src) && w.src[i] == '}'
 }

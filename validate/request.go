@@ -99,6 +99,7 @@ type field struct {
 	bad     bool // of the wrong JSON type, reported already
 	ptr     string
 	span    schema.Span
+	kind    schema.Kind // the JSON type of a bad field's value
 }
 
 // reqState collects the violations of one request.

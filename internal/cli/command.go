@@ -336,10 +336,26 @@ func newHelpCommand() *cobra.Command {
 // know, with the commands it may have meant.
 func unknownCommand(root *cobra.Command, name, what string) error {
 	msg := fmt.Sprintf("unknown %s %q", what, name)
-	if s := root.SuggestionsFor(name); len(s) > 0 {
+	if s := nearest(name, root.SuggestionsFor(name)); len(s) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", quotedOr(s))
 	}
 	return &UsageError{Msg: msg, Command: root.Name()}
+}
+
+// nearest keeps the suggestions nearest to typed: "lnt" is one edit from
+// "lint" and two from "fmt", and means lint.
+func nearest(typed string, suggestions []string) []string {
+	var out []string
+	best := -1
+	for _, s := range suggestions {
+		switch d := distance(strings.ToLower(typed), strings.ToLower(s)); {
+		case best < 0 || d < best:
+			out, best = []string{s}, d
+		case d == best:
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func quotedOr(words []string) string {

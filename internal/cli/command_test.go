@@ -95,9 +95,9 @@ func TestHelpCommand(t *testing.T) {
 	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "Usage: triggerlint <command>") || !strings.Contains(r.stdout, "\nCommands:\n") {
 		t.Errorf("help: exit %d\n%s", r.code, r.stdout)
 	}
-	r = triggerlint(t, "", nil, false, "help", "lnt")
-	if r.code != ExitError || r.stderr != "triggerlint: unknown help topic \"lnt\" (did you mean \"lint\"?)\nRun 'triggerlint -h' for usage.\n" {
-		t.Errorf("help lnt: exit %d, stderr %q", r.code, r.stderr)
+	r = triggerlint(t, "", nil, false, "help", "lintt")
+	if r.code != ExitError || r.stderr != "triggerlint: unknown help topic \"lintt\" (did you mean \"lint\"?)\nRun 'triggerlint -h' for usage.\n" {
+		t.Errorf("help lintt: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
 
@@ -200,7 +200,7 @@ func TestUnexpectedArgumentRefusedEverywhere(t *testing.T) {
 // TestTypoSuggestion checks that a mistyped command names the one meant.
 func TestTypoSuggestion(t *testing.T) {
 	t.Parallel()
-	for typed, meant := range map[string]string{"lnt": "lint", "valdate": "validate", "explian": "explain", "rule": "rules"} {
+	for typed, meant := range map[string]string{"lintt": "lint", "valdate": "validate", "explian": "explain", "rule": "rules"} {
 		r := triggerlint(t, "", nil, false, typed, "x.json")
 		want := "triggerlint: unknown command \"" + typed + "\" (did you mean \"" + meant + "\"?)\nRun 'triggerlint -h' for usage.\n"
 		if r.code != ExitError || r.stderr != want {

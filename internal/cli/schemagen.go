@@ -32,6 +32,10 @@ type schemagenOptions struct {
 	transform  bool
 	schemaPath string
 	quiet      bool
+	verbose    bool
+	root       string
+	keepJSON   bool
+	noContact  bool
 	inputFlags
 }
 
@@ -44,6 +48,10 @@ func (o *schemagenOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.transform, "transform", false, "write the samples rewritten as the schema expects, not the schema")
 	fs.StringVar(&o.schemaPath, "schema", "", "with --transform, the schema `FILE` to follow instead of generating one")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not list the changes on standard error")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "list every change on standard error, not a summary by kind")
+	fs.StringVar(&o.root, "root", "", "describe only the part `PATH` of each sample: keys separated by \".\", \"[]\" for each array element (createdEvent.entityAsJson, events[])")
+	fs.BoolVar(&o.keepJSON, "keep-json-strings", false, "keep strings that hold JSON as strings instead of reading their content")
+	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default a required 1st-level uuid whose key names a contact ID is)")
 	o.inputFlags.register(fs)
 }
 
@@ -103,10 +111,16 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 	if o.schemaPath != "" && !o.transform {
 		return 0, usagef("--schema is for --transform")
 	}
-	if o.wixCompat && (o.transform || o.contactID != "" || o.futureDate != "" || o.hints != "") {
+	if o.wixCompat && (o.transform || o.contactID != "" || o.futureDate != "" || o.hints != "" || o.root != "" || o.keepJSON || o.noContact) {
 		return 0, usagef("--wix-compat reproduces the dashboard and takes no other option")
 	}
-	opts := generate.Options{ContactID: o.contactID, FutureDate: o.futureDate}
+	if o.noContact && o.contactID != "" {
+		return 0, usagef("--no-contact-id and --contact-id contradict each other")
+	}
+	if o.quiet && o.verbose {
+		return 0, usagef("-q and -v contradict each other")
+	}
+	opts := generate.Options{ContactID: o.contactID, FutureDate: o.futureDate, Root: o.root, KeepJSONStrings: o.keepJSON, NoContactID: o.noContact}
 	if o.hints != "" {
 		src, err := readWhole(o.hints, env, int64(o.maxSize))
 		if err != nil {
@@ -157,7 +171,7 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 		}
 		out = b.Bytes()
 	default:
-		res, code := generateSchema(opts, paths, r, env, o.quiet)
+		res, code := generateSchema(opts, paths, r, env, o.quiet, o.verbose)
 		if res == nil {
 			return code, nil
 		}
@@ -179,7 +193,8 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 }
 
 // generateSchema reads the samples into a Generator and builds the schema.
-func generateSchema(opts generate.Options, paths []string, r *sampleReader, env Env, quiet bool) (*generate.Result, int) {
+// The notes are summarised by kind unless verbose.
+func generateSchema(opts generate.Options, paths []string, r *sampleReader, env Env, quiet, verbose bool) (*generate.Result, int) {
 	g := generate.New(opts)
 	r.each(paths, func(rec []byte, at func(int) schema.Position) error { return g.Add(rec) })
 	if r.unreadable {
@@ -194,9 +209,19 @@ func generateSchema(opts generate.Options, paths []string, r *sampleReader, env 
 		fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
 		return nil, ExitError
 	}
-	if !quiet {
+	switch {
+	case quiet:
+	case verbose:
 		for _, n := range res.Notes {
 			fmt.Fprintf(env.Stderr, "schemagen: note: %s\n", findings.Escape(n.String()))
+		}
+	default:
+		lines := generate.SummarizeNotes(res.Notes)
+		for _, l := range lines {
+			fmt.Fprintf(env.Stderr, "schemagen: note: %s\n", findings.Escape(l))
+		}
+		if len(lines) < len(res.Notes) {
+			fmt.Fprintln(env.Stderr, "schemagen: -v lists every note")
 		}
 	}
 	return res, ExitOK
@@ -220,13 +245,13 @@ func transformer(o schemagenOptions, opts generate.Options, paths []string, env 
 		}
 		// The samples are read twice: once for the schema, once to
 		// transform them. Their problems are reported the second time.
-		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: int64(o.maxSize), quiet: true}, env, true)
+		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: int64(o.maxSize), quiet: true}, env, true, false)
 		if res == nil {
 			return nil, code
 		}
 		src = res.JSON
 	}
-	tr, err := generate.NewTransformer(src)
+	tr, err := generate.NewTransformerFor(src, opts)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "schemagen: %s: %v\n", o.schemaPath, err)
 		return nil, ExitError

@@ -80,7 +80,7 @@ func TestSchemagenCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{`"type": "number"`, `"wixCustomType": "ORDER_ID"`, `"examples": [1, 2, 4.5]`} {
+		for _, want := range []string{`"type": "number"`, `"format": "uuid"`, `"examples": [1, 2, 4.5]`} {
 			if !bytes.Contains(b, []byte(want)) {
 				t.Errorf("schema lacks %s:\n%s", want, b)
 			}

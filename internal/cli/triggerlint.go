@@ -129,12 +129,15 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 	root.AddCommand(
 		newLintCommand(a),
 		newFixCommand(a),
+		newFmtCommand(a),
 		newValidateCommand(a),
 		newDiffCommand(a),
 		newRulesCommand(a),
 		newExplainCommand(a),
 		newConfigCommand(a),
 		newServeCommand(a),
+		newLSPCommand(a),
+		newSchemaCommand(a),
 		newVersionCommand(a),
 		newCompletionCommand(),
 	)

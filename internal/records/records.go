@@ -191,10 +191,18 @@ func IsNDJSONName(name string) bool {
 }
 
 // Reader reads the records of one input. NDJSON is read one line at a time:
-// a line that fits in the 64 KiB read buffer is returned in place, a longer
-// one is gathered in one reused buffer, so memory holds one record.
+// a line that fits in the 64 KiB read buffer is returned in place. A longer
+// one is read into one buffer of its exact size, reused for the next long
+// line: from a file, the line is first measured through the read buffer and
+// then read at its offset, so memory holds the line and the 64 KiB buffer
+// and nothing else; from a pipe, its pieces are kept until its end and then
+// joined, which holds it twice for a moment.
 type Reader struct {
-	br      *bufio.Reader
+	br *bufio.Reader
+	// at reads the input at an offset when it is a file; base is the
+	// file's offset where the input starts.
+	at      io.ReaderAt
+	base    int64
 	opts    Options
 	limit   int64 // < 0: no cap
 	buf     []byte
@@ -218,7 +226,16 @@ func NewReader(r io.Reader, opts Options) *Reader {
 	if limit == 0 {
 		limit = DefaultMaxSize
 	}
-	return &Reader{br: bufio.NewReaderSize(r, bufSize), opts: opts, limit: limit}
+	rd := &Reader{br: bufio.NewReaderSize(r, bufSize), opts: opts, limit: limit}
+	if f, ok := r.(interface {
+		io.ReaderAt
+		io.Seeker
+	}); ok {
+		if base, err := f.Seek(0, io.SeekCurrent); err == nil {
+			rd.at, rd.base = f, base
+		}
+	}
+	return rd
 }
 
 // Next returns the next record, or io.EOF after the last one. An error
@@ -270,15 +287,10 @@ func (r *Reader) Next() (Record, error) {
 func (r *Reader) readLine() ([]byte, error) {
 	line, err := r.br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
-		r.buf = append(r.buf[:0], line...)
-		for err == bufio.ErrBufferFull {
-			if r.limit >= 0 && int64(len(r.buf)) > r.limit {
-				return nil, r.tooLarge(r.line+1, int64(len(r.buf)))
-			}
-			line, err = r.br.ReadSlice('\n')
-			r.buf = append(r.buf, line...)
+		line, err = r.longLine(line)
+		if line == nil && err != nil {
+			return nil, err
 		}
-		line = r.buf
 	}
 	switch {
 	case err == io.EOF:
@@ -295,6 +307,64 @@ func (r *Reader) readLine() ([]byte, error) {
 		return nil, r.tooLarge(r.line, int64(len(line)))
 	}
 	return line, nil
+}
+
+// longLine reads the rest of a line longer than the read buffer, whose
+// first part is first, into r.buf, sized to the line. It returns the line
+// with its "\n", if any, and the error of the last read, as ReadSlice does;
+// a nil line with an error ends the input.
+func (r *Reader) longLine(first []byte) ([]byte, error) {
+	n := int64(len(first))
+	var pieces [][]byte // a pipe's pieces; a file is read again instead
+	if r.at == nil {
+		pieces = append(pieces, bytes.Clone(first))
+	}
+	err := bufio.ErrBufferFull
+	for err == bufio.ErrBufferFull {
+		if r.limit >= 0 && n > r.limit {
+			return nil, r.tooLarge(r.line+1, n)
+		}
+		var piece []byte
+		piece, err = r.br.ReadSlice('\n')
+		n += int64(len(piece))
+		if r.at == nil {
+			pieces = append(pieces, bytes.Clone(piece))
+		}
+	}
+	if err != nil && err != io.EOF {
+		return nil, &ReadError{Name: r.opts.Name, Offset: r.offset + n, Err: err}
+	}
+	if size := n - int64(boolInt(err == nil)); r.limit >= 0 && size > r.limit {
+		// Over the cap without its line end, as readLine would find: no
+		// need to hold it first.
+		return nil, r.tooLarge(r.line+1, size)
+	}
+	if int64(cap(r.buf)) < n {
+		r.buf = nil // let the old buffer go before the new one is made
+		r.buf = make([]byte, n)
+	}
+	r.buf = r.buf[:n]
+	if r.at == nil {
+		at := 0
+		for _, p := range pieces {
+			at += copy(r.buf[at:], p)
+		}
+		return r.buf, err
+	}
+	if m, rerr := r.at.ReadAt(r.buf, r.base+r.offset); int64(m) != n {
+		if rerr == nil {
+			rerr = io.ErrUnexpectedEOF
+		}
+		return nil, &ReadError{Name: r.opts.Name, Offset: r.offset + int64(m), Err: rerr}
+	}
+	return r.buf, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // tooLarge is the error for a line (or a document, before its mode is
