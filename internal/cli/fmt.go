@@ -11,6 +11,7 @@ import (
 	"github.com/triggerkit/triggerkit/fix"
 	"github.com/triggerkit/triggerkit/format"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
+	"github.com/triggerkit/triggerkit/internal/walk"
 )
 
 // fmtExitCodes are the exit codes of fmt.
@@ -69,36 +70,45 @@ formatted schema to standard output.`,
 // reported on stderr and make the exit code 2; the others are still
 // processed.
 func fmtCommand(paths []string, env Env, maxSize int64, check, showDiff bool) int {
-	inputs, failed := collectInputs(paths, env, maxSize)
+	// The walk of lint: .gitignore honoured, JSON that is no trigger
+	// schema left alone.
+	res := walk.Collect(paths, walk.Options{Dir: env.Dir, MaxSize: maxSize, Stdin: env.Stdin})
+	for _, sk := range res.Skipped {
+		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
+	}
+	for _, dir := range res.Empty {
+		env.warnf("no *.json files in %s", findings.Escape(dir))
+	}
+	failed := false
 	unformatted := false
-	for _, in := range inputs {
-		name := findings.Escape(in.name)
-		if in.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(in.err.Error()))
+	for _, f := range res.Files {
+		name := findings.Escape(f.Name)
+		if f.Err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
 			failed = true
 			continue
 		}
-		out, err := format.Source(in.src)
+		out, err := format.Source(f.Src)
 		if err != nil {
 			reportRefused(env, name, err)
 			failed = true
 			continue
 		}
-		if in.name == "<stdin>" && !check && !showDiff {
+		if f.Name == "<stdin>" && !check && !showDiff {
 			env.Stdout.Write(out)
 			continue
 		}
-		if bytes.Equal(out, in.src) {
+		if bytes.Equal(out, f.Src) {
 			continue
 		}
 		unformatted = true
 		switch {
 		case showDiff:
-			writeDiff(env, fix.Unified(in.name, in.src, out))
+			writeDiff(env, fix.Unified(f.Name, f.Src, out))
 		case check:
 			fmt.Fprintln(env.Stdout, name)
 		default:
-			if err := atomicfile.Write(env.path(in.name), out, nil); err != nil {
+			if err := atomicfile.Write(env.path(f.Name), out, nil); err != nil {
 				fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 				failed = true
 				continue
