@@ -107,7 +107,14 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	for i := 1; i < len(out.inputs); i++ {
 		out.inputs[i] = env.path(out.inputs[i])
 	}
-	v, code := loadValidator(opts.schema, ruleSet, env, maxSize, out)
+	// The schema is linted with the rules the config selects for it, as
+	// lint would.
+	lc := &linterCache{ruleSet: ruleSet, byKey: map[string]*lint.Linter{}}
+	l, err := lc.get(cfg, env.path(opts.schema))
+	if err != nil {
+		return 0, &UsageError{Msg: err.Error()}
+	}
+	v, code := loadValidator(opts.schema, l, env, maxSize, out)
 	if v == nil {
 		return code, nil
 	}
@@ -131,13 +138,13 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, ruleSet []*lint.Rule, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
+func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
 	src, err := readWhole(path, env, maxSize)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
 	}
-	v, err := validate.NewLinted(path, src, ruleSet, nil)
+	v, err := validate.NewLintedBy(path, src, l, nil)
 	var se *validate.SchemaError
 	if errors.As(err, &se) {
 		out.file(path)

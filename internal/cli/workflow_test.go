@@ -340,6 +340,25 @@ overrides:
 	}
 }
 
+// TestValidateLintsTheSchemaWithTheConfig: validate lints its schema with
+// the rules the config selects for it, as lint does, so a finding the team
+// made a warning does not refuse the schema (it did, with the default
+// rules, whatever the config said).
+func TestValidateLintsTheSchemaWithTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"schema.json":  flaggedSchema,
+		"payload.json": `{}`,
+	})
+	if r := cmdIn(t, dir, "", "validate", "--schema", "schema.json", "payload.json"); r.code != ExitError || !strings.Contains(r.stderr, "lint errors") {
+		t.Fatalf("without a config: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	writeFiles(t, dir, map[string]string{".triggerlint.yaml": "rules:\n  severity: {TK3008: warning}\n"})
+	if r := cmdIn(t, dir, "", "validate", "--schema", "schema.json", "payload.json"); r.code == ExitError || strings.Contains(r.stderr, "lint errors") {
+		t.Errorf("with TK3008 a warning: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // TestConfigCommand checks config init (commented, refuses to overwrite
 // without --force), config print and config schema.
 func TestConfigCommand(t *testing.T) {
