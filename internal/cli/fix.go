@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -116,7 +117,13 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 	if err != nil {
 		return 0, err
 	}
-	out := newFindingWriter(env, &lf.outputFlags, useColor, wf, lf.showIgnored, ruleSet, lf.failSeverity(cfg))
+	outEnv, of := env, lf.outputFlags
+	if ff.diff {
+		// The diff is the output: the findings left, past the config's
+		// suppressions and the baseline, decide the exit code only.
+		outEnv.Stdout, of.output = io.Discard, ""
+	}
+	out := newFindingWriter(outEnv, &of, useColor, wf, lf.showIgnored, ruleSet, lf.failSeverity(cfg))
 	var left []findings.Finding
 	for _, in := range inputs {
 		out.file(in.Name)
@@ -151,21 +158,6 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 			env.notef("%s %s: %s", verb, findings.Escape(in.Name), appliedText(res.Applied))
 		}
 		left = append(left, res.Findings...)
-	}
-	if ff.diff {
-		// The diff is the output; the exit code still reflects what is
-		// left.
-		worst := findings.Severity(0)
-		for _, f := range left {
-			worst = max(worst, f.Severity)
-		}
-		switch {
-		case failed:
-			return ExitError, nil
-		case worst >= lf.failSeverity(cfg):
-			return ExitFindings, nil
-		}
-		return ExitOK, nil
 	}
 	for _, f := range left {
 		out.write(f)
