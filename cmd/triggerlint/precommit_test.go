@@ -134,4 +134,35 @@ func TestPreCommitScratchRepository(t *testing.T) {
 	if out, err := run(repo, "git", "commit", "-q", "-m", "schema, its finding accepted"); err != nil {
 		t.Fatalf("the ignored finding still blocks: %v\n%s", err, out)
 	}
+
+	// The fix and fmt hooks: package.json again untouched; a schema with a
+	// fixable mistake is fixed and laid out, the commit stopped so that the
+	// change is reviewed, and the next commit of the fixed file passes.
+	cfg, err := os.ReadFile(filepath.Join(repo, ".pre-commit-config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withFix := strings.Replace(string(cfg), "      - id: triggerlint\n", "      - id: triggerlint\n      - id: triggerlint-fix\n      - id: triggerlint-fmt\n", 1)
+	if withFix == string(cfg) {
+		t.Fatalf("cannot add the fix and fmt hooks to:\n%s", cfg)
+	}
+	write(".pre-commit-config.yaml", withFix)
+	write("package.json", `{"name": "app", "version": "1.0.1", "private": true}`+"\n")
+	must(repo, "git", "add", ".")
+	if out, err := run(repo, "git", "commit", "-q", "-m", "fix and fmt hooks"); err != nil {
+		t.Fatalf("package.json blocked by the fix or fmt hook: %v\n%s", err, out)
+	}
+	write("triggers/invoice.json", `{"type": "object", "properties": {"invoiceId": {"type": "string", "format": "UUID", "title": "Invoice ID", "description": "The invoice.", "examples": ["3b241101-e2bb-4255-8caf-4136c566a962"]}}, "required": ["invoiceId"]}`+"\n")
+	must(repo, "git", "add", ".")
+	if out, err := run(repo, "git", "commit", "-q", "-m", "invoice"); err == nil || !strings.Contains(out, "files were modified by this hook") {
+		t.Fatalf("the fix hook did not stop the commit: %v\n%s", err, out)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(repo, "triggers", "invoice.json"))
+	if !strings.Contains(string(fixed), `"format": "uuid"`) || !strings.HasPrefix(string(fixed), "{\n  \"type\": \"object\",\n") {
+		t.Errorf("the hooks did not fix and lay out the schema:\n%s", fixed)
+	}
+	must(repo, "git", "add", ".")
+	if out, err := run(repo, "git", "commit", "-q", "-m", "invoice, fixed"); err != nil {
+		t.Fatalf("the fixed schema is still blocked: %v\n%s", err, out)
+	}
 }

@@ -23,7 +23,8 @@ const fmtExitCodes = `  0  every file is formatted (written, or already so)
 // newFmtCommand returns "fmt".
 func newFmtCommand(a *app) *cobra.Command {
 	var in inputFlags
-	var check, showDiff bool
+	var wf workflowFlags
+	var check, showDiff, forceExclude bool
 	c := &cobra.Command{
 		Use:   "fmt [flags] PATH...",
 		Short: "rewrite schema files in the canonical layout",
@@ -54,11 +55,22 @@ formatted schema to standard output.`,
 			if err != nil {
 				return err
 			}
-			return exit(fmtCommand(args, env, int64(in.maxSize), check, showDiff))
+			cfg, code := loadConfig(env, &wf, catalogue(a.ruleSet))
+			if code != ExitOK {
+				return exit(code)
+			}
+			opts := walk.Options{Dir: env.Dir, ForceExclude: forceExclude, MaxSize: int64(in.maxSize), Stdin: env.Stdin}
+			if cfg != nil {
+				opts.Include = cfg.Includes
+			}
+			return exit(fmtCommand(args, env, opts, check, showDiff))
 		},
 	}
 	c.Flags().BoolVar(&check, "check", false, "write nothing; list the files that are not formatted, and exit 1 if there are any")
 	c.Flags().BoolVar(&showDiff, "diff", false, "write nothing; print a unified diff for each file that is not formatted, and exit 1 if there are any")
+	c.Flags().BoolVar(&forceExclude, "force-exclude", false, "leave out named files that the config's files and exclude leave out, and JSON that is no trigger schema (the pre-commit hooks pass it)")
+	c.Flags().StringVar(&wf.config, "config", "", "read files and exclude from this `file` instead of the .triggerlint.yaml found from the working directory up to the repository root")
+	c.Flags().BoolVar(&wf.noConfig, "no-config", false, "read no config file")
 	in.register(c.Flags())
 	return c
 }
@@ -69,10 +81,10 @@ formatted schema to standard output.`,
 // diffs (which name them) instead. Refused and unreadable files are
 // reported on stderr and make the exit code 2; the others are still
 // processed.
-func fmtCommand(paths []string, env Env, maxSize int64, check, showDiff bool) int {
+func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool) int {
 	// The walk of lint: .gitignore honoured, JSON that is no trigger
-	// schema left alone.
-	res := walk.Collect(paths, walk.Options{Dir: env.Dir, MaxSize: maxSize, Stdin: env.Stdin})
+	// schema left alone, the config's files and exclude applied.
+	res := walk.Collect(paths, opts)
 	for _, sk := range res.Skipped {
 		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
 	}
