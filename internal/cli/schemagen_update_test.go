@@ -95,3 +95,29 @@ func goldenArchives(t *testing.T, pattern string, fn func(t *testing.T, ar *txta
 		})
 	}
 }
+
+// TestSchemagenUpdateUsage: --write and --allow-breaking need --update,
+// --update takes neither --transform nor --wix-compat, and --write and -o
+// exclude each other: usage errors (exit 2) that write nothing.
+func TestSchemagenUpdateUsage(t *testing.T) {
+	dir := t.TempDir()
+	sample := writeTemp(t, dir, "s.json", outputSample, 0o644)
+	schemaFile := writeTemp(t, dir, "schema.json", `{"type": "object", "properties": {}}`, 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--write", sample}, "--write and --allow-breaking are for --update"},
+		{[]string{"--allow-breaking", sample}, "--write and --allow-breaking are for --update"},
+		{[]string{"--update", schemaFile, "--transform", sample}, "--update takes neither --transform nor --wix-compat"},
+		{[]string{"--update", schemaFile, "--write", "-o", filepath.Join(dir, "x.json"), sample}, "--write writes over SCHEMA; -o writes elsewhere"},
+	} {
+		out, errOut, code := runSchemagen(t, "", c.args...)
+		if code != ExitError || !strings.Contains(errOut, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(schemaFile); string(b) != `{"type": "object", "properties": {}}` {
+		t.Errorf("schema.json was changed: %s", b)
+	}
+}
