@@ -2,6 +2,8 @@ package generate
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -221,7 +223,11 @@ func (u *updater) required(old *jval, fresh *prop, keyOf func(string) string, ad
 		}
 		name := f.Root.Text
 		if fp := fresh.find(name); fp != nil && !fresh.isRequired(name) {
-			u.note(NoteWidened, fp, keyOf(name), "no longer required: some samples lack it or hold null")
+			msg := "no longer required: some samples lack it or hold null"
+			if pv := old.get("properties").get(name); pv.get("identityType") != nil || pv.get("futureDate") != nil {
+				msg += "; its identityType or futureDate wants it required (TK7005, TK7009): make the app always send it, or move the annotation"
+			}
+			u.note(NoteWidened, fp, keyOf(name), "%s", msg)
 			continue
 		}
 		out = append(out, e)
@@ -324,6 +330,13 @@ func (u *updater) property(old *jval, fresh *prop, key string, depth int) {
 	if f := old.str("format"); f != "" && oldType == "string" && n != nil && checkable(f) && !fitsFormat(n, f) {
 		old.del("format")
 		u.note(NoteWidened, fresh, key, "format %s dropped: not every value in the samples is one", f)
+		if ex := old.get("examples"); ex != nil && ex.kind == schema.Array && n.refute != nil {
+			// As the generator does: an example shows why there is no
+			// format, so that the linter does not ask for it back.
+			ex.elems = append(ex.elems, &jval{kind: schema.String, raw: n.refute})
+			ex.dirty = true
+			u.note(NoteWidened, fresh, key, "example %s added: it is why the format was dropped", n.refute)
+		}
 		u.dropAnnotations(old, fresh, key, "its format "+f+" was dropped")
 	}
 }
@@ -418,7 +431,8 @@ func (u *updater) applyOptions(old *jval) {
 		u.moveAnnotation(props, opts.FutureDate, "futureDate", &jval{kind: schema.Bool, raw: []byte("true")})
 	}
 	ps := keyedProps(u.fresh, false)
-	for key, h := range opts.Hints {
+	for _, key := range slices.Sorted(maps.Keys(opts.Hints)) {
+		h := opts.Hints[key]
 		k, ok := lookupKey(ps, key)
 		if !ok || u.isNew(k.key) {
 			continue // refused by build, or written as hinted

@@ -444,6 +444,9 @@ func updateSchema(opts generate.Options, paths []string, r *sampleReader, env En
 	if err := tw.Finish(sum); err != nil {
 		return ExitError, nil
 	}
+	if len(changes) == 0 {
+		fmt.Fprintln(env.Stderr, "schemagen: the update changes nothing for published automations")
+	}
 	if breaking > 0 && !o.allowBreak && o.write {
 		fmt.Fprintf(env.Stderr, "schemagen: %s; %s not written (--allow-breaking writes it)\n", breakingText(breaking), o.update)
 		return ExitFindings, nil
