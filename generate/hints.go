@@ -242,8 +242,11 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 		if err != nil {
 			return err
 		}
-		if p.items != nil {
+		switch {
+		case p.items != nil:
 			e = unblank(e, p.items)
+		case p.custom != "" && len(p.props) > 0:
+			e = unblank(e, p)
 		}
 		dup := false
 		for _, x := range p.examples {
@@ -289,16 +292,22 @@ func (b *builder) inferContact(root *prop) {
 	b.note(NoteAnnotation, best.node, best.key, "%s", msg)
 }
 
-// unblank replaces the blank strings in the items of an array example:
-// a padded string by its text, an empty one by its property's title.
+// unblank replaces the blank strings in the items of an array example, or
+// in the members of a custom object's example: a padded string by its
+// text, an empty one by its property's title. items describes the items
+// or the custom object.
 func unblank(e []byte, items *prop) []byte {
 	f, err := schema.ParseValue("example", e)
-	if err != nil || f.Root.Kind != schema.Array {
+	if err != nil || f.Root.Kind != schema.Array && f.Root.Kind != schema.Object {
 		return e
+	}
+	elems := f.Root.Elems
+	if f.Root.Kind == schema.Object {
+		elems = []*schema.Node{f.Root}
 	}
 	var out []byte
 	last := 0
-	for _, it := range f.Root.Elems {
+	for _, it := range elems {
 		for _, m := range it.Members {
 			if m.Value.Kind != schema.String || !isBlank(m.Value.Text) {
 				continue
