@@ -325,7 +325,7 @@ func (b *builder) resolve(lv *level, depth int) []*node {
 			n.kinds |= kArray
 		case n.kinds&kCustom != 0 && (prims&^kNull != 0 || !validCustom(n)):
 			for _, s := range n.sub.nodes {
-				name := n.name + "_" + s.name
+				name := shorten(n.name+"_"+s.name, maxKeyLen)
 				m := lv.index[name]
 				if m == nil {
 					m = lv.folded[strings.ToLower(name)]
@@ -383,6 +383,8 @@ func validCustom(n *node) bool {
 			return false
 		case cm.Holds == schema.DownloadURL && (m.formats&fURI == 0 || m.notHTTP):
 			return false
+		case cm.Holds == schema.CurrencyCode && m.notCurrency:
+			return false
 		}
 	}
 	return true
@@ -409,6 +411,7 @@ func (n *node) absorb(src *node, k kind) {
 	}
 	n.notImg = n.notImg || src.notImg
 	n.notHTTP = n.notHTTP || src.notHTTP
+	n.notCurrency = n.notCurrency || src.notCurrency
 	for _, e := range src.examples {
 		n.addExample(e, false)
 	}

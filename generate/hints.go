@@ -294,7 +294,8 @@ func (b *builder) inferContact(root *prop) {
 
 // unblank replaces the blank strings in the items of an array example, or
 // in the members of a custom object's example: a padded string by its
-// text, an empty one by its property's title. items describes the items
+// text, an empty one by its property's title, or for a custom type's member
+// by a value its checks accept (schema.Content.Example). items describes the items
 // or the custom object.
 func unblank(e []byte, items *prop) []byte {
 	f, err := schema.ParseValue("example", e)
@@ -317,6 +318,11 @@ func unblank(e []byte, items *prop) []byte {
 				text = m.Name
 				if c := items.find(m.Name); c != nil {
 					text = c.title
+				}
+				// A custom type's member takes a value its checks accept
+				// (an ISO 4217 code for MONEY's currency), not its title.
+				if cm, ok := schema.CustomMemberOf(items.custom, m.Name); ok && cm.Holds.Example() != "" {
+					text = cm.Holds.Example()
 				}
 			}
 			out = append(out, e[last:m.Value.Span.Start]...)
