@@ -67,11 +67,11 @@ type node struct {
 	// notCurrency: a string that is not an ISO 4217 code, as MONEY's
 	// currency wants
 	notCurrency bool
-	notRegex   bool   // a string that is not a regular expression
-	stamp      uint64 // the container that used the name last
-	formats    fset   // the formats every string so far has
-	notImg     bool   // a uri string whose path does not end in an image extension
-	notHTTP    bool   // a uri string that is not an absolute http or https URL
+	notRegex    bool   // a string that is not a regular expression
+	stamp       uint64 // the container that used the name last
+	formats     fset   // the formats every string so far has
+	notImg      bool   // a uri string whose path does not end in an image extension
+	notHTTP     bool   // a uri string that is not an absolute http or https URL
 	// examples are distinct raw JSON values; blank holds a blank string,
 	// kept only for want of a better one.
 	examples [][]byte
