@@ -373,7 +373,7 @@ diff:
 		t.Fatalf("stale = %+v, want the second entry", stale)
 	}
 	got := findings.FormatText(stale[0])
-	want := `.triggerlint.yaml:6:5: /ignore/1: ignore entry for TK3005 at "/properties/gone/**" matched nothing; remove it or correct it (TK0001)`
+	want := `.triggerlint.yaml:6:5: warning: /ignore/1: ignore entry for TK3005 at "/properties/gone/**" matched nothing; remove it or correct it (TK0001)`
 	if got != want {
 		t.Errorf("stale:\n%s\nwant\n%s", got, want)
 	}

@@ -3,6 +3,7 @@ package diff
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -536,13 +537,8 @@ func made(s *schema.Schema) string {
 	}
 	if s.Parent != nil {
 		m, _ := schema.CustomMemberOf(s.Parent.CustomType(), s.Node.Pointer().Last())
-		switch m.Holds {
-		case schema.Decimal:
-			return `"12.50"`
-		case schema.CurrencyCode:
-			return `"USD"`
-		case schema.DownloadURL:
-			return `"https://example.com/files/report.pdf"`
+		if x := m.Holds.Example(); x != "" {
+			return strconv.Quote(x)
 		}
 	}
 	return `"any text"`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/triggerkit/triggerkit/internal/walk"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -194,15 +195,20 @@ func startsLikeJSON(src []byte) bool {
 }
 
 // LooksLikeSchema reports whether src could be a payload schema: a JSON
-// object with "properties", "type" or "$schema" at its root. Text that does
-// not parse counts, so that its errors are reported; nil does not.
+// object with "properties", "type" or "$schema" at its root, the test
+// triggerlint lint's folder walk makes (walk.IsSchema), so that the two
+// commands agree on which files are schemas. The root is judged as the
+// recovering parser rebuilds it, so that a tsconfig.json with comments is
+// no schema; text with no root object at all counts, so that its errors
+// are reported, and so does text that is not JSON at all (CompareFiles
+// reports it without quoting it). nil does not.
 func LooksLikeSchema(src []byte) bool {
 	if src == nil {
 		return false
 	}
-	f, err := schema.Parse("", src)
-	if err != nil || f.Root == nil {
+	if !startsLikeJSON(src) {
 		return true
 	}
-	return f.Root.Get("properties") != nil || f.Root.Get("type") != nil || f.Root.Get("$schema") != nil
+	ok, _ := walk.IsSchema(src)
+	return ok
 }

@@ -50,6 +50,8 @@ func TestCompareFiles(t *testing.T) {
 func TestLooksLikeSchema(t *testing.T) {
 	for src, want := range map[string]bool{
 		fileSchema: true, `{"name": "app"}`: false, `{"$schema": "x"}`: true, `{,`: true,
+		// tsconfig.json has comments: judged by its recovered root, as lint's walk does.
+		"{\n  // the compiler\n  \"compilerOptions\": {\"strict\": true},\n}\n": false,
 	} {
 		if got := LooksLikeSchema([]byte(src)); got != want {
 			t.Errorf("LooksLikeSchema(%s) = %v", src, got)

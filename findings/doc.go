@@ -24,7 +24,7 @@
 //
 // # Writers
 //
-// [TextWriter] prints one line per finding, "file:line:col: /pointer:
+// [TextWriter] prints one line per finding, "file:line:col: severity: /pointer:
 // message (ID)", optionally in colour, then a summary line. [JSONWriter]
 // writes the JSON report document whose form the README documents. Both
 // write findings as they come, so memory does not grow with the input.

@@ -105,9 +105,9 @@ func TestTextWriter(t *testing.T) {
 	if err := WriteText(&b, fs, sum, TextStyle{}); err != nil {
 		t.Fatal(err)
 	}
-	want := `a.json:1:2: /x: example "<b>&c" is a string, want a number (TK3008)
-p.ndjson:3:1: é \u202e \u001b (TK9004)
-new.json:4:5: /properties/s: option removed (TKD301)
+	want := `a.json:1:2: error: /x: example "<b>&c" is a string, want a number (TK3008)
+p.ndjson:3:1: warning: é \u202e \u001b (TK9004)
+new.json:4:5: info: /properties/s: option removed (TKD301)
     example (app): {"s": "a<b", "n": [1, {"k": true}]}
       old: accepted
       new: refused: /s: not one of the options (TK9006)
@@ -116,7 +116,7 @@ new.json:4:5: /properties/s: option removed (TKD301)
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
-	if got := FormatText(fs[1]); got != `p.ndjson:3:1: é \u202e \u001b (TK9004)` {
+	if got := FormatText(fs[1]); got != `p.ndjson:3:1: warning: é \u202e \u001b (TK9004)` {
 		t.Errorf("FormatText = %q", got)
 	}
 

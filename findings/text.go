@@ -21,12 +21,12 @@ type TextStyle struct {
 	Color bool // colour the output with ANSI escapes
 }
 
-// FormatText formats one finding as "file:line:col: /pointer: message (ID)",
-// without colour. The pointer is left out for the document root. The file
-// name, pointer and message are escaped (see Escape).
+// FormatText formats one finding as "file:line:col: severity: /pointer:
+// message (ID)", without colour. The pointer is left out for the document
+// root. The file name, pointer and message are escaped (see Escape).
 func FormatText(f Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: ", Escape(f.File), f.Line, f.Column)
+	fmt.Fprintf(&b, "%s:%d:%d: %s: ", Escape(f.File), f.Line, f.Column, f.Severity)
 	if f.Pointer != "" {
 		b.WriteString(Escape(f.Pointer))
 		b.WriteString(": ")
@@ -35,9 +35,12 @@ func FormatText(f Finding) string {
 	return b.String()
 }
 
-// TextWriter writes one line per finding, "file:line:col: /pointer: message
-// (ID)", the lines of its example below it, and at the end a summary line
-// when there were findings. Everything that comes from the input is escaped
+// TextWriter writes one line per finding, "file:line:col: severity:
+// /pointer: message (ID)" with the severity coloured, the lines of its
+// example below it (and the reason of a suppressed finding, "ignored:
+// reason"), and at the end a summary line when there were findings,
+// suppressed findings, findings left out by a baseline or stale baseline
+// entries. Everything that comes from the input is escaped
 // (see Escape), so no line of the input's making reaches the terminal raw.
 type TextWriter struct {
 	w   *bufio.Writer
@@ -69,6 +72,12 @@ func (t *TextWriter) Write(f Finding) error {
 	var b strings.Builder
 	b.WriteString(t.pos.Sprintf("%s:%d:%d:", Escape(f.File), f.Line, f.Column))
 	b.WriteString(" ")
+	if c := t.sev[f.Severity]; c != nil {
+		b.WriteString(c.Sprint(f.Severity.String() + ":"))
+	} else {
+		b.WriteString(f.Severity.String() + ":")
+	}
+	b.WriteString(" ")
 	if f.Pointer != "" {
 		b.WriteString(t.dim.Sprint(Escape(f.Pointer) + ":"))
 		b.WriteString(" ")
@@ -81,6 +90,10 @@ func (t *TextWriter) Write(f Finding) error {
 		b.WriteString(Escape(f.Rule))
 	}
 	b.WriteString(")\n")
+	if sup := f.Suppressed; sup != nil && sup.Kind != Accepted {
+		// An accepted change carries its reason in its message.
+		b.WriteString(t.dim.Sprint(fmt.Sprintf("    %sd: %s\n", Escape(string(sup.Kind)), Escape(sup.Reason))))
+	}
 	if ex := f.Example; ex != nil {
 		var e strings.Builder
 		fmt.Fprintf(&e, "    example (%s): %s\n", Escape(ex.Side), Escape(string(ex.Payload)))
@@ -96,7 +109,7 @@ func (t *TextWriter) Finish(sum Summary) error {
 	if t.err != nil {
 		return t.err
 	}
-	if sum.Findings > 0 {
+	if sum.Findings > 0 || sum.Suppressed > 0 || sum.Baselined > 0 || sum.BaselineStale > 0 {
 		in := plural(sum.Files, "file")
 		if sum.Payloads > 0 {
 			in = plural(sum.Payloads, "payload") + " from " + in
@@ -104,6 +117,15 @@ func (t *TextWriter) Finish(sum Summary) error {
 		line := fmt.Sprintf("%s (%s, %s, %s) in %s",
 			plural(sum.Findings, "finding"), plural(sum.Errors, "error"),
 			plural(sum.Warnings, "warning"), plural(sum.Info, "info"), in)
+		if sum.Suppressed > 0 {
+			line += fmt.Sprintf("; %d suppressed", sum.Suppressed)
+		}
+		if sum.Baselined > 0 {
+			line += fmt.Sprintf("; %d in the baseline", sum.Baselined)
+		}
+		if sum.BaselineStale > 0 {
+			line += fmt.Sprintf("; %s stale (refresh it with --write-baseline)", plural(sum.BaselineStale, "baseline entry"))
+		}
 		c := t.sev[Info]
 		if sum.Errors > 0 {
 			c = t.sev[Error]
@@ -146,6 +168,9 @@ func newColor(style TextStyle, attrs ...color.Attribute) *color.Color {
 func plural(n int, word string) string {
 	if n == 1 || word == "info" {
 		return fmt.Sprintf("%d %s", n, word)
+	}
+	if w, ok := strings.CutSuffix(word, "entry"); ok {
+		return fmt.Sprintf("%d %sentries", n, w)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

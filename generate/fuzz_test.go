@@ -1,6 +1,7 @@
 package generate_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,7 +13,8 @@ import (
 // FuzzGenerate checks that no input panics, and that whenever a sample is
 // accepted the schema parses, has no lint finding but the placeholder
 // descriptions (TK3003, TK3004), and the transformed sample validates
-// against it without errors.
+// against it without errors; and that updating the schema with the same
+// sample changes nothing (generate.Update).
 func FuzzGenerate(f *testing.F) {
 	files, _ := filepath.Glob("../testdata/samples/*.json")
 	for _, file := range files {
@@ -56,6 +58,13 @@ func FuzzGenerate(f *testing.F) {
 		}
 		if r := v.Validate(out); !r.Valid() {
 			t.Fatalf("transformed sample does not validate: %v\n%s\nschema:\n%s", r.Errors(), out, res.JSON)
+		}
+		up, err := generate.Update(res.JSON, generate.Options{}, sample)
+		if err != nil {
+			t.Fatalf("Update: %v", err)
+		}
+		if !bytes.Equal(up.JSON, res.JSON) || len(up.Notes) != 0 {
+			t.Fatalf("updating the schema with its own sample changed it:\n%s\nnotes %v\nschema:\n%s", up.JSON, up.Notes, res.JSON)
 		}
 	})
 }

@@ -80,12 +80,16 @@ const (
 	NoteAnnotation                 // a custom type, identityType or futureDate inferred, suggested or set
 	NoteExample                    // an example chosen or dropped
 	NoteJSON                       // a string read as the JSON it holds, or an envelope
+	NoteAdded                      // Update: a property added to the existing schema
+	NoteVanished                   // Update: a property of the existing schema no sample holds, kept
+	NoteWidened                    // Update: a type, format or required list widened for the samples
 	numNoteKinds
 )
 
 var noteKindNames = [numNoteKinds]string{
 	"keys flattened", "keys renamed or shortened", "arrays reshaped", "types decided from mixed or missing values",
 	"properties left out", "formats inferred", "annotations inferred or suggested", "examples chosen", "JSON strings and envelopes read",
+	"properties added", "properties no sample holds, kept", "types, formats or required widened",
 }
 
 func (k NoteKind) String() string {
@@ -226,27 +230,37 @@ type Result struct {
 
 // Schema builds the schema of the samples added so far.
 func (g *Generator) Schema() (*Result, error) {
+	root, b, err := g.build()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{JSON: marshalSchema(root), Notes: b.notes}, nil
+}
+
+// build builds the output model of the samples added so far, with the
+// builder that holds its notes.
+func (g *Generator) build() (*prop, *builder, error) {
 	if g.samples == 0 {
-		return nil, fmt.Errorf("no samples")
+		return nil, nil, fmt.Errorf("no samples")
 	}
 	b := &builder{opts: g.opts, samples: g.samples, ecom: g.fqdnEcom > 0 && g.fqdnEcom == g.root.count}
 	root := b.level(g.root, "", 1)
 	if len(root.props) == 0 {
-		return nil, fmt.Errorf("the samples hold no values to describe (only empty objects and nulls)")
+		return nil, nil, fmt.Errorf("the samples hold no values to describe (only empty objects and nulls)")
 	}
 	if err := b.applyFlags(root); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := b.applyHints(root); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tr := newTransformerFor(root, g.opts)
 	for _, p := range root.props {
 		if err := b.examples(p, tr); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return &Result{JSON: marshalSchema(root), Notes: b.notes}, nil
+	return root, b, nil
 }
 
 // builder turns gathered nodes into the output model.
@@ -311,7 +325,7 @@ func (b *builder) resolve(lv *level, depth int) []*node {
 			n.kinds |= kArray
 		case n.kinds&kCustom != 0 && (prims&^kNull != 0 || !validCustom(n)):
 			for _, s := range n.sub.nodes {
-				name := n.name + "_" + s.name
+				name := shorten(n.name+"_"+s.name, maxKeyLen)
 				m := lv.index[name]
 				if m == nil {
 					m = lv.folded[strings.ToLower(name)]
@@ -369,6 +383,8 @@ func validCustom(n *node) bool {
 			return false
 		case cm.Holds == schema.DownloadURL && (m.formats&fURI == 0 || m.notHTTP):
 			return false
+		case cm.Holds == schema.CurrencyCode && m.notCurrency:
+			return false
 		}
 	}
 	return true
@@ -395,6 +411,7 @@ func (n *node) absorb(src *node, k kind) {
 	}
 	n.notImg = n.notImg || src.notImg
 	n.notHTTP = n.notHTTP || src.notHTTP
+	n.notCurrency = n.notCurrency || src.notCurrency
 	for _, e := range src.examples {
 		n.addExample(e, false)
 	}

@@ -41,23 +41,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			case f.Name == "flags":
-				for _, kv := range strings.Fields(string(f.Data)) {
-					k, v, _ := strings.Cut(kv, "=")
-					switch k {
-					case "contact-id":
-						opts.ContactID = v
-					case "future-date":
-						opts.FutureDate = v
-					case "root":
-						opts.Root = v
-					case "no-contact-id":
-						opts.NoContactID = true
-					case "keep-json-strings":
-						opts.KeepJSONStrings = true
-					default:
-						t.Fatalf("unknown flag %q", k)
-					}
-				}
+				opts = parseFlags(t, string(f.Data), opts)
 			}
 		}
 		res := checkClean(t, opts, allowed, samples...)
@@ -84,4 +68,29 @@ func TestGolden(t *testing.T) {
 			{Name: "transformed", Data: transformed.Bytes()},
 		}
 	})
+}
+
+// parseFlags reads the options of a golden archive's "flags" file:
+// contact-id=KEY, future-date=KEY, root=PATH, no-contact-id,
+// keep-json-strings.
+func parseFlags(t *testing.T, flags string, opts generate.Options) generate.Options {
+	t.Helper()
+	for _, kv := range strings.Fields(flags) {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "contact-id":
+			opts.ContactID = v
+		case "future-date":
+			opts.FutureDate = v
+		case "root":
+			opts.Root = v
+		case "no-contact-id":
+			opts.NoContactID = true
+		case "keep-json-strings":
+			opts.KeepJSONStrings = true
+		default:
+			t.Fatalf("unknown flag %q", k)
+		}
+	}
+	return opts
 }

@@ -54,6 +54,9 @@ func ParseHints(data []byte) (Hints, error) {
 type HintError struct {
 	Key string // the hint's key
 	Msg string
+	// Closest are the output keys closest to a Key that names no
+	// property, at most three.
+	Closest []string
 }
 
 func (e *HintError) Error() string { return "hint for " + e.Key + ": " + e.Msg }
@@ -67,20 +70,12 @@ func (b *builder) applyHints(root *prop) error {
 		fail := func(format string, args ...any) error {
 			return &HintError{Key: key, Msg: fmt.Sprintf(format, args...)}
 		}
-		owner, p := root, root.find(key)
-		if parent, child, ok := strings.Cut(key, "."); ok {
-			p = nil
-			if pp := root.find(parent); pp != nil {
-				owner = pp
-				if pp.items != nil {
-					owner = pp.items
-				}
-				p = owner.find(child)
-			}
+		ps := keyedProps(root, false)
+		k, ok := lookupKey(ps, key)
+		if !ok {
+			return &HintError{Key: key, Msg: "no such property in the samples" + closestText(closestKeys(ps, key)), Closest: closestKeys(ps, key)}
 		}
-		if p == nil {
-			return fail("no such property in the samples")
-		}
+		owner, p := k.owner, k.p
 		if h.Title != "" {
 			p.title = h.Title
 			if schema.IsPlaceholder(p.description) {
@@ -197,29 +192,37 @@ func (b *builder) applyFlags(root *prop) error {
 	if b.opts.ContactID == "" && !b.opts.NoContactID {
 		b.inferContact(root)
 	}
+	ps := keyedProps(root, true)
+	find := func(what, key string) (*prop, error) {
+		k, ok := lookupKey(ps, key)
+		if !ok {
+			return nil, &KeyError{What: what, Key: key, Closest: closestKeys(ps, key)}
+		}
+		return k.p, nil
+	}
 	if k := b.opts.ContactID; k != "" {
-		p := root.find(k)
+		p, err := find("contact ID", k)
 		switch {
-		case p == nil:
-			return fmt.Errorf("contact ID %q: no such 1st-level property", k)
+		case err != nil:
+			return err
 		case p.typ != "string" || p.format != "uuid":
 			return fmt.Errorf("contact ID %q: its values are not all UUIDs (it is a %s%s)", k, p.typ, formatSuffix(p.format))
 		}
 		p.identity = true
 	}
 	if k := b.opts.FutureDate; k != "" {
-		p := root.find(k)
+		p, err := find("future date", k)
 		switch {
-		case p == nil:
-			return fmt.Errorf("future date %q: no such 1st-level property", k)
+		case err != nil:
+			return err
 		case p.typ != "string" || p.format != "date-time":
 			return fmt.Errorf("future date %q: its values are not all RFC 3339 date-times (it is a %s%s)", k, p.typ, formatSuffix(p.format))
 		}
 		p.futureDate = true
-		if !root.isRequired(k) {
-			root.required = append(root.required, k)
+		if !root.isRequired(p.key) {
+			root.required = append(root.required, p.key)
 			b.sortRequired(root)
-			b.notes = append(b.notes, Note{Kind: NoteAnnotation, Key: k, Message: "made required, as a future date must be; some samples lack it"})
+			b.notes = append(b.notes, Note{Kind: NoteAnnotation, Key: p.key, Message: "made required, as a future date must be; some samples lack it"})
 		}
 	}
 	return nil
@@ -239,8 +242,11 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 		if err != nil {
 			return err
 		}
-		if p.items != nil {
+		switch {
+		case p.items != nil:
 			e = unblank(e, p.items)
+		case p.custom != "" && len(p.props) > 0:
+			e = unblank(e, p)
 		}
 		dup := false
 		for _, x := range p.examples {
@@ -286,16 +292,23 @@ func (b *builder) inferContact(root *prop) {
 	b.note(NoteAnnotation, best.node, best.key, "%s", msg)
 }
 
-// unblank replaces the blank strings in the items of an array example:
-// a padded string by its text, an empty one by its property's title.
+// unblank replaces the blank strings in the items of an array example, or
+// in the members of a custom object's example: a padded string by its
+// text, an empty one by its property's title, or for a custom type's member
+// by a value its checks accept (schema.Content.Example). items describes the items
+// or the custom object.
 func unblank(e []byte, items *prop) []byte {
 	f, err := schema.ParseValue("example", e)
-	if err != nil || f.Root.Kind != schema.Array {
+	if err != nil || f.Root.Kind != schema.Array && f.Root.Kind != schema.Object {
 		return e
+	}
+	elems := f.Root.Elems
+	if f.Root.Kind == schema.Object {
+		elems = []*schema.Node{f.Root}
 	}
 	var out []byte
 	last := 0
-	for _, it := range f.Root.Elems {
+	for _, it := range elems {
 		for _, m := range it.Members {
 			if m.Value.Kind != schema.String || !isBlank(m.Value.Text) {
 				continue
@@ -305,6 +318,11 @@ func unblank(e []byte, items *prop) []byte {
 				text = m.Name
 				if c := items.find(m.Name); c != nil {
 					text = c.title
+				}
+				// A custom type's member takes a value its checks accept
+				// (an ISO 4217 code for MONEY's currency), not its title.
+				if cm, ok := schema.CustomMemberOf(items.custom, m.Name); ok && cm.Holds.Example() != "" {
+					text = cm.Holds.Example()
 				}
 			}
 			out = append(out, e[last:m.Value.Span.Start]...)

@@ -64,11 +64,14 @@ type node struct {
 	customs int // and how many custom objects
 	// notDecimal: a value that is not a decimal number, as MONEY wants
 	notDecimal bool
-	notRegex   bool   // a string that is not a regular expression
-	stamp      uint64 // the container that used the name last
-	formats    fset   // the formats every string so far has
-	notImg     bool   // a uri string whose path does not end in an image extension
-	notHTTP    bool   // a uri string that is not an absolute http or https URL
+	// notCurrency: a string that is not an ISO 4217 code, as MONEY's
+	// currency wants
+	notCurrency bool
+	notRegex    bool   // a string that is not a regular expression
+	stamp       uint64 // the container that used the name last
+	formats     fset   // the formats every string so far has
+	notImg      bool   // a uri string whose path does not end in an image extension
+	notHTTP     bool   // a uri string that is not an absolute http or https URL
 	// examples are distinct raw JSON values; blank holds a blank string,
 	// kept only for want of a better one.
 	examples [][]byte
@@ -151,6 +154,9 @@ func (n *node) checkString(s string, rc *regexCache) {
 	// Text without these characters is a regular expression as it is.
 	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !rc.isRegex(s) {
 		n.notRegex = true
+	}
+	if !n.notCurrency && !schema.IsCurrencyCode(s) {
+		n.notCurrency = true
 	}
 	if n.formats == 0 {
 		if !n.notDecimal && !schema.IsDecimal(s) {

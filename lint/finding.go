@@ -27,6 +27,6 @@ func NewFinding(f *schema.File, d Diagnostic) Finding {
 // RuleURL returns the documentation URL of a rule ID: findings.URL.
 func RuleURL(id string) string { return findings.URL(id) }
 
-// FormatText formats one finding as "file:line:col: /pointer: message (ID)":
-// findings.FormatText.
+// FormatText formats one finding as "file:line:col: severity: /pointer:
+// message (ID)": findings.FormatText.
 func FormatText(f Finding) string { return findings.FormatText(f) }

@@ -17,8 +17,13 @@ var CustomTypeSuggest = &lint.Rule{
 		Title: "Properties shaped like a custom type declare it",
 		Text: `Custom types unlock features: MONEY formats prices, ATTACHMENT attaches files to emails, IMAGE_URL
 renders images, ORDER_ID enables order actions. A 1st-level object with exactly "value" and "currency", or
-exactly "fileName" and "downloadUrl", a uri string whose key ends in "image" or "imageUrl", and a uuid
-string whose key ends in "orderId" are flagged when they have no wixCustomType.`,
+exactly "fileName" and "downloadUrl", and a uri string whose key ends in "image" or "imageUrl" are flagged
+when they have no wixCustomType. ORDER_ID makes automations offer eCommerce order actions (payment
+requests, order updates), which are wrong on a Pricing Plans, Bookings or Restaurants order, so a key name
+is not evidence enough: a uuid string whose key ends in "orderId" is flagged only when the schema says its
+payloads are about eCommerce, through a 1st-level "entityFqdn" property whose const, default, examples or
+oneOf values all name a wix.ecom or wix.stores entity ("wix.ecom.v1.order"). schemagen sets ORDER_ID by the
+same rule.`,
 		Bad: `{"type": "object", "properties": {"price": {"type": "object", "title": "Price",
   "properties": {"value": {"type": "string", "title": "Amount"}, "currency": {"type": "string", "title": "Currency"}}}}}`,
 		Good: `{"type": "object", "properties": {"price": {"type": "object", "wixCustomType": "MONEY", "title": "Price",
@@ -26,12 +31,13 @@ string whose key ends in "orderId" are flagged when they have no wixCustomType.`
 		Source: "spec rule 77",
 	},
 	Run: func(pass *lint.Pass) error {
+		ecom := ecomEvidence(pass.Doc)
 		for _, p := range defined(pass.Doc) {
 			s := p.Schema
 			if p.Level() != 1 || s.WixCustomType != nil {
 				continue
 			}
-			if c := suggestCustomType(p); c != "" {
+			if c := suggestCustomType(p); c != "" && (c != "ORDER_ID" || ecom) {
 				pass.ReportKey(p.Member, `%q looks like %s; add "wixCustomType": %q`, cut(p.Name, 60), c, c)
 			}
 		}
@@ -60,4 +66,43 @@ func suggestCustomType(p *schema.Property) string {
 		}
 	}
 	return ""
+}
+
+// ecomEvidence reports whether a schema says its payloads are about an
+// eCommerce entity: it has a 1st-level entityFqdn property, and every
+// value its const, default, examples and oneOf consts show (one at least)
+// names a wix.ecom or wix.stores entity. The generator reads the samples'
+// entityFqdn by the same rule (generate/envelope.go, isEcom).
+func ecomEvidence(d *schema.Document) bool {
+	if d == nil || d.Root == nil {
+		return false
+	}
+	var values []*schema.Node
+	for _, p := range d.Root.Props {
+		if p.Name != "entityFqdn" || p.Schema == nil {
+			continue
+		}
+		s := p.Schema
+		for _, m := range []*schema.Member{s.Const, s.Default} {
+			if m != nil {
+				values = append(values, m.Value)
+			}
+		}
+		if s.Examples != nil && s.Examples.Value.Kind == schema.Array {
+			values = append(values, s.Examples.Value.Elems...)
+		}
+		if s.OneOf != nil && s.OneOf.Value.Kind == schema.Array {
+			for _, o := range s.OneOf.Value.Elems {
+				if c := o.Get("const"); c != nil {
+					values = append(values, c.Value)
+				}
+			}
+		}
+	}
+	for _, v := range values {
+		if v.Kind != schema.String || !(strings.HasPrefix(v.Text, "wix.ecom.") || strings.HasPrefix(v.Text, "wix.stores.")) {
+			return false
+		}
+	}
+	return len(values) > 0
 }

@@ -67,6 +67,21 @@ const (
 	DownloadURL
 )
 
+// Example returns a made-up value that the content accepts, as the text of
+// a JSON string, or "" for AnyText: what a generated example or an example
+// payload holds where no real value is known.
+func (c Content) Example() string {
+	switch c {
+	case Decimal:
+		return "12.50"
+	case CurrencyCode:
+		return "USD"
+	case DownloadURL:
+		return "https://example.com/files/report.pdf"
+	}
+	return ""
+}
+
 // CustomMember is a property of an object custom type, such as MONEY's
 // "value".
 type CustomMember struct {

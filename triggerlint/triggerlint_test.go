@@ -58,11 +58,18 @@ func TestRulesListsTheExtraRule(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
 		t.Fatal(err)
 	}
-	// The schema rules with the extra one, then the payload rules and the
-	// change kinds.
-	if want := len(rules.All()) + 1 + len(validate.Rules()) + len(diff.Kinds()); len(list) != want {
+	// The schema rules with the extra one, then the payload rules, the
+	// change kinds and the findings about stale config entries.
+	if want := len(rules.All()) + 1 + len(validate.Rules()) + len(diff.Kinds()) + len(findings.SuppressionEntries()); len(list) != want {
 		t.Fatalf("got %d entries, want %d", len(list), want)
 	}
+	stale := list[len(list)-len(findings.SuppressionEntries()):]
+	for i, e := range findings.SuppressionEntries() {
+		if stale[i].ID != e.ID || stale[i].URL != e.URL {
+			t.Errorf("entry %d from the end: %+v, want %s", i, stale[i], e.ID)
+		}
+	}
+	list = list[:len(list)-len(stale)]
 	found := false
 	for i, e := range list {
 		if i > 0 && list[i-1].ID >= e.ID {

@@ -48,6 +48,13 @@ func NewLinted(name string, schemaJSON []byte, ruleSet []*lint.Rule, opts *Optio
 	if err != nil {
 		return nil, err
 	}
+	return NewLintedBy(name, schemaJSON, l, opts)
+}
+
+// NewLintedBy is NewLinted with a linter of the caller's: its rule
+// selection and severities (a team's config, say) decide which findings are
+// errors that refuse the schema.
+func NewLintedBy(name string, schemaJSON []byte, l *lint.Linter, opts *Options) (*Validator, error) {
 	doc, _ := schema.Load(name, schemaJSON)
 	res, err := l.Document(doc)
 	if err != nil {

@@ -123,6 +123,6 @@ func ExampleNewLinted() {
 	}
 	// Output:
 	// order.json: the schema has 2 lint errors
-	// order.json:1:35: /properties/_id: property key "_id" starts with an underscore (TK2002)
-	// order.json:1:35: /properties/_id: missing "examples" (TK3005)
+	// order.json:1:35: error: /properties/_id: property key "_id" starts with an underscore (TK2002)
+	// order.json:1:35: error: /properties/_id: missing "examples" (TK3005)
 }

@@ -287,3 +287,67 @@ func TestProcessDiff200(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkProcessOneFileConfig is BenchmarkProcessOneFile in a folder
+// without a config ("none") and in one with the starting config of
+// files, exclude, a severity, an override and two ignore entries
+// ("config"), in one run: what reading .triggerlint.yaml adds to a hook's
+// call. Each folder holds .git, so the search for the config stops there.
+func BenchmarkProcessOneFileConfig(b *testing.B) {
+	bin := build(b)
+	src, err := os.ReadFile("../../testdata/schemas/order-20.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		config string
+	}{
+		{"none", ""},
+		{"config", "yes"},
+	} {
+		dir := b.TempDir()
+		for _, d := range []string{".git", "triggers"} {
+			if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "triggers", "order.json"), src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if tc.config != "" {
+			extra := `files: ["triggers/**"]
+exclude: ["**/package.json"]
+rules:
+  severity: {TK3003: warning}
+overrides:
+  - files: ["triggers/legacy/**"]
+    rules: {disable: [TK3003]}
+ignore:
+  - rule: TK3005
+    file: triggers/order.json
+    pointer: /properties/legacy/**
+    reason: kept for old apps
+  - rule: TK1005
+    reason: no required list in drafts
+`
+			if err := os.WriteFile(filepath.Join(dir, ".triggerlint.yaml"), []byte(extra), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if out, err := runIn(dir, bin, "lint", "triggers/order.json"); err != nil {
+					b.Fatalf("%v\n%s", err, out)
+				}
+			}
+		})
+	}
+}
+
+// runIn runs the binary in a folder.
+func runIn(dir, bin string, args ...string) ([]byte, error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	return cmd.CombinedOutput()
+}

@@ -182,7 +182,7 @@ func TestUnexpectedArgumentRefusedEverywhere(t *testing.T) {
 		{[]string{"completion", "bash", "extra"}, `unexpected argument "extra"`},
 		{[]string{"help", "lint", "extra"}, `unexpected argument "extra"`},
 		{[]string{"diff", "a.json", "b.json", "extra"}, "diff needs OLD and NEW, or --base REV; got 3 arguments"},
-		{[]string{"lint"}, "no files to lint"},
+		{[]string{"lint"}, `no files to lint: name files or folders, or list them under "files" in .triggerlint.yaml`},
 		{[]string{"validate", "--schema", "s.json"}, "no files to validate"},
 		{[]string{"validate", "p.json"}, "--schema is required"},
 		{[]string{"diff", "a.json"}, "diff needs OLD and NEW, or --base REV; got 1 argument"},
@@ -329,11 +329,10 @@ func TestQuietAndVerbose(t *testing.T) {
 	}
 	r := cmdIn(t, dir, "", "lint", "-v", "tree")
 	want := strings.Join([]string{
-		"triggerlint: note: skipped " + filepath.Join("tree", ".cache") + ": a hidden directory",
-		"triggerlint: note: skipped " + filepath.Join("tree", "README.md") + ": not *.json",
-		"triggerlint: note: skipped " + filepath.Join("tree", "node_modules") + ": node_modules",
-		"triggerlint: note: skipped " + filepath.Join("tree", "sub", ".hidden") + ": a hidden directory",
-		"triggerlint: note: skipped " + filepath.Join("tree", "sub", "node_modules") + ": node_modules",
+		"triggerlint: note: skipped " + filepath.Join("tree", ".cache") + ": hidden folder",
+		"triggerlint: note: skipped " + filepath.Join("tree", "node_modules") + ": node_modules folder",
+		"triggerlint: note: skipped " + filepath.Join("tree", "sub", ".hidden") + ": hidden folder",
+		"triggerlint: note: skipped " + filepath.Join("tree", "sub", "node_modules") + ": node_modules folder",
 	}, "\n") + "\n"
 	if r.code != ExitOK || r.stderr != want {
 		t.Errorf("-v: exit %d, stderr:\n%s\nwant:\n%s", r.code, r.stderr, want)

@@ -4,12 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/triggerkit/triggerkit/config"
 	"github.com/triggerkit/triggerkit/diff"
 	"github.com/triggerkit/triggerkit/findings"
+	"github.com/triggerkit/triggerkit/internal/walk"
+	"github.com/triggerkit/triggerkit/lint"
 )
 
 // newDiffCommand returns "diff".
@@ -48,7 +53,7 @@ never read through a symbolic link that leaves the repository.`,
 			if err != nil {
 				return err
 			}
-			code, err := diffCommand(args, env, &flags)
+			code, err := diffCommand(args, env, a.ruleSet, &flags)
 			if err != nil {
 				return err
 			}
@@ -70,12 +75,17 @@ func (f *diffFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.base, "base", "", "compare the working tree with this git `revision` (a branch, tag or SHA)")
 }
 
-func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
+func diffCommand(args []string, env Env, ruleSet []*lint.Rule, opts *diffFlags) (int, error) {
 	useColor, err := opts.style(env)
 	if err != nil {
 		return 0, err
 	}
 	maxSize := int64(opts.maxSize)
+	cfg, code := loadConfig(env, &opts.workflowFlags, catalogue(ruleSet))
+	if code != ExitOK {
+		return code, nil
+	}
+	resolve := env.absPath
 
 	var pairs []diff.FilePair
 	failed := false
@@ -104,7 +114,8 @@ func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
 		pairs = append(pairs, p)
 	} else {
 		var readErrs []error
-		pairs, readErrs, err = basePairs(opts.base, args, env, maxSize)
+		var top string
+		pairs, top, readErrs, err = basePairs(opts.base, args, env, maxSize, cfg)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 			return ExitError, nil
@@ -113,6 +124,15 @@ func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
 			fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 			failed = true
 		}
+		// Findings name files by their repository path, the old version
+		// of a removed one as REV:path.
+		resolve = func(name string) string {
+			return filepath.Join(top, filepath.FromSlash(strings.TrimPrefix(name, opts.base+":")))
+		}
+	}
+	wf, code := newWorkflow(env, &opts.workflowFlags, cfg, true, resolve)
+	if code != ExitOK {
+		return code, nil
 	}
 
 	results, errs := diff.CompareFiles(pairs)
@@ -122,9 +142,23 @@ func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
 			failed = true
 		}
 	}
-	w := newFindingWriter(env, opts.format, useColor)
+	w := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
+	for _, p := range pairs {
+		for _, v := range []diff.FileVersion{p.Old, p.New} {
+			if v.Path != "" && v.Src != nil {
+				w.inputs = append(w.inputs, env.path(v.Path))
+			}
+		}
+	}
 	for _, r := range results {
-		w.files++
+		name := r.Pair.New.Name
+		if name == "" {
+			name = r.Pair.New.Path
+		}
+		if name == "" {
+			name = r.Pair.Old.Name
+		}
+		w.file(name)
 		for _, c := range r.Changes {
 			doc := r.NewDoc
 			if c.Side == diff.Old || doc == nil {
@@ -133,7 +167,7 @@ func diffCommand(args []string, env Env, opts *diffFlags) (int, error) {
 			w.write(c.Finding(doc.File))
 		}
 	}
-	return w.done(env, failed, findings.Severity(opts.fail)), nil
+	return w.done(env, failed, opts.failSeverity(cfg)), nil
 }
 
 // reportCompareError writes why a file was not compared: each parse error
@@ -161,17 +195,31 @@ func reportCompareError(w io.Writer, err error) {
 // versions read: the old one from git, the new one from the working tree.
 // A file that cannot be read is left out and its error returned in the
 // second result; the third is for errors that stop the whole comparison.
-func basePairs(rev string, paths []string, env Env, maxSize int64) ([]diff.FilePair, []error, error) {
+func basePairs(rev string, paths []string, env Env, maxSize int64, cfg *config.Config) ([]diff.FilePair, string, []error, error) {
 	r, err := openRepo(env.Dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	if err := r.resolve(rev); err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	changes, err := r.changes(rev, paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
+	}
+	if cfg != nil {
+		// The config's files and exclude narrow the gated set.
+		kept := changes[:0]
+		for _, c := range changes {
+			oldIn := c.oldPath != "" && cfg.Includes(r.abs(c.oldPath))
+			newIn := c.newPath != "" && cfg.Includes(r.abs(c.newPath))
+			if !oldIn && !newIn {
+				env.verbosef("skipped %s: %s", findings.Escape(c.newPath+c.oldPath), walk.ReasonExcluded)
+				continue
+			}
+			kept = append(kept, c)
+		}
+		changes = kept
 	}
 	var blobs []string
 	for _, c := range changes {
@@ -181,7 +229,7 @@ func basePairs(rev string, paths []string, env Env, maxSize int64) ([]diff.FileP
 	}
 	oldFiles, err := r.blobs(blobs, maxSize)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	var pairs []diff.FilePair
 	var readErrs []error
@@ -221,5 +269,5 @@ func basePairs(rev string, paths []string, env Env, maxSize int64) ([]diff.FileP
 		}
 		pairs = append(pairs, p)
 	}
-	return pairs, readErrs, nil
+	return pairs, r.top, readErrs, nil
 }

@@ -211,7 +211,7 @@ func TestDiffBase(t *testing.T) {
 	// Paths narrow the comparison; from a subfolder, paths are the
 	// subfolder's and the output stays relative to the top level.
 	r = diffIn(t, filepath.Join(dir, "triggers"), "--base", "v1", "--fail-severity", "none", "new-name.json")
-	if r.code != ExitOK || strings.Count(r.stdout, "\n") != 3 || !strings.Contains(r.stdout, "triggers/new-name.json:1:1: schema file moved from v1:triggers/old-name.json (TKD003)") {
+	if r.code != ExitOK || strings.Count(r.stdout, "\n") != 3 || !strings.Contains(r.stdout, "triggers/new-name.json:1:1: info: schema file moved from v1:triggers/old-name.json (TKD003)") {
 		t.Errorf("narrowed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 

@@ -39,6 +39,8 @@ func TestExplainCoversEveryKindOfID(t *testing.T) {
 		{"payload-types", "Severity: error. JSON Schema."},
 		{"TK9101", "TK9101 (request-shape): Request body does not have the call's shape"},
 		{"TKD301", "TKD301 (option-removed): Drop-down option removed"},
+		{"TK0001", "TK0001 (stale-ignore): Ignore entry matched nothing"},
+		{"stale-accept", "Online: https://github.com/triggerkit/triggerkit#suppressions"},
 		{"TKD301", "Severity: breaking (error)."},
 		{"option-removed", "docs/changes.md#tkd301"},
 	} {
@@ -72,7 +74,11 @@ func TestRulesListCoversEveryKindOfID(t *testing.T) {
 		}
 		ids[e.ID], names[e.Name] = true, true
 		count[e.Category]++
-		if e.URL != findings.URL(e.ID) || e.URL == "" || e.Title == "" || e.Severity == "" {
+		url := findings.URL(e.ID)
+		if e.Category == "other" {
+			url = "https://github.com/triggerkit/triggerkit#suppressions" // the stale config entries
+		}
+		if e.URL != url || e.URL == "" || e.Title == "" || e.Severity == "" {
 			t.Errorf("entry %+v", e)
 		}
 		if (e.Category == "change") != (e.Class != "") {
@@ -82,7 +88,7 @@ func TestRulesListCoversEveryKindOfID(t *testing.T) {
 	if count["schema-rule"] < 70 || count["payload-rule"] < 20 || count["change"] < 30 {
 		t.Errorf("rules --format json lists %v", count)
 	}
-	for _, id := range []string{"TK3008", "TK9004", "TK9111", "TKD001", "TKD301"} {
+	for _, id := range []string{"TK3008", "TK9004", "TK9111", "TKD001", "TKD301", "TK0001", "TK0002"} {
 		if !ids[id] {
 			t.Errorf("rules --format json lacks %s", id)
 		}
@@ -94,6 +100,7 @@ func TestRulesListCoversEveryKindOfID(t *testing.T) {
 		"\nTK9004  error      payload-types",
 		"Schema changes (triggerlint diff):\nTKD001  safe",
 		"\nTKD301  breaking   option-removed",
+		"Config entries (.triggerlint.yaml):\nTK0001  warning    stale-ignore",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("rules lacks %q:\n%s", want, r.stdout)

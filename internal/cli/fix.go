@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -82,9 +83,17 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 		fmt.Fprintf(env.Stderr, "triggerlint: internal error: invalid rule set: %v\n", err)
 		return ExitError, nil
 	}
-	linter, err := lint.New(lint.Options{Rules: ruleSet, Select: lf.sel})
-	if err != nil {
+	cfg, code := loadConfig(env, &lf.workflowFlags, catalogue(ruleSet))
+	if code != ExitOK {
+		return code, nil
+	}
+	linters := linterCache{ruleSet: ruleSet, flags: lf.sel, byKey: map[string]*lint.Linter{}}
+	if _, err := linters.get(cfg, ""); err != nil {
 		return 0, &UsageError{Msg: err.Error()}
+	}
+	wf, code := newWorkflow(env, &lf.workflowFlags, cfg, false, nil)
+	if code != ExitOK {
+		return code, nil
 	}
 	opts := fix.Options{Unsafe: ff.unsafe}
 	for _, name := range ff.rules {
@@ -104,30 +113,38 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 		return 0, usagef(`fix cannot write standard input; use --diff or --dry-run with "-"`)
 	}
 
-	inputs, failed := collectInputs(paths, env, int64(lf.maxSize))
-	out := newFindingWriter(env, lf.format, useColor)
+	inputs, failed, err := collectSchemas(paths, env, cfg, lf)
+	if err != nil {
+		return 0, err
+	}
+	outEnv, of := env, lf.outputFlags
+	if ff.diff {
+		// The diff is the output: the findings left, past the config's
+		// suppressions and the baseline, decide the exit code only.
+		outEnv.Stdout, of.output = io.Discard, ""
+	}
+	out := newFindingWriter(outEnv, &of, useColor, wf, lf.showIgnored, ruleSet, lf.failSeverity(cfg))
 	var left []findings.Finding
 	for _, in := range inputs {
-		if in.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(in.err.Error()))
-			failed = true
-			continue
+		out.file(in.Name)
+		linter, err := linters.get(cfg, in.Path)
+		if err != nil {
+			return 0, &UsageError{Msg: err.Error()}
 		}
-		out.files++
-		res, err := fix.File(in.name, in.src, linter, opts)
+		res, err := fix.File(in.Name, in.Src, linter, opts)
 		for _, e := range joined(err) {
 			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
 			failed = true
 		}
 		if res.Reverted {
-			env.warnf("%s: some fixes were not applied: they would have made the file parse worse", findings.Escape(in.name))
+			env.warnf("%s: some fixes were not applied: they would have made the file parse worse", findings.Escape(in.Name))
 		}
 		if res.Changed {
 			switch {
 			case ff.diff:
-				writeDiff(env, fix.Unified(in.name, in.src, res.Src))
+				writeDiff(env, fix.Unified(in.Name, in.Src, res.Src))
 			case write:
-				if err := atomicfile.Write(env.path(in.name), res.Src, nil); err != nil {
+				if err := atomicfile.Write(env.path(in.Name), res.Src, nil); err != nil {
 					fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 					failed = true
 					left = append(left, res.Findings...)
@@ -138,29 +155,14 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 			if !write {
 				verb = "would fix"
 			}
-			env.notef("%s %s: %s", verb, findings.Escape(in.name), appliedText(res.Applied))
+			env.notef("%s %s: %s", verb, findings.Escape(in.Name), appliedText(res.Applied))
 		}
 		left = append(left, res.Findings...)
-	}
-	if ff.diff {
-		// The diff is the output; the exit code still reflects what is
-		// left.
-		worst := findings.Severity(0)
-		for _, f := range left {
-			worst = max(worst, f.Severity)
-		}
-		switch {
-		case failed:
-			return ExitError, nil
-		case worst >= findings.Severity(lf.fail):
-			return ExitFindings, nil
-		}
-		return ExitOK, nil
 	}
 	for _, f := range left {
 		out.write(f)
 	}
-	return out.done(env, failed, findings.Severity(lf.fail)), nil
+	return out.done(env, failed, lf.failSeverity(cfg)), nil
 }
 
 // appliedText lists the fixes applied by rule: "3 fixes (TK3002 2, TK5003 1)".

@@ -167,3 +167,31 @@ type discard struct{}
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func allRules() []*lint.Rule { return rules.All() }
+
+// TestFixDiffExitCodeHonoursSuppressions: fix --diff used to count the
+// findings left before the config's ignore entries, so a finding the team
+// had ignored with a reason still failed the run.
+func TestFixDiffExitCodeHonoursSuppressions(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"schema.json": `{
+  "type": "object",
+  "required": ["nope"],
+  "properties": {
+    "orderId": {"type": "string", "format": "UUID", "title": "Order ID", "description": "The order", "examples": ["3b241101-e2bb-4255-8caf-4136c566a962"]}
+  }
+}
+`,
+	})
+	if r := cmdIn(t, dir, "", "fix", "--diff", "schema.json"); r.code != ExitFindings || !strings.Contains(r.stdout, `+    "orderId": {"type": "string", "format": "uuid"`) {
+		t.Fatalf("without a config: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	writeFiles(t, dir, map[string]string{".triggerlint.yaml": `ignore:
+  - rule: TK1007
+    file: schema.json
+    reason: the payload always carries it
+`})
+	if r := cmdIn(t, dir, "", "fix", "--diff", "schema.json"); r.code != ExitOK || !strings.Contains(r.stdout, `"format": "uuid"`) {
+		t.Errorf("with TK1007 ignored: exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

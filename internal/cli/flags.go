@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/triggerkit/triggerkit/config"
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
@@ -30,34 +31,65 @@ func setValues(fs *pflag.FlagSet, name string, values ...string) {
 }
 
 // formatNames are the values of --format, as help and messages list them.
-func formatNames() []string { return []string{"text", "json"} }
+func formatNames() []string {
+	return []string{"text", "json", "sarif", "github", "junit", "markdown"}
+}
 
 // reportFlags are the flags of every command that reports findings: lint,
 // validate and diff.
 type reportFlags struct {
 	outputFlags
 	inputFlags
+	workflowFlags
 }
 
 func (f *reportFlags) register(fs *pflag.FlagSet) {
 	f.outputFlags.register(fs)
 	f.inputFlags.register(fs)
+	f.workflowFlags.register(fs)
 }
 
-// outputFlags are --format, --color and --fail-severity.
+// workflowFlags are the flags about a team's settings: the config file,
+// suppressions shown, the baseline.
+type workflowFlags struct {
+	config        string
+	noConfig      bool
+	showIgnored   bool
+	baseline      string
+	writeBaseline string
+}
+
+func (f *workflowFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.config, "config", "", "read the settings from this `file` instead of the .triggerlint.yaml found from the working directory up to the repository root")
+	fs.BoolVar(&f.noConfig, "no-config", false, "read no config file: every default")
+	fs.BoolVar(&f.showIgnored, "show-ignored", false, "also print the findings that the config's ignore and diff.accept entries suppress, with their reason")
+	fs.StringVar(&f.baseline, "baseline", "", "report only the findings that this baseline `file` does not hold")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in this baseline `file` and exit 0 (atomically)")
+}
+
+// outputFlags are --format, --color, --fail-severity and -o.
 type outputFlags struct {
 	format string
 	color  string
 	fail   severityValue
+	output string
+	fs     *pflag.FlagSet // to ask whether --fail-severity was given
+}
+
+// failSet reports whether --fail-severity was given.
+func (o *outputFlags) failSet() bool {
+	return o.fs != nil && o.fs.Changed("fail-severity")
 }
 
 func (o *outputFlags) register(fs *pflag.FlagSet) {
+	o.fs = fs
+	fs.StringVarP(&o.output, "output", "o", "", "write the report to this `file` (atomically) instead of standard output")
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+orList(formatNames()))
 	setValues(fs, "format", formatNames()...)
 	fs.StringVar(&o.color, "color", "auto", "colour text output: `when` is auto (on a terminal, unless NO_COLOR is set), always or never")
 	setValues(fs, "color", "auto", "always", "never")
 	o.fail = severityValue(findings.Error)
-	fs.Var(&o.fail, "fail-severity", "exit 1 on findings at or above this `severity`: error, warning (or warn), info or none")
+	fs.Var(&o.fail, "fail-severity", "exit 1 on findings at or above this `severity`: error, warning (or warn), info or none; when not given, the config's fail-severity")
 	setValues(fs, "fail-severity", "error", "warning", "info", "none")
 }
 
@@ -215,4 +247,18 @@ func outputStyle(format, colour string, env Env) (bool, error) {
 		return false, nil
 	}
 	return false, &UsageError{Msg: fmt.Sprintf("unknown --color %q (want auto, always or never)", colour)}
+}
+
+// failSeverity is the exit-code threshold: --fail-severity when given,
+// else the config's, else error.
+func (o *outputFlags) failSeverity(cfg *config.Config) findings.Severity {
+	if o.failSet() {
+		return findings.Severity(o.fail)
+	}
+	if cfg != nil {
+		if s, ok := cfg.FailSeverity(); ok {
+			return s
+		}
+	}
+	return findings.Error
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/triggerkit/triggerkit/fix"
 	"github.com/triggerkit/triggerkit/format"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
+	"github.com/triggerkit/triggerkit/internal/walk"
 )
 
 // fmtExitCodes are the exit codes of fmt.
@@ -22,7 +23,8 @@ const fmtExitCodes = `  0  every file is formatted (written, or already so)
 // newFmtCommand returns "fmt".
 func newFmtCommand(a *app) *cobra.Command {
 	var in inputFlags
-	var check, showDiff bool
+	var wf workflowFlags
+	var check, showDiff, forceExclude bool
 	c := &cobra.Command{
 		Use:   "fmt [flags] PATH...",
 		Short: "rewrite schema files in the canonical layout",
@@ -53,11 +55,22 @@ formatted schema to standard output.`,
 			if err != nil {
 				return err
 			}
-			return exit(fmtCommand(args, env, int64(in.maxSize), check, showDiff))
+			cfg, code := loadConfig(env, &wf, catalogue(a.ruleSet))
+			if code != ExitOK {
+				return exit(code)
+			}
+			opts := walk.Options{Dir: env.Dir, ForceExclude: forceExclude, MaxSize: int64(in.maxSize), Stdin: env.Stdin}
+			if cfg != nil {
+				opts.Include = cfg.Includes
+			}
+			return exit(fmtCommand(args, env, opts, check, showDiff))
 		},
 	}
 	c.Flags().BoolVar(&check, "check", false, "write nothing; list the files that are not formatted, and exit 1 if there are any")
 	c.Flags().BoolVar(&showDiff, "diff", false, "write nothing; print a unified diff for each file that is not formatted, and exit 1 if there are any")
+	c.Flags().BoolVar(&forceExclude, "force-exclude", false, "leave out named files that the config's files and exclude leave out, and JSON that is no trigger schema (the pre-commit hooks pass it)")
+	c.Flags().StringVar(&wf.config, "config", "", "read files and exclude from this `file` instead of the .triggerlint.yaml found from the working directory up to the repository root")
+	c.Flags().BoolVar(&wf.noConfig, "no-config", false, "read no config file")
 	in.register(c.Flags())
 	return c
 }
@@ -68,37 +81,46 @@ formatted schema to standard output.`,
 // diffs (which name them) instead. Refused and unreadable files are
 // reported on stderr and make the exit code 2; the others are still
 // processed.
-func fmtCommand(paths []string, env Env, maxSize int64, check, showDiff bool) int {
-	inputs, failed := collectInputs(paths, env, maxSize)
+func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool) int {
+	// The walk of lint: .gitignore honoured, JSON that is no trigger
+	// schema left alone, the config's files and exclude applied.
+	res := walk.Collect(paths, opts)
+	for _, sk := range res.Skipped {
+		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
+	}
+	for _, dir := range res.Empty {
+		env.warnf("no *.json files in %s", findings.Escape(dir))
+	}
+	failed := false
 	unformatted := false
-	for _, in := range inputs {
-		name := findings.Escape(in.name)
-		if in.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(in.err.Error()))
+	for _, f := range res.Files {
+		name := findings.Escape(f.Name)
+		if f.Err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
 			failed = true
 			continue
 		}
-		out, err := format.Source(in.src)
+		out, err := format.Source(f.Src)
 		if err != nil {
 			reportRefused(env, name, err)
 			failed = true
 			continue
 		}
-		if in.name == "<stdin>" && !check && !showDiff {
+		if f.Name == "<stdin>" && !check && !showDiff {
 			env.Stdout.Write(out)
 			continue
 		}
-		if bytes.Equal(out, in.src) {
+		if bytes.Equal(out, f.Src) {
 			continue
 		}
 		unformatted = true
 		switch {
 		case showDiff:
-			writeDiff(env, fix.Unified(in.name, in.src, out))
+			writeDiff(env, fix.Unified(f.Name, f.Src, out))
 		case check:
 			fmt.Fprintln(env.Stdout, name)
 		default:
-			if err := atomicfile.Write(env.path(in.name), out, nil); err != nil {
+			if err := atomicfile.Write(env.path(f.Name), out, nil); err != nil {
 				fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 				failed = true
 				continue

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/triggerkit/triggerkit/internal/records"
+	"github.com/triggerkit/triggerkit/internal/walk"
 )
 
 // git runs git in dir and returns its standard output. A failure carries
@@ -77,9 +78,34 @@ func (r *repo) resolve(rev string) error {
 		return fmt.Errorf("bad revision %q", rev)
 	}
 	if _, err := git(r.cwd, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
-		return fmt.Errorf("unknown revision %q", rev)
+		return &RevisionError{Rev: rev, Shallow: r.shallow()}
 	}
 	return nil
+}
+
+// shallow reports whether the repository is a shallow clone.
+func (r *repo) shallow() bool {
+	out, err := git(r.cwd, nil, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
+// RevisionError is a --base revision the repository does not have, with
+// how to get it: in CI, checkouts are often shallow and hold one branch.
+type RevisionError struct {
+	Rev     string
+	Shallow bool // the clone is shallow
+}
+
+func (e *RevisionError) Error() string {
+	fetch := "git fetch origin " + e.Rev
+	if remote, ref, ok := strings.Cut(e.Rev, "/"); ok && remote == "origin" {
+		fetch = "git fetch origin " + ref + ":refs/remotes/origin/" + ref
+	}
+	if e.Shallow {
+		fetch = strings.Replace(fetch, "git fetch ", "git fetch --depth=1 ", 1)
+		return fmt.Sprintf("unknown revision %q: this clone is shallow and lacks it; fetch the history (actions/checkout with fetch-depth: 0) or the base (%s)", e.Rev, fetch)
+	}
+	return fmt.Sprintf("unknown revision %q (if it is on a remote, fetch it: %s)", e.Rev, fetch)
 }
 
 // changes lists the files that differ between rev and the working tree,
@@ -313,7 +339,7 @@ func (r *repo) readWorking(p string, maxSize int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %v", p, err)
 	}
 	if !inside(real, r.realTop) {
-		return nil, &LinkError{Name: p}
+		return nil, &walk.LinkError{Name: p}
 	}
 	return records.ReadFile(real, p, maxSize)
 }

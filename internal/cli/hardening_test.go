@@ -348,7 +348,7 @@ func TestDiffBaseSchemaLeavingTheGateIsRemoved(t *testing.T) {
 		git("mv", "schemas/form.json", tc.to)
 		r := cmdIn(t, dir, "", "diff", "--base", "v1", tc.path)
 		want := "schemas/form.json"
-		if r.code != ExitFindings || !strings.Contains(r.stdout, "v1:"+want+":1:1: schema file moved to "+tc.where+", outside the schemas checked") ||
+		if r.code != ExitFindings || !strings.Contains(r.stdout, "v1:"+want+":1:1: error: schema file moved to "+tc.where+", outside the schemas checked") ||
 			!strings.Contains(r.stdout, "(TKD002)") || strings.Contains(r.stdout, "TKD003") {
 			t.Errorf("moved to %s: exit %d\n%s%s", tc.to, r.code, r.stdout, r.stderr)
 		}
@@ -383,7 +383,7 @@ func TestDiffBaseNeverReadsThroughALinkOutOfTheRepository(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
-	if r.code != ExitError || !strings.Contains(r.stdout, "schemas/b.json:1:1: new schema file") || !strings.Contains(r.stdout, "schemas/c.json:1:1: new schema file") {
+	if r.code != ExitError || !strings.Contains(r.stdout, "schemas/b.json:1:1: info: new schema file") || !strings.Contains(r.stdout, "schemas/c.json:1:1: info: new schema file") {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/triggerkit/triggerkit/diff"
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/generate"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
@@ -20,7 +22,9 @@ import (
 const schemagenExit = `  0  the schema (or the transformed samples) written
   1  written, but some samples were refused (invalid JSON, not an object,
      a key repeated in one object);
-     each is reported as FILE:LINE:COL on standard error
+     each is reported as FILE:LINE:COL on standard error;
+     or --update found breaking changes (without --allow-breaking;
+     --write then writes nothing)
   2  usage error, unreadable file, bad hints, or nothing to write`
 
 type schemagenOptions struct {
@@ -36,6 +40,9 @@ type schemagenOptions struct {
 	root       string
 	keepJSON   bool
 	noContact  bool
+	update     string
+	write      bool
+	allowBreak bool
 	inputFlags
 }
 
@@ -52,6 +59,9 @@ func (o *schemagenOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.root, "root", "", "describe only the part `PATH` of each sample: keys separated by \".\", \"[]\" for each array element (createdEvent.entityAsJson, events[])")
 	fs.BoolVar(&o.keepJSON, "keep-json-strings", false, "keep strings that hold JSON as strings instead of reading their content")
 	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default a required 1st-level uuid whose key names a contact ID is)")
+	fs.StringVar(&o.update, "update", "", "merge the samples into the existing schema `SCHEMA`, keeping what people wrote, and report what the update changes for published automations")
+	fs.BoolVar(&o.write, "write", false, "with --update, write the updated schema over SCHEMA (atomically)")
+	fs.BoolVar(&o.allowBreak, "allow-breaking", false, "with --update, accept breaking changes: exit 0 and let --write write")
 	o.inputFlags.register(fs)
 }
 
@@ -80,11 +90,22 @@ standard error. Flags go anywhere on the line; "--" ends them.
 
 With --transform, writes each sample rewritten the way the schema expects
 (one compact JSON line per sample) instead of the schema: the schema is
-the one --schema names, or else the one generated from the samples.`
+the one --schema names, or else the one generated from the samples.
+
+With --update SCHEMA, merges the samples into an existing schema instead:
+every title, description, example, annotation, oneOf and required choice
+of SCHEMA is kept in its order; properties the samples add come in with
+placeholders (optional); properties no sample holds are kept, with a
+note; a type or format is widened only when a sample demands it. The
+result goes to standard output, -o FILE, or over SCHEMA with --write. The
+changes it makes for published automations are then listed on standard
+error as triggerlint diff classifies them; a breaking one makes the exit
+code 1 (and --write write nothing) unless --allow-breaking.`
 	root.Example = `  schemagen testdata/samples/webhook-event-created.json > schema.json
   schemagen payloads/order-paid.ndjson -o schema.json --contact-id contactId --hints payloads/order-paid-hints.json
   schemagen --transform payloads/order-paid.ndjson
-  schemagen --wix-compat payloads/order-paid.json`
+  schemagen --wix-compat payloads/order-paid.json
+  schemagen --update schema.json --write payloads/order-paid.ndjson`
 	root.Annotations = map[string]string{exitAnnotation: schemagenExit}
 	root.Args = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -119,6 +140,16 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 	}
 	if o.quiet && o.verbose {
 		return 0, usagef("-q and -v contradict each other")
+	}
+	switch {
+	case o.update == "" && (o.write || o.allowBreak):
+		return 0, usagef("--write and --allow-breaking are for --update")
+	case o.update != "" && (o.transform || o.wixCompat):
+		return 0, usagef("--update takes neither --transform nor --wix-compat")
+	case o.write && o.out != "":
+		return 0, usagef("--write writes over SCHEMA; -o writes elsewhere: give one")
+	case o.write && o.update == "-":
+		return 0, usagef("--write cannot write over standard input")
 	}
 	opts := generate.Options{ContactID: o.contactID, FutureDate: o.futureDate, Root: o.root, KeepJSONStrings: o.keepJSON, NoContactID: o.noContact}
 	if o.hints != "" {
@@ -170,21 +201,36 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 			return ExitError, nil
 		}
 		out = b.Bytes()
+	case o.update != "":
+		return updateSchema(opts, paths, r, env, o)
 	default:
-		res, code := generateSchema(opts, paths, r, env, o.quiet, o.verbose)
+		res, code := generateSchema(opts, paths, r, env, o.quiet, o.verbose, nil)
 		if res == nil {
 			return code, nil
 		}
 		out = res.JSON
 	}
+	return writeSchemagen(out, paths, r, env, o, "")
+}
+
+// writeSchemagen writes out to -o (never over an input), or to the file
+// over, or to standard output, and returns the exit code.
+func writeSchemagen(out []byte, paths []string, r *sampleReader, env Env, o schemagenOptions, over string) (int, error) {
 	var inputs []string
-	for _, p := range append(slices.Clone(paths), o.hints, o.schemaPath) {
+	for _, p := range append(slices.Clone(paths), o.hints, o.schemaPath, o.update) {
 		if p != "" && p != "-" {
 			inputs = append(inputs, env.path(p))
 		}
 	}
-	if err := writeOutput(env.path(o.out), out, inputs, env); err != nil {
-		return fail("%v", err)
+	target := o.out
+	if over != "" {
+		// --write: SCHEMA is the one input the output may be.
+		target = over
+		inputs = slices.DeleteFunc(inputs, func(p string) bool { return p == env.path(over) })
+	}
+	if err := writeOutput(env.path(target), out, inputs, env); err != nil {
+		fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
+		return ExitError, nil
 	}
 	if r.refused > 0 {
 		return ExitFindings, nil
@@ -194,7 +240,8 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 
 // generateSchema reads the samples into a Generator and builds the schema.
 // The notes are summarised by kind unless verbose.
-func generateSchema(opts generate.Options, paths []string, r *sampleReader, env Env, quiet, verbose bool) (*generate.Result, int) {
+// With existing, the samples update that schema (Generator.Update).
+func generateSchema(opts generate.Options, paths []string, r *sampleReader, env Env, quiet, verbose bool, existing []byte) (*generate.Result, int) {
 	g := generate.New(opts)
 	r.each(paths, func(rec []byte, at func(int) schema.Position) error { return g.Add(rec) })
 	if r.unreadable {
@@ -204,7 +251,13 @@ func generateSchema(opts generate.Options, paths []string, r *sampleReader, env 
 		fmt.Fprintln(env.Stderr, "schemagen: no usable samples")
 		return nil, ExitError
 	}
-	res, err := g.Schema()
+	var res *generate.Result
+	var err error
+	if existing != nil {
+		res, err = g.Update(existing)
+	} else {
+		res, err = g.Schema()
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
 		return nil, ExitError
@@ -245,7 +298,7 @@ func transformer(o schemagenOptions, opts generate.Options, paths []string, env 
 		}
 		// The samples are read twice: once for the schema, once to
 		// transform them. Their problems are reported the second time.
-		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: int64(o.maxSize), quiet: true}, env, true, false)
+		res, code := generateSchema(opts, paths, &sampleReader{env: env, maxSize: int64(o.maxSize), quiet: true}, env, true, false, nil)
 		if res == nil {
 			return nil, code
 		}
@@ -319,4 +372,103 @@ func writeOutput(path string, data []byte, inputs []string, env Env) error {
 		return err
 	}
 	return atomicfile.Write(path, data, &atomicfile.Options{Inputs: inputs})
+}
+
+// updateSchema runs --update: it merges the samples into SCHEMA, lists
+// what the update changes as triggerlint diff classifies it, and writes
+// the result unless --write meets a breaking change without
+// --allow-breaking.
+func updateSchema(opts generate.Options, paths []string, r *sampleReader, env Env, o schemagenOptions) (int, error) {
+	if o.out != "" {
+		// Refused before any work; writeOutput would refuse it too.
+		a, errA := os.Stat(env.path(o.out))
+		b, errB := os.Stat(env.path(o.update))
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			fmt.Fprintf(env.Stderr, "schemagen: -o %s is the schema being updated; refusing to overwrite it (--write writes over it)\n", o.out)
+			return ExitError, nil
+		}
+	}
+	old, err := readWhole(o.update, env, int64(o.maxSize))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
+		return ExitError, nil
+	}
+	oldDoc, err := schema.Load(o.update, old)
+	if err != nil || oldDoc.Root == nil {
+		if err == nil {
+			err = errors.New("not a JSON object")
+		}
+		fmt.Fprintf(env.Stderr, "schemagen: %s: %v\n", o.update, err)
+		return ExitError, nil
+	}
+	res, code := generateSchema(opts, paths, r, env, o.quiet, o.verbose, old)
+	if res == nil {
+		return code, nil
+	}
+	// The changes found only in the new version are placed in it.
+	name := o.update + " (updated)"
+	if o.out != "" {
+		name = o.out
+	}
+	newDoc, err := schema.Load(name, res.JSON)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "schemagen: the updated schema: %v\n", err) // not reached: Update writes JSON
+		return ExitError, nil
+	}
+	changes, err := diff.Compare(oldDoc, newDoc)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "schemagen: %v\n", err)
+		return ExitError, nil
+	}
+	tw := findings.NewTextWriter(env.Stderr, findings.TextStyle{})
+	var sum findings.Summary
+	breaking := 0
+	for _, c := range changes {
+		doc := newDoc
+		if c.Side == diff.Old {
+			doc = oldDoc
+		}
+		f := c.Finding(doc.File)
+		sum.Add(f)
+		if c.Kind.Class == diff.Breaking {
+			breaking++
+		}
+		if err := tw.Write(f); err != nil {
+			return ExitError, nil
+		}
+	}
+	sum.Files = 1
+	if len(changes) == 0 {
+		sum = findings.Summary{}
+	}
+	if err := tw.Finish(sum); err != nil {
+		return ExitError, nil
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(env.Stderr, "schemagen: the update changes nothing for published automations")
+	}
+	if breaking > 0 && !o.allowBreak && o.write {
+		fmt.Fprintf(env.Stderr, "schemagen: %s; %s not written (--allow-breaking writes it)\n", breakingText(breaking), o.update)
+		return ExitFindings, nil
+	}
+	over := ""
+	if o.write {
+		over = o.update
+	}
+	code, err = writeSchemagen(res.JSON, paths, r, env, o, over)
+	if err != nil || code != ExitOK {
+		return code, err
+	}
+	if breaking > 0 && !o.allowBreak {
+		fmt.Fprintf(env.Stderr, "schemagen: %s (--allow-breaking accepts them)\n", breakingText(breaking))
+		return ExitFindings, nil
+	}
+	return ExitOK, nil
+}
+
+func breakingText(n int) string {
+	if n == 1 {
+		return "1 change breaks published automations"
+	}
+	return fmt.Sprintf("%d changes break published automations", n)
 }

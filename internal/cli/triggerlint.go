@@ -3,10 +3,9 @@
 package cli
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +13,10 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/triggerkit/triggerkit/config"
 	"github.com/triggerkit/triggerkit/diff"
 	"github.com/triggerkit/triggerkit/findings"
-	"github.com/triggerkit/triggerkit/internal/records"
+	"github.com/triggerkit/triggerkit/internal/walk"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/validate"
 )
@@ -134,6 +134,7 @@ that keep automations working. Flags go anywhere on the line; "--" ends them.`
 		newDiffCommand(a),
 		newRulesCommand(a),
 		newExplainCommand(a),
+		newConfigCommand(a),
 		newServeCommand(a),
 		newLSPCommand(a),
 		newSchemaCommand(a),
@@ -149,27 +150,26 @@ func newLintCommand(a *app) *cobra.Command {
 	var flags lintFlags
 	var fixIt bool
 	c := &cobra.Command{
-		Use:   "lint [flags] PATH...",
+		Use:   "lint [flags] [PATH...]",
 		Short: "lint schema files; directories are walked for *.json, \"-\" reads standard input",
-		Long: `Lints each schema file; directories are walked for *.json (hidden directories
-and node_modules are skipped), "-" reads standard input. Every file is linted,
-even after one that cannot be read or parsed. A symbolic link met in a walk is
-linted when the file it names is inside the walked directory or its git
-repository, and reported otherwise. Only regular files are read, each up to
---max-size.`,
+		Long: `Lints each schema file; directories are walked for *.json, skipping hidden
+directories, node_modules, what .gitignore files ignore, what the config's
+files and exclude leave out, and JSON that is no trigger schema (-v lists
+them). "-" reads standard input. With no PATH, the folder of .triggerlint.yaml
+is linted. Every file is linted, even after one that cannot be read or
+parsed. A symbolic link met in a walk is linted when the file it names is
+inside the walked directory or its git repository, and reported otherwise.
+Only regular files are read, each up to --max-size.`,
 		Example: `  triggerlint lint examples/
   triggerlint lint triggers/ --format json
   triggerlint lint --fail-severity warn --disable TK3004 examples/
   triggerlint lint --disable all --enable 'TK7*' examples/order-paid.json
   triggerlint lint --severity TK3003=error examples/generated-from-sample.json
+  triggerlint lint --baseline .triggerlint-baseline.json triggers/
+  triggerlint lint --format sarif -o triggerlint.sarif examples/
+  triggerlint lint --force-exclude package.json triggers/order.json
   triggerlint lint -- -odd-name.json`,
 		Annotations: map[string]string{exitAnnotation: exitCodes},
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("no files to lint")
-			}
-			return nil
-		},
 		RunE: func(c *cobra.Command, args []string) error {
 			env, err := a.runEnv()
 			if err != nil {
@@ -196,11 +196,13 @@ repository, and reported otherwise. Only regular files are read, each up to
 type lintFlags struct {
 	reportFlags
 	selectFlags
+	forceExclude bool
 }
 
 func (f *lintFlags) register(fs *pflag.FlagSet) {
 	f.reportFlags.register(fs)
 	f.selectFlags.register(fs)
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "leave out named files that the config's files and exclude leave out, or that are no trigger schema (what the pre-commit hook passes)")
 }
 
 func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags) (int, error) {
@@ -212,32 +214,149 @@ func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags)
 		fmt.Fprintf(env.Stderr, "triggerlint: internal error: invalid rule set: %v\n", err)
 		return ExitError, nil
 	}
-	linter, err := lint.New(lint.Options{Rules: ruleSet, Select: opts.sel})
-	if err != nil {
+	cfg, code := loadConfig(env, &opts.workflowFlags, catalogue(ruleSet))
+	if code != ExitOK {
+		return code, nil
+	}
+	linters := linterCache{ruleSet: ruleSet, flags: opts.sel, byKey: map[string]*lint.Linter{}}
+	if _, err := linters.get(cfg, ""); err != nil {
 		return 0, &UsageError{Msg: err.Error()}
 	}
+	wf, code := newWorkflow(env, &opts.workflowFlags, cfg, false, nil)
+	if code != ExitOK {
+		return code, nil
+	}
 
-	inputs, failed := collectInputs(paths, env, int64(opts.maxSize))
-	var read []lint.Input
-	for _, in := range inputs {
-		if in.err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(in.err.Error()))
+	files, failed, err := collectSchemas(paths, env, cfg, opts)
+	if err != nil {
+		return 0, err
+	}
+	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
+	// Inputs grouped by the linter their rule selection needs: one linter
+	// per distinct selection, the files of each linted on all cores.
+	type group struct {
+		linter *lint.Linter
+		inputs []lint.Input
+		index  []int
+	}
+	var groups []*group
+	byLinter := map[*lint.Linter]*group{}
+	var read []string
+	for _, f := range files {
+		l, err := linters.get(cfg, f.Path)
+		if err != nil {
+			return 0, &UsageError{Msg: err.Error()}
+		}
+		g := byLinter[l]
+		if g == nil {
+			g = &group{linter: l}
+			byLinter[l] = g
+			groups = append(groups, g)
+		}
+		g.inputs = append(g.inputs, lint.Input{Name: f.Name, Src: f.Src})
+		g.index = append(g.index, len(read))
+		out.inputs = append(out.inputs, f.Path)
+		read = append(read, f.Name)
+	}
+	perFile := make([][]findings.Finding, len(read))
+	for _, g := range groups {
+		r, err := g.linter.Inputs(g.inputs)
+		for _, e := range joined(err) {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
+			failed = true
+		}
+		if len(groups) == 1 {
+			perFile = [][]findings.Finding{r.Findings}
+			break
+		}
+		// Findings come in input order: hand each file its own.
+		k := 0
+		for i, in := range g.inputs {
+			start := k
+			for k < len(r.Findings) && r.Findings[k].File == in.Name {
+				k++
+			}
+			perFile[g.index[i]] = r.Findings[start:k]
+		}
+	}
+	for _, name := range read {
+		out.file(name)
+	}
+	for _, fs := range perFile {
+		for _, f := range fs {
+			out.write(f)
+		}
+	}
+	return out.done(env, failed, opts.failSeverity(cfg)), nil
+}
+
+// collectSchemas returns the schema files lint and fix look at: those
+// paths name, or with none the config's folder (its files and exclude
+// decide), read through internal/walk. Files that cannot be read are
+// reported and make the second result true; -v lists the files left out.
+func collectSchemas(paths []string, env Env, cfg *config.Config, opts *lintFlags) ([]walk.File, bool, error) {
+	walkOpts := walk.Options{Dir: env.Dir, ForceExclude: opts.forceExclude, MaxSize: int64(opts.maxSize), Stdin: env.Stdin}
+	if cfg != nil {
+		walkOpts.Include = cfg.Includes
+	}
+	if len(paths) == 0 {
+		if cfg == nil {
+			return nil, false, usagef("no files to lint: name files or folders, or list them under \"files\" in %s", config.FileName)
+		}
+		// The config's folder, named from the working directory.
+		dir, err := filepath.Rel(env.absPath("."), cfg.Dir)
+		if err != nil {
+			dir = cfg.Dir
+		}
+		paths = []string{dir}
+	}
+	res := walk.Collect(paths, walkOpts)
+	for _, sk := range res.Skipped {
+		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
+	}
+	for _, dir := range res.Empty {
+		env.warnf("no *.json files in %s", findings.Escape(dir))
+	}
+	failed := false
+	var files []walk.File
+	for _, f := range res.Files {
+		if f.Err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
 			failed = true
 			continue
 		}
-		read = append(read, lint.Input{Name: in.name, Src: in.src})
+		files = append(files, f)
 	}
-	res, err := linter.Inputs(read)
-	for _, e := range joined(err) {
-		fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
-		failed = true
+	return files, failed, nil
+}
+
+// linterCache holds one linter per distinct rule selection: the config's
+// for a file, then the flags'.
+type linterCache struct {
+	ruleSet []*lint.Rule
+	flags   lint.SelectOptions
+	byKey   map[string]*lint.Linter
+}
+
+// get returns the linter for a file (path "" is a file no override
+// covers).
+func (lc *linterCache) get(cfg *config.Config, path string) (*lint.Linter, error) {
+	var sel lint.SelectOptions
+	if cfg != nil {
+		sel = cfg.Selected(path)
 	}
-	out := newFindingWriter(env, opts.format, useColor)
-	out.files = len(read) // files read; the unreadable are on stderr
-	for _, f := range res.Findings {
-		out.write(f)
+	sel.Toggles = append(sel.Toggles, lc.flags.Toggles...)
+	sel.Severity = append(sel.Severity, lc.flags.Severity...)
+	key := fmt.Sprint(sel.Toggles, sel.Severity)
+	if l := lc.byKey[key]; l != nil {
+		return l, nil
 	}
-	return out.done(env, failed, findings.Severity(opts.fail)), nil
+	l, err := lint.New(lint.Options{Rules: lc.ruleSet, Select: sel})
+	if err != nil {
+		return nil, err
+	}
+	lc.byKey[key] = l
+	return l, nil
 }
 
 // joined returns the errors that err joins, or err alone.
@@ -249,155 +368,6 @@ func joined(err error) []error {
 		return []error{err}
 	}
 	return nil
-}
-
-// input is one file to lint: its name and content, or why it could not be
-// read.
-type input struct {
-	name string
-	src  []byte
-	err  error
-}
-
-// collectInputs reads the named files, walking directories for *.json, in
-// the order given and in lexical order inside directories. Relative paths
-// start from env.Dir. Only regular files are read, each up to maxSize
-// bytes; a symbolic link found in a walk is read when its target stays
-// inside the walked folder or its repository, and refused otherwise.
-// Problems are reported on stderr and make the second result true; the
-// other inputs are still returned.
-func collectInputs(paths []string, env Env, maxSize int64) ([]input, bool) {
-	var out []input
-	failed := false
-	stdinUsed := false
-	for _, p := range paths {
-		if p == "-" {
-			if stdinUsed {
-				fmt.Fprintln(env.Stderr, "triggerlint: standard input named twice")
-				failed = true
-				continue
-			}
-			stdinUsed = true
-			src, err := records.ReadAll(env.Stdin, "<stdin>", maxSize)
-			out = append(out, input{name: "<stdin>", src: src, err: err})
-			continue
-		}
-		root := env.path(p)
-		info, err := os.Stat(root)
-		if err != nil {
-			out = append(out, input{name: p, err: inputError(p, err)})
-			continue
-		}
-		if !info.IsDir() {
-			out = append(out, readInput(root, p, env, maxSize))
-			continue
-		}
-		found := false
-		w := walker{root: root}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			name := p
-			if rel, rerr := filepath.Rel(root, path); rerr == nil && rel != "." {
-				name = filepath.Join(p, rel)
-			}
-			if err != nil {
-				out = append(out, input{name: name, err: inputError(name, err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
-					why := "a hidden directory"
-					if d.Name() == "node_modules" {
-						why = "node_modules"
-					}
-					env.verbosef("skipped %s: %s", findings.Escape(name), why)
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !strings.HasSuffix(d.Name(), ".json") {
-				env.verbosef("skipped %s: not *.json", findings.Escape(name))
-				return nil
-			}
-			found = true
-			if d.Type()&fs.ModeSymlink != 0 {
-				if err := w.allowLink(path, name); err != nil {
-					out = append(out, input{name: name, err: err})
-					return nil
-				}
-			}
-			out = append(out, readInput(path, name, env, maxSize))
-			return nil
-		})
-		if err != nil {
-			out = append(out, input{name: p, err: err})
-		}
-		if !found {
-			env.warnf("no *.json files in %s", p)
-		}
-	}
-	return out, failed
-}
-
-// readInput reads one file, refusing what is not a regular file and more
-// than maxSize bytes. name is how messages and findings call it.
-func readInput(path, name string, env Env, maxSize int64) input {
-	src, err := records.ReadFile(path, name, maxSize)
-	return input{name: name, src: src, err: inputError(name, err)}
-}
-
-// walker checks the symbolic links of one directory walk.
-type walker struct {
-	root       string
-	realRoot   string // root with its links resolved
-	repoTop    string // the repository root holds, "" when none
-	rootsKnown bool
-}
-
-// LinkError is a symbolic link that a directory walk does not follow: its
-// target lies outside the walked folder and outside its repository, or
-// cannot be resolved.
-type LinkError struct {
-	Name string
-	Err  error // nil for a link that leaves the tree
-}
-
-func (e *LinkError) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("%s: a symbolic link that does not resolve: %v", e.Name, e.Err)
-	}
-	return fmt.Sprintf("%s: a symbolic link to a file outside the folder and its repository, not read", e.Name)
-}
-
-func (e *LinkError) Unwrap() error { return e.Err }
-
-// allowLink returns nil when the link at path points inside the walked
-// folder or its repository.
-func (w *walker) allowLink(path, name string) error {
-	if !w.rootsKnown {
-		w.rootsKnown = true
-		if abs, err := filepath.Abs(w.root); err == nil {
-			w.realRoot, _ = filepath.EvalSymlinks(abs)
-		}
-		w.repoTop = repositoryOf(w.realRoot)
-	}
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return &LinkError{Name: name, Err: err}
-	}
-	if target, err = filepath.Abs(target); err != nil {
-		return &LinkError{Name: name, Err: err}
-	}
-	if inside(target, w.realRoot) || inside(target, w.repoTop) {
-		return nil
-	}
-	return &LinkError{Name: name}
 }
 
 // repositoryOf returns the nearest folder at or above dir that holds a
@@ -426,11 +396,13 @@ func inside(path, dir string) bool {
 }
 
 // catalogue returns every documented ID: the schema rules of the rule set,
-// the payload and request rules, then the change kinds.
+// the payload and request rules, the change kinds, then the findings about
+// stale config entries.
 func catalogue(ruleSet []*lint.Rule) []findings.Entry {
 	out := findings.Entries(ruleSet)
 	out = append(out, findings.Entries(validate.Rules())...)
-	return append(out, findings.Entries(diff.Kinds())...)
+	out = append(out, findings.Entries(diff.Kinds())...)
+	return append(out, findings.SuppressionEntries()...)
 }
 
 // newRulesCommand returns "rules".
@@ -484,6 +456,7 @@ func rulesCommand(format string, env Env, ruleSet []*lint.Rule) error {
 			findings.SchemaRule:  "Schema rules (triggerlint lint)",
 			findings.PayloadRule: "Payload and request rules (triggerlint validate)",
 			findings.Change:      "Schema changes (triggerlint diff)",
+			findings.Other:       "Config entries (.triggerlint.yaml)",
 		}
 		var last findings.Category
 		for i, e := range all {
@@ -569,49 +542,143 @@ func explainCommand(id string, env Env, ruleSet []*lint.Rule) int {
 	return ExitOK
 }
 
-// findingWriter counts findings and writes them as they come, in text or
-// as the JSON report, so that memory does not grow with the input.
+// findingWriter counts findings and writes them, in the --format asked
+// for, to standard output or to the -o file. Without a workflow that must
+// see every finding first (suppressions, a baseline), findings are written
+// as they come, so that memory does not grow with the input.
 type findingWriter struct {
+	env       Env
+	format    string
+	color     bool
 	out       findings.Writer
+	buf       *bytes.Buffer // the report, when -o names a file
+	outPath   string
+	inputs    []string // files -o must not overwrite
 	sum       findings.Summary
 	files     int
+	names     []string // the files of the run, as findings name them
 	worst     findings.Severity
 	err       error
 	noSummary bool // -q: finish without the summary line
+	show      bool // --show-ignored
+	wf        *workflow
+	held      []findings.Finding
 }
 
-// newFindingWriter returns the writer of a --format on env.Stdout. With
-// -q, text output has no summary line.
-func newFindingWriter(env Env, format string, color bool) *findingWriter {
-	return &findingWriter{out: newWriter(env.Stdout, format, color), noSummary: env.verbosity == quiet && format == "text"}
+// newFindingWriter returns the writer of a command's flags. With -q, text
+// output has no summary line.
+func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bool, ruleSet []*lint.Rule, fail findings.Severity) *findingWriter {
+	fw := &findingWriter{env: env, format: o.format, color: color, noSummary: env.verbosity == quiet && o.format == "text",
+		show: show, wf: wf, outPath: o.output}
+	var dest io.Writer = env.Stdout
+	if o.output != "" {
+		fw.buf = new(bytes.Buffer)
+		dest = fw.buf
+	}
+	fw.out = newWriter(dest, o.format, color, env, ruleSet, fail)
+	return fw
+}
+
+// file records a file of the run, as findings name it; a writer that
+// reports clean files too (JUnit's passing case) is told of it.
+func (fw *findingWriter) file(name string) {
+	fw.files++
+	fw.names = append(fw.names, name)
+	if d, ok := fw.out.(interface{ File(string) }); ok {
+		d.File(name)
+	}
 }
 
 func (fw *findingWriter) write(f findings.Finding) {
+	if fw.wf.holds() {
+		fw.held = append(fw.held, f)
+		return
+	}
+	fw.emit(f)
+}
+
+// emit counts a finding and writes it: a suppressed one only with
+// --show-ignored, or in SARIF, which records suppressions as such.
+func (fw *findingWriter) emit(f findings.Finding) {
 	fw.sum.Add(f)
-	fw.worst = max(fw.worst, f.Severity)
+	if f.Suppressed == nil {
+		fw.worst = max(fw.worst, f.Severity)
+	} else if !fw.show && fw.format != "sarif" {
+		return
+	}
 	if fw.err == nil {
 		fw.err = fw.out.Write(f)
 	}
 }
 
+// settle runs the held findings through the workflow and emits them: the
+// waivers mark what they cover and report the stale ones, then the
+// baseline drops what it holds.
+func (fw *findingWriter) settle() {
+	if !fw.wf.holds() {
+		return
+	}
+	fs := fw.held
+	fw.held = nil
+	var stale []findings.Finding
+	if len(fw.wf.waivers) > 0 {
+		stale = findings.Suppress(fs, fw.wf.waivers, fw.names)
+	}
+	if fw.wf.baseline != nil {
+		var held int
+		fs, held, fw.sum.BaselineStale = fw.wf.applyBaseline(fs)
+		fw.sum.Baselined = held
+	}
+	for _, f := range fs {
+		fw.emit(f)
+	}
+	for _, f := range stale {
+		fw.emit(f)
+	}
+}
+
 func (fw *findingWriter) finish() error {
+	fw.settle()
 	fw.sum.Files = fw.files
 	if fw.err != nil {
 		return fw.err
 	}
 	if fw.noSummary {
-		// The text writer prints no summary line for no findings.
-		return fw.out.Finish(findings.Summary{})
+		// The text writer prints no summary line for an empty summary.
+		fw.err = fw.out.Finish(findings.Summary{})
+	} else {
+		fw.err = fw.out.Finish(fw.sum)
 	}
-	return fw.out.Finish(fw.sum)
+	if fw.err == nil && fw.buf != nil {
+		fw.err = writeReport(fw.env.path(fw.outPath), fw.buf.Bytes(), fw.inputs)
+	}
+	return fw.err
 }
 
 // done finishes the output and returns the exit code: ExitError when it
 // could not be written or when failed is set (an input could not be read),
-// else ExitFindings when a finding is at or above fail, else ExitOK.
+// else ExitFindings when a finding that is not suppressed is at or above
+// fail, else ExitOK. With --write-baseline it writes the baseline instead
+// of a report.
 func (fw *findingWriter) done(env Env, failed bool, fail findings.Severity) int {
+	if fw.wf != nil && fw.wf.writeBaseline != "" {
+		fs := fw.held
+		if len(fw.wf.waivers) > 0 {
+			findings.Suppress(fs, fw.wf.waivers, fw.names)
+		}
+		n, err := fw.wf.writeBaselineFile(env, fs)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "triggerlint: writing the baseline: %s\n", findings.Escape(err.Error()))
+			return ExitError
+		}
+		env.notef("recorded %s in %s", plural(n, "finding"), findings.Escape(fw.wf.writeBaseline))
+		if failed {
+			return ExitError
+		}
+		return ExitOK
+	}
 	if err := fw.finish(); err != nil {
-		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+		fmt.Fprintf(env.Stderr, "triggerlint: writing output: %s\n", findings.Escape(err.Error()))
 		return ExitError
 	}
 	switch {
@@ -621,6 +688,14 @@ func (fw *findingWriter) done(env Env, failed bool, fail findings.Severity) int 
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// plural says "1 finding", "2 findings".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // stderrWriter escapes what is written to stderr with findings.Escape,
@@ -650,11 +725,28 @@ func (s stderrWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// newWriter returns the findings writer of a --format: the JSON report, or
-// text with or without colour.
-func newWriter(w io.Writer, format string, useColor bool) findings.Writer {
-	if format == "json" {
+// newWriter returns the findings writer of a --format: text with or
+// without colour, the JSON report, SARIF 2.1.0, GitHub Actions workflow
+// commands (with the step summary appended to $GITHUB_STEP_SUMMARY when it
+// is set), JUnit XML or Markdown.
+func newWriter(w io.Writer, format string, useColor bool, env Env, ruleSet []*lint.Rule, fail findings.Severity) findings.Writer {
+	switch format {
+	case "json":
 		return findings.NewJSONWriter(w)
+	case "sarif":
+		return findings.NewSARIFWriter(w, tool(), catalogue(ruleSet), findings.SARIFOptions{Root: env.absPath(".")})
+	case "github":
+		return findings.NewGitHubWriter(w, tool(), catalogue(ruleSet), findings.GitHubOptions{SummaryPath: env.Getenv("GITHUB_STEP_SUMMARY"), Fail: fail})
+	case "junit":
+		return findings.NewJUnitWriter(w, tool(), catalogue(ruleSet), findings.JUnitOptions{Fail: fail})
+	case "markdown":
+		return findings.NewMarkdownWriter(w, tool(), catalogue(ruleSet), findings.MarkdownOptions{Fail: fail, MaxBytes: 60000})
 	}
 	return findings.NewTextWriter(w, findings.TextStyle{Color: useColor})
+}
+
+// tool is triggerlint as the SARIF, JUnit, GitHub and Markdown reports
+// name it.
+func tool() findings.Tool {
+	return findings.Tool{Name: "triggerlint", Version: readBuildInfo().Version, InformationURI: "https://github.com/triggerkit/triggerkit"}
 }

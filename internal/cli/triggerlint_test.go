@@ -192,7 +192,7 @@ func TestUnreadableFileDoesNotStopTheOthers(t *testing.T) {
 
 func TestParseErrorIsAFinding(t *testing.T) {
 	r := triggerlint(t, "{\"type\": \"object\",}", nil, false, "lint", "-")
-	if r.code != ExitFindings || r.stdout != "<stdin>:1:18: trailing comma before } (TK1001)\n1 finding (1 error, 0 warnings, 0 info) in 1 file\n" {
+	if r.code != ExitFindings || r.stdout != "<stdin>:1:18: error: trailing comma before } (TK1001)\n1 finding (1 error, 0 warnings, 0 info) in 1 file\n" {
 		t.Errorf("exit %d\n%s", r.code, r.stdout)
 	}
 }

@@ -94,8 +94,27 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 		return 0, usagef("no files to validate")
 	}
 	maxSize := int64(opts.maxSize)
-	out := newFindingWriter(env, opts.format, useColor)
-	v, code := loadValidator(opts.schema, ruleSet, env, maxSize, out)
+	cfg, code := loadConfig(env, &opts.workflowFlags, catalogue(ruleSet))
+	if code != ExitOK {
+		return code, nil
+	}
+	wf, code := newWorkflow(env, &opts.workflowFlags, cfg, false, nil)
+	if code != ExitOK {
+		return code, nil
+	}
+	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
+	out.inputs = append([]string{env.path(opts.schema)}, files...)
+	for i := 1; i < len(out.inputs); i++ {
+		out.inputs[i] = env.path(out.inputs[i])
+	}
+	// The schema is linted with the rules the config selects for it, as
+	// lint would.
+	lc := &linterCache{ruleSet: ruleSet, byKey: map[string]*lint.Linter{}}
+	l, err := lc.get(cfg, env.path(opts.schema))
+	if err != nil {
+		return 0, &UsageError{Msg: err.Error()}
+	}
+	v, code := loadValidator(opts.schema, l, env, maxSize, out)
 	if v == nil {
 		return code, nil
 	}
@@ -114,26 +133,26 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 			failed = true
 		}
 	}
-	return out.done(env, failed, findings.Severity(opts.fail)), nil
+	return out.done(env, failed, opts.failSeverity(cfg)), nil
 }
 
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, ruleSet []*lint.Rule, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
+func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
 	src, err := readWhole(path, env, maxSize)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
 	}
-	v, err := validate.NewLinted(path, src, ruleSet, nil)
+	v, err := validate.NewLintedBy(path, src, l, nil)
 	var se *validate.SchemaError
 	if errors.As(err, &se) {
-		out.files++
+		out.file(path)
 		for _, f := range se.Findings {
 			out.write(f)
 		}
 		if err := out.finish(); err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %v\n", err)
+			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %s\n", findings.Escape(err.Error()))
 		}
 		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, se.Errors)
 		return nil, ExitError
@@ -174,6 +193,6 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	if err != nil {
 		return err
 	}
-	out.files++
+	out.file(display)
 	return nil
 }

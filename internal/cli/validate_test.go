@@ -22,9 +22,9 @@ func runValidate(t *testing.T, stdin string, args ...string) (string, string, in
 func TestValidateCommand(t *testing.T) {
 	const schemaFile = "../../examples/order-paid.json"
 	out, errOut, code := runValidate(t, "", "--schema", schemaFile, "../../payloads/order-paid.json", "../../payloads/order-paid.ndjson")
-	want := `../../payloads/order-paid.ndjson:2:12: /orderId: "not-a-uuid" is not a valid uuid (TK9005)
-../../payloads/order-paid.ndjson:3:1: missing required property "contactId" (TK9003)
-../../payloads/order-paid.ndjson:3:538: /Note: key "Note" is not in the schema, so automations cannot use it (TK9010)
+	want := `../../payloads/order-paid.ndjson:2:12: error: /orderId: "not-a-uuid" is not a valid uuid (TK9005)
+../../payloads/order-paid.ndjson:3:1: error: missing required property "contactId" (TK9003)
+../../payloads/order-paid.ndjson:3:538: warning: /Note: key "Note" is not in the schema, so automations cannot use it (TK9010)
 3 findings (2 errors, 1 warning, 0 info) in 5 payloads from 2 files
 `
 	if out != want || code != ExitFindings || errOut != "" {
@@ -49,7 +49,7 @@ func TestValidateCommand(t *testing.T) {
 	body, _ := os.ReadFile("../../payloads/report-request.json")
 	bad := strings.Replace(string(body), `"order_paid"`, `"Order Paid"`, 1)
 	out, _, code = runValidate(t, bad, "--schema", schemaFile, "--request", "-")
-	if code != ExitFindings || !strings.HasPrefix(out, `<stdin>:2:17: /triggerKey: triggerKey "Order Paid" has "O"`) {
+	if code != ExitFindings || !strings.HasPrefix(out, `<stdin>:2:17: error: /triggerKey: triggerKey "Order Paid" has "O"`) {
 		t.Errorf("request: code %d\n%s", code, out)
 	}
 	out, _, code = runValidate(t, string(body), "--schema", schemaFile, "--request", "--kind", "cancel", "-")
@@ -59,7 +59,7 @@ func TestValidateCommand(t *testing.T) {
 
 	// A payload that is not JSON is placed exactly.
 	out, _, code = runValidate(t, "{\n  \"orderId\": \"x\",\n}\n", "--schema", schemaFile, "-")
-	if code != ExitFindings || !strings.Contains(out, "<stdin>:3:1: invalid character '}', want a key in double quotes (TK9001)") {
+	if code != ExitFindings || !strings.Contains(out, "<stdin>:3:1: error: invalid character '}', want a key in double quotes (TK9001)") {
 		t.Errorf("syntax: code %d\n%s", code, out)
 	}
 

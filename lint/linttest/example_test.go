@@ -63,7 +63,7 @@ func Example() {
 	fmt.Println(res.Findings[0].URL)
 	fmt.Printf("%d finding, %d warning\n", res.Summary.Findings, res.Summary.Warnings)
 	// Output:
-	// payload.json:1:35: /properties/order_id: key "order_id" is not camelCase (ACME1001)
+	// payload.json:1:35: warning: /properties/order_id: key "order_id" is not camelCase (ACME1001)
 	// https://acme.example/lint-rules#acme1001
 	// 1 finding, 1 warning
 }

@@ -127,7 +127,7 @@ func TestRunRequiresAFlaggedAndACleanCase(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "ACME1002"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	flagged := "-- a.json --\n{}\n-- want --\na.json:1:1: root (ACME1002)\n"
+	flagged := "-- a.json --\n{}\n-- want --\na.json:1:1: info: root (ACME1002)\n"
 	if err := os.WriteFile(filepath.Join(dir, "ACME1002", "flagged.txtar"), []byte(flagged), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestRunRequiresAFlaggedAndACleanCase(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "has 1 flagged and 0 clean cases; want at least one of each") {
 		t.Errorf("got err %v and output:\n%s\nwant a failure for the missing clean case", err, out)
 	}
-	if !strings.Contains(string(out), `Doc.Good example: got findings "doc.good.json:1:1: root (ACME1002)\n", want flagged false`) {
+	if !strings.Contains(string(out), `Doc.Good example: got findings "doc.good.json:1:1: info: root (ACME1002)\n", want flagged false`) {
 		t.Errorf("got output:\n%s\nwant a failure for the flagged Doc.Good", out)
 	}
 	if !strings.Contains(string(out), "--- PASS: TestRunRequiresAFlaggedAndACleanCase/ACME1002/flagged") {
