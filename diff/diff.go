@@ -103,7 +103,7 @@ func (d *differ) add(c Change) *Change {
 // at places a change on a member of one side: the whole member, key to
 // value.
 func at(side Side, m *schema.Member) (Side, schema.Span, schema.Pointer) {
-	return side, schema.Span{Start: m.KeySpan.Start, End: m.Value.Span.End}, m.Value.Pointer
+	return side, schema.Span{Start: m.KeySpan.Start, End: m.Value.Span.End}, m.Value.Pointer()
 }
 
 func (d *differ) change(id string, side Side, m *schema.Member, path, msg string) *Change {
@@ -112,7 +112,7 @@ func (d *differ) change(id string, side Side, m *schema.Member, path, msg string
 }
 
 func (d *differ) changeAt(id string, side Side, n *schema.Node, path, msg string) *Change {
-	return d.add(Change{Kind: kindByID[id], Side: side, Span: n.Span, Pointer: n.Pointer, Path: path, Message: msg})
+	return d.add(Change{Kind: kindByID[id], Side: side, Span: n.Span, Pointer: n.Pointer(), Path: path, Message: msg})
 }
 
 // object compares the properties and required lists of two object schemas
@@ -466,7 +466,7 @@ func optionLabel(o *schema.Schema) string {
 	if t := o.TitleText(); t != "" {
 		return strconv.Quote(t)
 	}
-	return string(o.Node.Pointer)
+	return string(o.Node.Pointer())
 }
 
 func optionList(s *schema.Schema) string {

@@ -536,7 +536,7 @@ func made(s *schema.Schema) string {
 		return `"3f2a7c1e-9b4d-4e8a-a6f0-5c1d2e3b4a59"`
 	}
 	if s.Parent != nil {
-		m, _ := schema.CustomMemberOf(s.Parent.CustomType(), s.Node.Pointer.Last())
+		m, _ := schema.CustomMemberOf(s.Parent.CustomType(), s.Node.Pointer().Last())
 		if x := m.Holds.Example(); x != "" {
 			return strconv.Quote(x)
 		}

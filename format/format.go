@@ -49,7 +49,7 @@ func Source(src []byte) ([]byte, error) {
 			Kind:    schema.ErrTooDeep,
 			Offset:  p.deep.Span.Start,
 			Pos:     f.Position(p.deep.Span.Start),
-			Pointer: p.deep.Pointer,
+			Pointer: p.deep.Pointer(),
 			Msg:     fmt.Sprintf("nesting deeper than %d levels; fmt lays out at most %d", MaxDepth, MaxDepth),
 		}}}
 	}
@@ -70,7 +70,7 @@ func problems(f *schema.File) schema.ErrorList {
 			Kind:    schema.ErrDuplicateKey,
 			Offset:  d.Again.KeySpan.Start,
 			Pos:     f.Position(d.Again.KeySpan.Start),
-			Pointer: d.Object.Pointer,
+			Pointer: d.Object.Pointer(),
 			Msg:     fmt.Sprintf("duplicate key %q (first at %d:%d)", cut(d.Again.Name, 60), first.Line, first.Column),
 		})
 	}

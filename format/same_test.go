@@ -15,12 +15,12 @@ import (
 // order, strings by their decoded text and numbers by their exact text.
 func difference(a, b *schema.Node) string {
 	if a.Kind != b.Kind {
-		return fmt.Sprintf("%s: %s, want %s", a.Pointer, b.Kind, a.Kind)
+		return fmt.Sprintf("%s: %s, want %s", a.Pointer(), b.Kind, a.Kind)
 	}
 	switch a.Kind {
 	case schema.Object:
 		if len(a.Members) != len(b.Members) {
-			return fmt.Sprintf("%s: %d members, want %d", a.Pointer, len(b.Members), len(a.Members))
+			return fmt.Sprintf("%s: %d members, want %d", a.Pointer(), len(b.Members), len(a.Members))
 		}
 		byName := make(map[string]*schema.Member, len(b.Members))
 		for _, m := range b.Members {
@@ -29,7 +29,7 @@ func difference(a, b *schema.Node) string {
 		for _, m := range a.Members {
 			o := byName[m.Name]
 			if o == nil {
-				return fmt.Sprintf("%s: member %q lost", a.Pointer, m.Name)
+				return fmt.Sprintf("%s: member %q lost", a.Pointer(), m.Name)
 			}
 			if d := difference(m.Value, o.Value); d != "" {
 				return d
@@ -37,7 +37,7 @@ func difference(a, b *schema.Node) string {
 		}
 	case schema.Array:
 		if len(a.Elems) != len(b.Elems) {
-			return fmt.Sprintf("%s: %d elements, want %d", a.Pointer, len(b.Elems), len(a.Elems))
+			return fmt.Sprintf("%s: %d elements, want %d", a.Pointer(), len(b.Elems), len(a.Elems))
 		}
 		for i := range a.Elems {
 			if d := difference(a.Elems[i], b.Elems[i]); d != "" {
@@ -46,7 +46,7 @@ func difference(a, b *schema.Node) string {
 		}
 	default:
 		if a.Text != b.Text {
-			return fmt.Sprintf("%s: %q, want %q", a.Pointer, b.Text, a.Text)
+			return fmt.Sprintf("%s: %q, want %q", a.Pointer(), b.Text, a.Text)
 		}
 	}
 	return ""

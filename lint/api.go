@@ -1,10 +1,8 @@
 package lint
 
 import (
+	"context"
 	"errors"
-	"os"
-	"runtime"
-	"sync"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -32,6 +30,9 @@ type Result struct {
 type Input struct {
 	Name string
 	Src  []byte
+	// Read returns the bytes when Src is nil, so that Stream reads each
+	// input on a worker, just before linting it.
+	Read func() ([]byte, error)
 }
 
 // InputError is an input whose rules could not run, such as an
@@ -109,68 +110,67 @@ func (l *Linter) Document(doc *schema.Document) (Result, error) {
 	return res, nil
 }
 
-// Files reads and lints schema files on all cores. Every file is linted,
-// even after one that cannot be read; Summary.Files counts every path. The
-// error joins, in path order, the error of each file that could not be read
-// and an *InputError for each whose rules failed; a file's findings are
-// left out when its rules failed.
+// Files reads and lints schema files on all cores, a few at a time (see
+// Stream). Every file is linted, even after one that cannot be read;
+// Summary.Files counts every path. The error joins, in path order, the
+// error of each file that could not be read, then an *InputError for each
+// whose rules failed; a file's findings are left out when its rules failed.
 func (l *Linter) Files(paths []string) (Result, error) {
-	inputs := make([]Input, 0, len(paths))
-	var errs []error
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	i := 0
+	var readErrs, ruleErrs []error
+	var res Result
+	_, _ = l.StreamFiles(context.Background(), func() (string, bool) {
+		if i == len(paths) {
+			return "", false
 		}
-		inputs = append(inputs, Input{Name: p, Src: src})
-	}
-	res, err := l.Inputs(inputs)
+		i++
+		return paths[i-1], true
+	}, func(r FileResult) error {
+		var ie *InputError
+		switch {
+		case errors.As(r.Err, &ie):
+			ruleErrs = append(ruleErrs, r.Err)
+		case r.Err != nil:
+			readErrs = append(readErrs, r.Err)
+		default:
+			res.add(r.Findings)
+		}
+		return nil
+	}, StreamOptions{})
 	res.Summary.Files = len(paths)
-	return res, errors.Join(append(errs, err)...)
+	return res, errors.Join(append(readErrs, errors.Join(ruleErrs...))...)
 }
 
 // Inputs lints documents on all cores, as Files does with documents already
 // read. Summary.Files is the number of inputs.
 func (l *Linter) Inputs(inputs []Input) (Result, error) {
-	type result struct {
-		findings []Finding
-		err      error
-	}
-	results := make([]result, len(inputs))
-	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				doc, _ := schema.Load(inputs[i].Name, inputs[i].Src)
-				fs, err := l.findings(doc)
-				results[i] = result{fs, err}
-			}
-		}()
-	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	res := Result{Summary: Summary{Files: len(inputs)}}
+	i := 0
 	var errs []error
-	for i, r := range results {
-		if r.err != nil {
-			errs = append(errs, &InputError{Name: inputs[i].Name, Err: r.err})
-			continue
+	var res Result
+	_, _ = l.Stream(context.Background(), func() (Input, bool) {
+		if i == len(inputs) {
+			return Input{}, false
 		}
-		for _, f := range r.findings {
-			res.Summary.Add(f)
+		i++
+		return inputs[i-1], true
+	}, func(r FileResult) error {
+		if r.Err != nil {
+			errs = append(errs, r.Err)
+		} else {
+			res.add(r.Findings)
 		}
-		res.Findings = append(res.Findings, r.findings...)
-	}
+		return nil
+	}, StreamOptions{})
+	res.Summary.Files = len(inputs)
 	return res, errors.Join(errs...)
+}
+
+// add appends one input's findings and counts them.
+func (r *Result) add(fs []Finding) {
+	for _, f := range fs {
+		r.Summary.Add(f)
+	}
+	r.Findings = append(r.Findings, fs...)
 }
 
 // findings runs the selected rules over a document and places their

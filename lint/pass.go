@@ -26,9 +26,12 @@ type Diagnostic struct {
 
 // Pass is what a rule sees while it runs over one document.
 type Pass struct {
-	Rule   *Rule
-	Doc    *schema.Document
-	report func(Diagnostic)
+	Rule *Rule
+	Doc  *schema.Document
+	run  *runState
+	// sev replaces the severity of every diagnostic when override is set.
+	sev      Severity
+	override bool
 }
 
 // File returns the parsed file of the pass.
@@ -42,7 +45,12 @@ func (p *Pass) Report(d Diagnostic) {
 	if d.Severity == 0 {
 		d.Severity = p.Rule.Severity
 	}
-	p.report(d)
+	// An override applies to every diagnostic of the rule, including
+	// those it reports at a severity other than its default.
+	if p.override {
+		d.Severity = p.sev
+	}
+	p.run.add(p.Rule, d)
 }
 
 // Reportf reports a diagnostic at a span and pointer.
@@ -62,13 +70,13 @@ func Replace(message string, span schema.Span, text string) findings.Fix {
 
 // ReportNode reports a diagnostic about a value.
 func (p *Pass) ReportNode(n *schema.Node, format string, args ...any) {
-	p.Reportf(n.Span, n.Pointer, format, args...)
+	p.Reportf(n.Span, n.Pointer(), format, args...)
 }
 
 // ReportKey reports a diagnostic about a member's key, such as an unknown
 // keyword or a badly named property. The pointer is the member's.
 func (p *Pass) ReportKey(m *schema.Member, format string, args ...any) {
-	p.Reportf(m.KeySpan, m.Value.Pointer, format, args...)
+	p.Reportf(m.KeySpan, m.Value.Pointer(), format, args...)
 }
 
 // ReportValue reports a diagnostic about a member's value, such as a keyword

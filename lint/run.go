@@ -1,11 +1,12 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/findings"
@@ -165,32 +166,39 @@ func (e *InternalError) Unwrap() error { return e.Err }
 // skipped when the file had parse errors. A rule that fails or panics yields
 // an *InternalError; the diagnostics of the other rules are still returned.
 func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
-	var diags []Diagnostic
-	var errs []error
+	st := &runState{size: len(doc.File.Src)}
 	broken := len(doc.File.Errors) > 0 || doc.Root == nil
+	// One pass serves every rule in turn: a rule must not keep it after
+	// its Run returns.
+	pass := &Pass{Doc: doc, run: st}
 	for _, r := range sel.rules {
 		if broken && !r.RunDespiteErrors {
 			continue
 		}
-		// An override applies to every diagnostic of the rule, including
-		// those it reports at a severity other than its default.
-		sev, override := sel.severity[r.ID]
-		pass := &Pass{Rule: r, Doc: doc, report: func(d Diagnostic) {
-			if override {
-				d.Severity = sev
-			}
-			if err := checkFixes(d.Fixes, len(doc.File.Src)); err != nil {
-				errs = append(errs, &InternalError{Rule: r.ID, Err: err})
-				d.Fixes = nil
-			}
-			diags = append(diags, d)
-		}}
+		pass.Rule = r
+		pass.sev, pass.override = sel.severity[r.ID]
 		if err := runRule(r, pass); err != nil {
-			errs = append(errs, &InternalError{Rule: r.ID, Err: err})
+			st.errs = append(st.errs, &InternalError{Rule: r.ID, Err: err})
 		}
 	}
-	SortDiagnostics(diags)
-	return diags, errors.Join(errs...)
+	SortDiagnostics(st.diags)
+	return st.diags, errors.Join(st.errs...)
+}
+
+// runState collects the diagnostics and errors of one Run.
+type runState struct {
+	size  int // of the file, for checking fixes
+	diags []Diagnostic
+	errs  []error
+}
+
+// add records a diagnostic of rule r, without fixes that cannot apply.
+func (st *runState) add(r *Rule, d Diagnostic) {
+	if err := checkFixes(d.Fixes, st.size); err != nil {
+		st.errs = append(st.errs, &InternalError{Rule: r.ID, Err: err})
+		d.Fixes = nil
+	}
+	st.diags = append(st.diags, d)
 }
 
 // FixError is a fix of a diagnostic that cannot be applied: it has no
@@ -231,14 +239,13 @@ func runRule(r *Rule, pass *Pass) (err error) {
 
 // SortDiagnostics orders diagnostics by position, then rule ID, then message.
 func SortDiagnostics(diags []Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+	slices.SortStableFunc(diags, func(a, b Diagnostic) int {
+		if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }

@@ -32,7 +32,7 @@ func (s *Server) hover(p textDocumentPositionParams) *Hover {
 	var span *[2]int
 	f, _ := schema.Parse(docName(p.TextDocument.URI), src)
 	if m, onKey, obj := memberAt(f.Root, off); m != nil {
-		if _, ok := placeOf(obj.Pointer.Tokens()); ok && schema.IsKeyword(m.Name) {
+		if _, ok := placeOf(obj.Pointer().Tokens()); ok && schema.IsKeyword(m.Name) {
 			if onKey {
 				span = &[2]int{m.KeySpan.Start, m.KeySpan.End}
 			} else if slices.Contains(valueKeywords[:], m.Name) && m.Value.Kind != schema.Object && m.Value.Kind != schema.Array {

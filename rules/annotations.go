@@ -43,7 +43,7 @@ func reportBeyondFirst(pass *lint.Pass, get func(*schema.Schema) *schema.Member,
 func reportNotRequired(pass *lint.Pass, get func(*schema.Schema) *schema.Member, role string) {
 	for _, p := range marked(pass.Doc, get) {
 		if p.Level() == 1 && !rootRequires(pass.Doc, p) {
-			d := lint.Diagnostic{Pointer: p.Value.Pointer, Span: p.KeySpan,
+			d := lint.Diagnostic{Pointer: p.Value.Pointer(), Span: p.KeySpan,
 				Message: fmt.Sprintf(`the %s property %q is not in the root "required"`, role, cut(p.Name, 60))}
 			if f, ok := requireFix(pass, p.Name); ok {
 				// A required futureDate is the spec's rule; a required

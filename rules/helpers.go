@@ -102,16 +102,9 @@ func exampleValue(s *schema.Schema, v *schema.Node, fn func(*schema.Schema, *sch
 }
 
 // defined returns the properties of the document whose value is an object,
-// depth first.
-func defined(d *schema.Document) []*schema.Property {
-	var ps []*schema.Property
-	d.Walk(func(p *schema.Property) {
-		if p.Schema != nil {
-			ps = append(ps, p)
-		}
-	})
-	return ps
-}
+// depth first: the document's index, built once for every rule. Callers
+// must not change the slice.
+func defined(d *schema.Document) []*schema.Property { return d.Defined() }
 
 // normKey lower-cases a key and drops underscores, so that contactId,
 // contact_id and ContactID compare equal.

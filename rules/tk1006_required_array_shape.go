@@ -34,7 +34,7 @@ property's name in the "required" of the object that holds it.`,
 				if v.Kind == schema.Bool {
 					pass.ReportValue(s.Required, `"required" is a boolean, want an array of property names; list this property in its parent's "required"`)
 				} else if v.Kind == schema.String && v.Text != "" {
-					pass.ReportFix(v.Span, v.Pointer, wrap("put the name in an array", v), `"required" is %s, want an array of property names`, kindOf(v))
+					pass.ReportFix(v.Span, v.Pointer(), wrap("put the name in an array", v), `"required" is %s, want an array of property names`, kindOf(v))
 				} else {
 					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
 				}
@@ -48,7 +48,7 @@ property's name in the "required" of the object that holds it.`,
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
 				case seen[e.Text]:
-					pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
+					pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
 						Fixes: someFix(removeEntry(s, i))})
 				}
 				if e.Kind == schema.String {

@@ -51,7 +51,7 @@ automations cannot see, and payloads without it fail validation.`,
 				if want := schema.FoldMatch(names, e.Text); want != "" && !s.IsRequired(want) {
 					f = replaceValue("write the name as "+want, e, schema.Quote(want))
 				}
-				pass.Report(lint.Diagnostic{Pointer: e.Pointer, Span: e.Span, Fixes: someFix(f),
+				pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Fixes: someFix(f),
 					Message: fmt.Sprintf(`required property %q is not declared in "properties"`, e.Text)})
 			}
 		})

@@ -33,10 +33,10 @@ root only.`,
 			v := s.SchemaURI.Value
 			switch {
 			case v.Kind != schema.String:
-				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
+				pass.ReportFix(v.Span, v.Pointer(), replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
 					`"$schema" is %s, want "http://json-schema.org/draft-07/schema"`, kindOf(v))
 			case !isDraft07(v.Text):
-				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
+				pass.ReportFix(v.Span, v.Pointer(), replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
 					`"$schema" is %q; Wix saves trigger schemas as draft-07 ("http://json-schema.org/draft-07/schema")`, cut(v.Text, 80))
 			}
 		})

@@ -29,9 +29,9 @@ says. "false" or a sub-schema has no effect and misleads readers into thinking e
 			}
 			f := removeMember(`remove "additionalProperties"`, s.Node, ap)
 			if ap.Value.Kind == schema.Bool {
-				pass.ReportFix(ap.Value.Span, ap.Value.Pointer, f, `"additionalProperties": false has no effect; Wix always saves it as true`)
+				pass.ReportFix(ap.Value.Span, ap.Value.Pointer(), f, `"additionalProperties": false has no effect; Wix always saves it as true`)
 			} else {
-				pass.ReportFix(ap.Value.Span, ap.Value.Pointer, f, `"additionalProperties" is %s and has no effect; Wix always saves it as true`, kindOf(ap.Value))
+				pass.ReportFix(ap.Value.Span, ap.Value.Pointer(), f, `"additionalProperties" is %s and has no effect; Wix always saves it as true`, kindOf(ap.Value))
 			}
 		})
 		return nil

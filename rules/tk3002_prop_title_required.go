@@ -26,7 +26,7 @@ automation builder. Properties without one are shown by key or left out.`,
 		for _, p := range defined(pass.Doc) {
 			checkText(pass, p.Schema.Title, "title", "", func() {
 				title := schema.Title(p.Name)
-				pass.ReportFix(p.KeySpan, p.Value.Pointer,
+				pass.ReportFix(p.KeySpan, p.Value.Pointer(),
 					insertMember(fmt.Sprintf("add the title %q", title), pass.File().Src, p.Value, "type", "title", schema.Quote(title)),
 					`missing "title"`)
 			})

@@ -23,7 +23,7 @@ ignores it, and the property then has no example.`,
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
 			if m := s.Example; m != nil {
-				d := lint.Diagnostic{Pointer: m.Value.Pointer, Span: m.KeySpan, Message: `"example" is not a keyword; write "examples" with an array`}
+				d := lint.Diagnostic{Pointer: m.Value.Pointer(), Span: m.KeySpan, Message: `"example" is not a keyword; write "examples" with an array`}
 				if s.Examples == nil {
 					f := lint.Replace(`rename "example" to "examples"`, m.KeySpan, `"examples"`)
 					if m.Value.Kind != schema.Array || s.TypeName() == "array" {
@@ -35,7 +35,7 @@ ignores it, and the property then has no example.`,
 				pass.Report(d)
 			}
 			if e := s.Examples; e != nil && e.Value.Kind != schema.Array {
-				pass.ReportFix(e.Value.Span, e.Value.Pointer, wrap("put the example in an array", e.Value),
+				pass.ReportFix(e.Value.Span, e.Value.Pointer(), wrap("put the example in an array", e.Value),
 					`"examples" is %s, want an array`, kindOf(e.Value))
 			}
 		})

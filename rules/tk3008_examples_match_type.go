@@ -45,7 +45,7 @@ func checkValueType(pass *lint.Pass, noun string, s *schema.Schema, v *schema.No
 			pass.ReportNode(v, "%s %s is not a whole number, want an integer", noun, show(v))
 			return
 		}
-		d := lint.Diagnostic{Pointer: v.Pointer, Span: v.Span}
+		d := lint.Diagnostic{Pointer: v.Pointer(), Span: v.Span}
 		if v.Kind == schema.Object || v.Kind == schema.Array || v.Kind == schema.Null {
 			d.Message = fmt.Sprintf("%s is %s, want %s", noun, kindOf(v), withArticle(typ))
 		} else {

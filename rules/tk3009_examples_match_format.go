@@ -38,14 +38,19 @@ example that fails it teaches the wrong shape. (futureDate examples are checked 
 // examples are checked against what the schema means, and fixing the
 // format's spelling reveals nothing new.
 func checkValueFormat(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
+	if v.Kind != schema.String || s.TypeName() != "string" {
+		return
+	}
 	f := s.FormatName()
-	if w := formatCaseVariant(f); w != "" {
+	if f == "" {
+		return
+	}
+	if schema.IsFormat(f) {
+		// A documented format is its own spelling: no variant to look for.
+	} else if w := formatCaseVariant(f); w != "" {
 		f = w
 	} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
 		f = w
-	}
-	if v.Kind != schema.String || f == "" || s.TypeName() != "string" {
-		return
 	}
 	if schema.IsFormat(f) && !schema.CheckFormat(f, v.Text) {
 		pass.ReportNode(v, "%s %s is not a valid %s", noun, show(v), f)

@@ -33,10 +33,10 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 				pass.ReportValue(s.Format, `"format" is %s, want a format name`, kindOf(v))
 			case schema.IsFormat(f), formatCaseVariant(f) != "":
 			case schema.IsJSONSchemaFormat(f):
-				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
+				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer(), Span: v.Span,
 					Message: "format " + show(v) + " is JSON Schema but not documented for trigger schemas"})
 			default:
-				d := lint.Diagnostic{Pointer: v.Pointer, Span: v.Span,
+				d := lint.Diagnostic{Pointer: v.Pointer(), Span: v.Span,
 					Message: "unknown format " + show(v) + "; want date-time, date, time, email, uuid, uri, regex, number or DECIMAL_VALUE"}
 				if want, unsafe := formatMisspelling(f); want != "" {
 					fix := replaceValue("write the format as "+want, v, schema.Quote(want))

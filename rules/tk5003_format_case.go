@@ -27,7 +27,7 @@ case. "UUID" is an unknown format that nothing checks.`,
 			}
 			if want := formatCaseVariant(s.Format.Value.Text); want != "" {
 				v := s.Format.Value
-				pass.ReportFix(v.Span, v.Pointer, replaceValue("write the format as "+want, v, schema.Quote(want)),
+				pass.ReportFix(v.Span, v.Pointer(), replaceValue("write the format as "+want, v, schema.Quote(want)),
 					"format %q is case-sensitive; want %q", v.Text, want)
 			}
 		})

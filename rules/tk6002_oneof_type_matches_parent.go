@@ -23,17 +23,11 @@ var OneOfTypeMatchesParent = &lint.Rule{
 			pt := parent.TypeName()
 			switch {
 			case o.Type == nil:
-				pass.ReportNode(openNode(o.Node), `option has no "type"`)
+				pass.Reportf(openSpan(o.Node), o.Node.Pointer(), `option has no "type"`)
 			case pt != "" && o.Type.Value.Kind == schema.String && o.TypeName() != pt:
 				pass.ReportValue(o.Type, "option type %q differs from the property's type %q", o.TypeName(), pt)
 			}
 		})
 		return nil
 	},
-}
-
-// openNode returns a copy of an object node that spans only its opening
-// brace, for findings about the object as a whole.
-func openNode(n *schema.Node) *schema.Node {
-	return &schema.Node{Kind: n.Kind, Span: openSpan(n), Pointer: n.Pointer}
 }

@@ -20,7 +20,7 @@ var OneOfTitleRequired = &lint.Rule{
 	},
 	Run: func(pass *lint.Pass) error {
 		eachOption(pass.Doc, func(_, o *schema.Schema) {
-			checkText(pass, o.Title, "title", "option ", func() { pass.ReportNode(openNode(o.Node), `option has no "title"`) })
+			checkText(pass, o.Title, "title", "option ", func() { pass.Reportf(openSpan(o.Node), o.Node.Pointer(), `option has no "title"`) })
 		})
 		return nil
 	},

@@ -21,7 +21,7 @@ var OneOfConstRequiredString = &lint.Rule{
 	Run: func(pass *lint.Pass) error {
 		eachOption(pass.Doc, func(parent, o *schema.Schema) {
 			if o.Const == nil && optionType(parent, o) == "string" {
-				pass.ReportNode(openNode(o.Node), `string option has no "const"`)
+				pass.Reportf(openSpan(o.Node), o.Node.Pointer(), `string option has no "const"`)
 			}
 		})
 		return nil

@@ -31,7 +31,7 @@ any other value is an error.`,
 				pass.ReportValue(m, `"identityType" is %s, want "contact"`, kindOf(v))
 			case v.Text == "contact":
 			case v.Text == "member" || v.Text == "visitor":
-				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
+				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer(), Span: v.Span,
 					Message: `identityType "` + v.Text + `" is used only by Wix's own triggers; apps use "contact"`})
 			default:
 				pass.ReportValue(m, `unknown identityType %s, want "contact"`, show(v))

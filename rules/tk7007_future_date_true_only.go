@@ -25,10 +25,10 @@ var FutureDateTrueOnly = &lint.Rule{
 			switch {
 			case m == nil || m.Value.Bool():
 			case m.Value.Kind == schema.Bool:
-				pass.ReportFix(m.Value.Span, m.Value.Pointer, removeMember(`remove "futureDate": false`, s.Node, m),
+				pass.ReportFix(m.Value.Span, m.Value.Pointer(), removeMember(`remove "futureDate": false`, s.Node, m),
 					`"futureDate": false is not allowed; leave the keyword out`)
 			case m.Value.Kind == schema.String && m.Value.Text == "true":
-				pass.ReportFix(m.Value.Span, m.Value.Pointer, replaceValue("write true without quotes", m.Value, "true"),
+				pass.ReportFix(m.Value.Span, m.Value.Pointer(), replaceValue("write true without quotes", m.Value, "true"),
 					`"futureDate" is %s, want true`, show(m.Value))
 			default:
 				pass.ReportValue(m, `"futureDate" is %s, want true`, show(m.Value))

@@ -38,15 +38,15 @@ warning). Anything else is an error.`,
 				pass.ReportValue(m, `"wixCustomType" is %s, want %s`, kindOf(v), orList(documented))
 			case known && !c.Internal:
 			case known:
-				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer, Span: v.Span,
+				pass.Report(lint.Diagnostic{Severity: lint.Warning, Pointer: v.Pointer(), Span: v.Span,
 					Message: "wixCustomType " + show(v) + " is used only by Wix's own triggers"})
 			case schema.FoldMatch(documented, v.Text) != "":
 				want := schema.FoldMatch(documented, v.Text)
-				pass.Report(lint.Diagnostic{Pointer: v.Pointer, Span: v.Span, Fixes: customTypeFix(s, v, want),
+				pass.Report(lint.Diagnostic{Pointer: v.Pointer(), Span: v.Span, Fixes: customTypeFix(s, v, want),
 					Message: fmt.Sprintf("unknown wixCustomType %s; custom types are upper case: want %q", show(v), want)})
 			case spelledLike(documented, v.Text) != "":
 				want := spelledLike(documented, v.Text)
-				pass.Report(lint.Diagnostic{Pointer: v.Pointer, Span: v.Span, Fixes: customTypeFix(s, v, want),
+				pass.Report(lint.Diagnostic{Pointer: v.Pointer(), Span: v.Span, Fixes: customTypeFix(s, v, want),
 					Message: fmt.Sprintf("unknown wixCustomType %s; want %q", show(v), want)})
 			default:
 				pass.ReportValue(m, "unknown wixCustomType %s; want %s", show(v), orList(documented))

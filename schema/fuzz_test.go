@@ -50,24 +50,24 @@ func FuzzParse(f *testing.F) {
 		var check func(n *Node, underDup bool)
 		check = func(n *Node, underDup bool) {
 			if n.Span.Start < 0 || n.Span.End > len(src) || n.Span.Start >= n.Span.End {
-				t.Fatalf("%q: span %v outside input of %d bytes", n.Pointer, n.Span, len(src))
+				t.Fatalf("%q: span %v outside input of %d bytes", n.Pointer(), n.Span, len(src))
 			}
-			if !n.Pointer.Valid() {
-				t.Fatalf("invalid pointer %q", n.Pointer)
+			if !n.Pointer().Valid() {
+				t.Fatalf("invalid pointer %q", n.Pointer())
 			}
 			underDup = underDup || dup[n]
-			if !underDup && file.Resolve(n.Pointer) != n {
-				t.Fatalf("%q does not resolve back to its node", n.Pointer)
+			if !underDup && file.Resolve(n.Pointer()) != n {
+				t.Fatalf("%q does not resolve back to its node", n.Pointer())
 			}
 			for _, m := range n.Members {
 				if m.KeySpan.Start < n.Span.Start || m.KeySpan.End > m.Value.Span.Start || m.Value.Span.End > n.Span.End {
-					t.Fatalf("%q: key span %v, value span %v outside the object's %v", m.Value.Pointer, m.KeySpan, m.Value.Span, n.Span)
+					t.Fatalf("%q: key span %v, value span %v outside the object's %v", m.Value.Pointer(), m.KeySpan, m.Value.Span, n.Span)
 				}
 				check(m.Value, underDup)
 			}
 			for _, e := range n.Elems {
 				if e.Span.Start < n.Span.Start || e.Span.End > n.Span.End {
-					t.Fatalf("%q: element span outside the array", e.Pointer)
+					t.Fatalf("%q: element span outside the array", e.Pointer())
 				}
 				check(e, underDup)
 			}
@@ -91,20 +91,20 @@ func FuzzParse(f *testing.F) {
 				return
 			}
 			n++
-			ptr, err := gojsonpointer.NewJsonPointer(string(nd.Pointer))
+			ptr, err := gojsonpointer.NewJsonPointer(string(nd.Pointer()))
 			if err != nil {
-				t.Fatalf("gojsonpointer rejects %q: %v", nd.Pointer, err)
+				t.Fatalf("gojsonpointer rejects %q: %v", nd.Pointer(), err)
 			}
 			got, _, err := ptr.Get(doc)
 			if err != nil {
-				t.Fatalf("gojsonpointer cannot resolve %q: %v", nd.Pointer, err)
+				t.Fatalf("gojsonpointer cannot resolve %q: %v", nd.Pointer(), err)
 			}
 			var want any
 			if err := json.Unmarshal(src[nd.Span.Start:nd.Span.End], &want); err != nil {
-				t.Fatalf("span of %q is not a JSON value: %q", nd.Pointer, src[nd.Span.Start:nd.Span.End])
+				t.Fatalf("span of %q is not a JSON value: %q", nd.Pointer(), src[nd.Span.Start:nd.Span.End])
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%q: gojsonpointer finds %v, the span holds %v", nd.Pointer, got, want)
+				t.Fatalf("%q: gojsonpointer finds %v, the span holds %v", nd.Pointer(), got, want)
 			}
 			for _, m := range nd.Members {
 				cross(m.Value)

@@ -16,6 +16,14 @@ const (
 type Document struct {
 	File *File
 	Root *Schema // nil when the file has no object at its root
+
+	// The index that Build makes once, so that every check reads lists
+	// instead of walking the tree again: the schemas in the order of
+	// Schemas, the properties in the order of Walk, and those of them
+	// whose value is an object.
+	schemas []*Schema
+	props   []*Property
+	defined []*Property
 }
 
 // Schema is one schema object of the dialect: the root, a property
@@ -124,7 +132,23 @@ func (s *Schema) keywordField(name string) **Member {
 func Build(f *File) *Document {
 	d := &Document{File: f}
 	if f.Root != nil && f.Root.Kind == Object {
-		d.Root = newSchema(f.Root, RoleRoot, 0, nil)
+		// A schema is an object and a property a member: the parser's
+		// counts bound the chunks.
+		b := &builder{
+			schemas: make([]Schema, 0, max(f.objects, 1)),
+			props:   make([]Property, 0, f.members),
+		}
+		d.Root = b.schema(f.Root, RoleRoot, 0, nil)
+		d.schemas = make([]*Schema, 0, b.nschemas)
+		d.props = make([]*Property, 0, b.nprops)
+		d.defined = make([]*Property, 0, b.ndefined)
+		eachSchema(d.Root, func(s *Schema) { d.schemas = append(d.schemas, s) })
+		walk(d.Root, func(p *Property) {
+			d.props = append(d.props, p)
+			if p.Schema != nil {
+				d.defined = append(d.defined, p)
+			}
+		})
 	}
 	return d
 }
@@ -136,8 +160,50 @@ func Load(name string, src []byte) (*Document, error) {
 	return Build(f), err
 }
 
-func newSchema(n *Node, role Role, level int, parent *Schema) *Schema {
-	s := &Schema{Node: n, Role: role, Level: level, Parent: parent}
+// builder cuts the schemas and properties of a document from chunks, a few
+// allocations for any number of them, and counts them for the index.
+type builder struct {
+	schemas  []Schema
+	props    []Property
+	propPtrs []*Property
+	nschemas int
+	nprops   int
+	ndefined int
+}
+
+// chunk is the size of the chunks of the model after the first.
+const chunk = 64
+
+func (b *builder) newSchema() *Schema {
+	if len(b.schemas) == cap(b.schemas) {
+		b.schemas = make([]Schema, 0, chunk)
+	}
+	b.schemas = b.schemas[:len(b.schemas)+1]
+	b.nschemas++
+	return &b.schemas[len(b.schemas)-1]
+}
+
+func (b *builder) newProps(n int) []*Property {
+	if len(b.props)+n > cap(b.props) {
+		b.props = make([]Property, 0, max(n, chunk))
+	}
+	if len(b.propPtrs)+n > cap(b.propPtrs) {
+		b.propPtrs = make([]*Property, 0, max(n, chunk))
+	}
+	start := len(b.props)
+	b.props = b.props[:start+n]
+	ptrs := b.propPtrs[len(b.propPtrs) : len(b.propPtrs)+n : len(b.propPtrs)+n]
+	b.propPtrs = b.propPtrs[:len(b.propPtrs)+n]
+	for i := range ptrs {
+		ptrs[i] = &b.props[start+i]
+	}
+	b.nprops += n
+	return ptrs
+}
+
+func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema {
+	s := b.newSchema()
+	*s = Schema{Node: n, Role: role, Level: level, Parent: parent}
 	for _, m := range n.Members {
 		if field := s.keywordField(m.Name); field != nil {
 			if *field == nil {
@@ -147,13 +213,16 @@ func newSchema(n *Node, role Role, level int, parent *Schema) *Schema {
 		}
 		s.Unknown = append(s.Unknown, m)
 	}
-	if s.Properties != nil && s.Properties.Value.Kind == Object {
-		for _, m := range s.Properties.Value.Members {
-			p := &Property{Member: m, Owner: s}
+	if s.Properties != nil && s.Properties.Value.Kind == Object && len(s.Properties.Value.Members) > 0 {
+		ms := s.Properties.Value.Members
+		s.Props = b.newProps(len(ms))
+		for i, m := range ms {
+			p := s.Props[i]
+			*p = Property{Member: m, Owner: s}
 			if m.Value.Kind == Object {
-				p.Schema = newSchema(m.Value, RoleProperty, level+1, s)
+				p.Schema = b.schema(m.Value, RoleProperty, level+1, s)
+				b.ndefined++
 			}
-			s.Props = append(s.Props, p)
 		}
 		if len(s.Props) >= indexMin {
 			s.propIndex = make(map[string]*Property, len(s.Props))
@@ -173,12 +242,12 @@ func newSchema(n *Node, role Role, level int, parent *Schema) *Schema {
 		}
 	}
 	if s.Items != nil && s.Items.Value.Kind == Object {
-		s.ItemsSchema = newSchema(s.Items.Value, RoleItems, level, s)
+		s.ItemsSchema = b.schema(s.Items.Value, RoleItems, level, s)
 	}
 	if s.OneOf != nil && s.OneOf.Value.Kind == Array {
 		for _, e := range s.OneOf.Value.Elems {
 			if e.Kind == Object {
-				s.Options = append(s.Options, newSchema(e, RoleOption, level, s))
+				s.Options = append(s.Options, b.schema(e, RoleOption, level, s))
 			}
 		}
 	}
@@ -252,15 +321,28 @@ func (s *Schema) Prop(name string) *Property {
 func (p *Property) Level() int { return p.Owner.Level + 1 }
 
 // Pointer returns the pointer to the property's definition.
-func (p *Property) Pointer() Pointer { return p.Value.Pointer }
+func (p *Property) Pointer() Pointer { return p.Value.Pointer() }
 
 // Walk calls fn for every property of the document, depth first in file
 // order: each property, then the properties nested in it.
 func (d *Document) Walk(fn func(*Property)) {
-	if d.Root != nil {
-		walk(d.Root, fn)
+	for _, p := range d.props {
+		fn(p)
 	}
 }
+
+// Properties returns every property of the document in the order of Walk.
+// The slice is the document's own: callers must not change it.
+func (d *Document) Properties() []*Property { return d.props }
+
+// Defined returns the properties of the document whose value is an object,
+// so that they have a Schema, in the order of Walk. The slice is the
+// document's own: callers must not change it.
+func (d *Document) Defined() []*Property { return d.defined }
+
+// AllSchemas returns every schema object of the document in the order of
+// Schemas. The slice is the document's own: callers must not change it.
+func (d *Document) AllSchemas() []*Schema { return d.schemas }
 
 func walk(s *Schema, fn func(*Property)) {
 	for _, p := range s.Props {
@@ -278,8 +360,8 @@ func walk(s *Schema, fn func(*Property)) {
 // included, depth first in file order: each schema, then its properties'
 // schemas, its items and its oneOf options.
 func (d *Document) Schemas(fn func(*Schema)) {
-	if d.Root != nil {
-		eachSchema(d.Root, fn)
+	for _, s := range d.schemas {
+		fn(s)
 	}
 }
 

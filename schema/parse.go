@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +38,8 @@ func ParseValue(name string, src []byte) (*File, error) {
 }
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
-	p := &parser{src: src, f: &File{Name: name, Src: src, Lines: NewLines(src)}}
+	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src)}}
+	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {
 		lines := "lines"
@@ -46,17 +49,138 @@ func parse(name string, src []byte, wantObject bool) (*File, error) {
 		p.space.Msg += fmt.Sprintf(" (and on %d more %s)", p.spaceMore, lines)
 	}
 	p.f.Errors.Sort()
+	p.f.members = p.memberCount
 	return p.f, p.f.Errors.Err()
 }
 
 type parser struct {
 	src       []byte
+	text      string // src as a string: keys and values are cut from it
 	pos       int
 	depth     int
 	f         *File
-	spaceLine int    // the last line on which a bad space was met
-	space     *Error // the first bad-space error; later lines are counted in it
-	spaceMore int    // how many more lines have bad spaces
+	path      []pathToken // where the parser is, for the pointers of errors
+	spaceLine int         // the last line on which a bad space was met
+	space     *Error      // the first bad-space error; later lines are counted in it
+	spaceMore int         // how many more lines have bad spaces
+
+	// The tree is cut from chunks: nodes, members and the slices of
+	// Members and Elems are taken from arrays allocated a few at a time
+	// rather than one by one. openMembers and openElems hold the children of the
+	// objects and arrays being read, until each is complete.
+	nodes       []Node
+	members     []Member
+	memberPtrs  []*Member
+	elemPtrs    []*Node
+	openMembers []*Member
+	openElems   []*Node
+	chunk       int // the size of the next chunk
+	memberCount int
+	open        []openValue // the objects and arrays being read, outermost first
+}
+
+// openValue is an object or array being read, and where its children
+// start in openMembers or openElems.
+type openValue struct {
+	n    *Node
+	base int
+}
+
+// pathToken is one step of the parser's path: a key, or an array index.
+type pathToken struct {
+	name  string
+	index int
+	elem  bool
+}
+
+// push enters a member's value or an array element and returns the
+// length of the path, which stands for its pointer.
+func (p *parser) push(t pathToken) int {
+	p.path = append(p.path, t)
+	return len(p.path)
+}
+
+func (p *parser) pop() { p.path = p.path[:len(p.path)-1] }
+
+// pointer returns the pointer of the first n steps of the path.
+func (p *parser) pointer(n int) Pointer {
+	if n == 0 {
+		return ""
+	}
+	var b []byte
+	for _, t := range p.path[:n] {
+		b = append(b, '/')
+		if t.elem {
+			b = strconv.AppendInt(b, int64(t.index), 10)
+		} else {
+			b = appendToken(b, t.name)
+		}
+	}
+	return Pointer(b)
+}
+
+// sizeChunks sizes the first chunks from the number of colons and commas,
+// which bound the numbers of members and values.
+func (p *parser) sizeChunks() {
+	colons := bytes.Count(p.src, []byte{':'})
+	commas := bytes.Count(p.src, []byte{','})
+	const most = 1 << 14
+	p.chunk = min(colons+commas/4+8, most)
+	p.nodes = make([]Node, 0, p.chunk)
+	p.members = make([]Member, 0, min(colons+4, most))
+	p.memberPtrs = make([]*Member, 0, min(colons+4, most))
+}
+
+// node returns a new node.
+func (p *parser) node(kind Kind, start, end int, text string) *Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]Node, 0, max(p.chunk, 64))
+	}
+	p.nodes = append(p.nodes, Node{Kind: kind, Span: Span{start, end}, Text: text})
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// member returns a new member.
+func (p *parser) member(name string, key Span) *Member {
+	if len(p.members) == cap(p.members) {
+		p.members = make([]Member, 0, max(p.chunk, 64))
+	}
+	p.members = append(p.members, Member{Name: name, KeySpan: key})
+	p.memberCount++
+	return &p.members[len(p.members)-1]
+}
+
+// closeObject gives an object its members, those of openMembers from
+// base on, and drops them from openMembers.
+func (p *parser) closeObject(n *Node, base int) {
+	ms := p.openMembers[base:]
+	if len(ms) > 0 {
+		if cap(p.memberPtrs)-len(p.memberPtrs) < len(ms) {
+			p.memberPtrs = make([]*Member, 0, max(len(ms), p.chunk, 64))
+		}
+		start := len(p.memberPtrs)
+		p.memberPtrs = append(p.memberPtrs, ms...)
+		n.Members = p.memberPtrs[start:len(p.memberPtrs):len(p.memberPtrs)]
+	}
+	clear(ms)
+	p.openMembers = p.openMembers[:base]
+	p.open = p.open[:len(p.open)-1]
+}
+
+// closeArray gives an array its elements, as closeObject does.
+func (p *parser) closeArray(n *Node, base int) {
+	es := p.openElems[base:]
+	if len(es) > 0 {
+		if cap(p.elemPtrs)-len(p.elemPtrs) < len(es) {
+			p.elemPtrs = make([]*Node, 0, max(len(es), p.chunk/4, 64))
+		}
+		start := len(p.elemPtrs)
+		p.elemPtrs = append(p.elemPtrs, es...)
+		n.Elems = p.elemPtrs[start:len(p.elemPtrs):len(p.elemPtrs)]
+	}
+	clear(es)
+	p.openElems = p.openElems[:base]
+	p.open = p.open[:len(p.open)-1]
 }
 
 // bailout unwinds the parser after an error it cannot step over.
@@ -68,29 +192,40 @@ func (p *parser) run(wantObject bool) {
 			if _, ok := r.(bailout); !ok {
 				panic(r)
 			}
+			// The objects and arrays left open get the children read so
+			// far, so that the values they hold, such as those of
+			// File.Duplicates, have their pointers.
+			for len(p.open) > 0 {
+				o := p.open[len(p.open)-1]
+				if o.n.Kind == Object {
+					p.closeObject(o.n, o.base)
+				} else {
+					p.closeArray(o.n, o.base)
+				}
+			}
 			p.f.Root = nil
 		}
 	}()
 	if len(p.src) >= 3 && p.src[0] == 0xEF && p.src[1] == 0xBB && p.src[2] == 0xBF {
-		p.errorf(ErrSpace, 0, "", "byte order mark (U+FEFF) at the start of the file; JSON text must not begin with one").repair(0, 3, "")
+		p.errorf(ErrSpace, 0, 0, "byte order mark (U+FEFF) at the start of the file; JSON text must not begin with one").repair(0, 3, "")
 		p.pos = 3
 	}
-	p.skipSpace("")
+	p.skipSpace(0)
 	if p.pos >= len(p.src) {
 		want := "value"
 		if wantObject {
 			want = "object"
 		}
-		p.fatalf(ErrEmpty, p.pos, "", "empty input: want a JSON %s", want)
+		p.fatalf(ErrEmpty, p.pos, 0, "empty input: want a JSON %s", want)
 	}
-	root := p.value("")
-	p.skipSpace("")
+	root := p.value(0)
+	p.skipSpace(0)
 	if p.pos < len(p.src) {
-		p.fatalf(ErrTrailingData, p.pos, "", "unexpected %s after the top-level value", p.describe(p.pos))
+		p.fatalf(ErrTrailingData, p.pos, 0, "unexpected %s after the top-level value", p.describe(p.pos))
 	}
 	p.f.Root = root
 	if wantObject && root.Kind != Object {
-		p.errorf(ErrRootNotObject, root.Span.Start, "", "root is %s, want an object", article(root.Kind))
+		p.errorf(ErrRootNotObject, root.Span.Start, 0, "root is %s, want an object", article(root.Kind))
 	}
 }
 
@@ -106,15 +241,15 @@ func article(k Kind) string {
 
 // errorf records an error and returns it, so that the caller can add its
 // repairs.
-func (p *parser) errorf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) *Error {
+func (p *parser) errorf(kind ErrorKind, off int, ptr int, format string, args ...any) *Error {
 	e := &Error{
-		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
+		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
 		Msg: fmt.Sprintf(format, args...),
 	}
 	p.f.Errors = append(p.f.Errors, e)
 	if len(p.f.Errors) >= maxErrors {
 		p.f.Errors = append(p.f.Errors, &Error{
-			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: ptr,
+			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
 			Msg: "too many errors; stopped reading the file",
 		})
 		panic(bailout{})
@@ -127,7 +262,7 @@ func (e *Error) repair(start, end int, text string) {
 	e.Repairs = append(e.Repairs, Repair{Span: Span{start, end}, Text: text})
 }
 
-func (p *parser) fatalf(kind ErrorKind, off int, ptr Pointer, format string, args ...any) {
+func (p *parser) fatalf(kind ErrorKind, off int, ptr int, format string, args ...any) {
 	p.errorf(kind, off, ptr, format, args...)
 	panic(bailout{})
 }
@@ -149,7 +284,7 @@ func (p *parser) describe(off int) string {
 
 // skipSpace moves past JSON white space. Comments and Unicode spaces that
 // JSON does not allow are reported and skipped too.
-func (p *parser) skipSpace(ptr Pointer) {
+func (p *parser) skipSpace(ptr int) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
@@ -187,7 +322,7 @@ func (p *parser) skipSpace(ptr Pointer) {
 	}
 }
 
-func (p *parser) comment(ptr Pointer) {
+func (p *parser) comment(ptr int) {
 	start := p.pos
 	e := p.errorf(ErrComment, start, ptr, "comment; JSON has no comments")
 	if p.src[p.pos+1] == '/' {
@@ -230,7 +365,7 @@ func commentCut(src []byte, start, end int) (int, int, string) {
 }
 
 // value parses one JSON value at p.pos, which is not white space.
-func (p *parser) value(ptr Pointer) *Node {
+func (p *parser) value(ptr int) *Node {
 	if p.pos >= len(p.src) {
 		p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input, want a value")
 	}
@@ -242,7 +377,7 @@ func (p *parser) value(ptr Pointer) *Node {
 	case c == '"':
 		start := p.pos
 		s := p.str(ptr, '"')
-		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
+		return p.node(String, start, p.pos, s)
 	case c == '\'':
 		start := p.pos
 		e := p.errorf(ErrSingleQuote, start, ptr, "string in single quotes; JSON strings use double quotes")
@@ -251,7 +386,7 @@ func (p *parser) value(ptr Pointer) *Node {
 		if len(p.f.Errors) == n {
 			e.repair(start, p.pos, Quote(s))
 		}
-		return &Node{Kind: String, Span: Span{start, p.pos}, Pointer: ptr, Text: s}
+		return p.node(String, start, p.pos, s)
 	case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9'):
 		return p.number(ptr)
 	case isWordByte(c):
@@ -270,13 +405,13 @@ func isWordByte(c byte) bool {
 	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
-func (p *parser) literal(ptr Pointer) *Node {
+func (p *parser) literal(ptr int) *Node {
 	start := p.pos
 	for p.pos < len(p.src) && isWordByte(p.src[p.pos]) {
 		p.pos++
 	}
-	word := string(p.src[start:p.pos])
-	n := &Node{Span: Span{start, p.pos}, Pointer: ptr, Text: word}
+	word := p.text[start:p.pos]
+	n := p.node(Invalid, start, p.pos, word)
 	switch word {
 	case "true", "false":
 		n.Kind = Bool
@@ -309,15 +444,15 @@ func truncate(s string, n int) string {
 	return s[:n] + "..."
 }
 
-func (p *parser) number(ptr Pointer) *Node {
+func (p *parser) number(ptr int) *Node {
 	start := p.pos
 	end := start
 	for end < len(p.src) && (isWordByte(p.src[end]) || p.src[end] == '.' || p.src[end] == '+' || p.src[end] == '-') {
 		end++
 	}
-	text := string(p.src[start:end])
+	text := p.text[start:end]
 	p.pos = end
-	n := &Node{Kind: Number, Span: Span{start, end}, Pointer: ptr, Text: text}
+	n := p.node(Number, start, end, text)
 	if msg := numberProblem(p.src[start:end]); msg != "" {
 		n.Kind = Invalid
 		p.errorf(ErrNumber, start, ptr, "invalid number %q: %s", truncate(text, 40), msg)
@@ -354,7 +489,7 @@ func numberProblem(tok []byte) string {
 
 // str parses a string quoted with q ('"', or '\” after an error) and
 // returns its decoded value.
-func (p *parser) str(ptr Pointer, q byte) string {
+func (p *parser) str(ptr int, q byte) string {
 	start := p.pos
 	if q == '"' {
 		// A valid string is read by jsonscan; only a bad one needs the
@@ -363,7 +498,7 @@ func (p *parser) str(ptr Pointer, q byte) string {
 		if c == jsonscan.OK {
 			p.pos = end
 			if !esc {
-				return string(p.src[start+1 : end-1])
+				return p.text[start+1 : end-1]
 			}
 			return string(jsonscan.AppendUnquoted(nil, p.src[start+1:end-1]))
 		}
@@ -401,7 +536,7 @@ func (p *parser) str(ptr Pointer, q byte) string {
 	}
 }
 
-func (p *parser) escape(ptr Pointer, q byte, b *strings.Builder) {
+func (p *parser) escape(ptr int, q byte, b *strings.Builder) {
 	start := p.pos
 	r, end, c := jsonscan.Escape(p.src, p.pos)
 	switch c {
@@ -437,16 +572,19 @@ func (p *parser) escapeChar(off int) string {
 	return string(r)
 }
 
-func (p *parser) enter(ptr Pointer) {
+func (p *parser) enter(ptr int) {
 	p.depth++
 	if p.depth > MaxDepth {
 		p.fatalf(ErrTooDeep, p.pos, ptr, "nesting deeper than %d levels", MaxDepth)
 	}
 }
 
-func (p *parser) object(ptr Pointer) *Node {
+func (p *parser) object(ptr int) *Node {
 	p.enter(ptr)
-	n := &Node{Kind: Object, Span: Span{Start: p.pos}, Pointer: ptr}
+	n := p.node(Object, p.pos, p.pos, "")
+	p.f.objects++
+	base := len(p.openMembers)
+	p.open = append(p.open, openValue{n, base})
 	var seen map[string]*Member
 	p.pos++ // {
 	p.skipSpace(ptr)
@@ -454,6 +592,7 @@ func (p *parser) object(ptr Pointer) *Node {
 		p.pos++
 		n.Span.End = p.pos
 		p.depth--
+		p.closeObject(n, base)
 		return n
 	}
 	for {
@@ -477,14 +616,14 @@ func (p *parser) object(ptr Pointer) *Node {
 			for p.pos < len(p.src) && isWordByte(p.src[p.pos]) {
 				p.pos++
 			}
-			name = string(p.src[keyStart:p.pos])
+			name = p.text[keyStart:p.pos]
 			p.errorf(ErrSyntax, keyStart, ptr, "key %s is not quoted; JSON keys are strings in double quotes", truncate(name, 40)).
 				repair(keyStart, p.pos, Quote(name))
 		default:
 			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s, want a key in double quotes", p.describe(p.pos))
 		}
-		m := &Member{Name: name, KeySpan: Span{keyStart, p.pos}}
-		mptr := ptr.Append(name)
+		m := p.member(name, Span{keyStart, p.pos})
+		mptr := p.push(pathToken{name: name})
 		// The colon.
 		p.skipSpace(mptr)
 		switch {
@@ -500,8 +639,10 @@ func (p *parser) object(ptr Pointer) *Node {
 			p.fatalf(ErrMissingColon, p.pos, mptr, "unexpected %s, want a colon after key %q", p.describe(p.pos), truncate(name, 40))
 		}
 		m.Value = p.value(mptr)
-		n.Members = append(n.Members, m)
-		p.noteDuplicate(n, m, &seen)
+		p.pop()
+		m.Value.parent, m.Value.index = n, len(p.openMembers)-base
+		p.openMembers = append(p.openMembers, m)
+		p.noteDuplicate(n, p.openMembers[base:], &seen)
 		// A comma or the end.
 		p.skipSpace(ptr)
 		if p.pos >= len(p.src) {
@@ -517,12 +658,14 @@ func (p *parser) object(ptr Pointer) *Node {
 				p.pos++
 				n.Span.End = p.pos
 				p.depth--
+				p.closeObject(n, base)
 				return n
 			}
 		case c == '}':
 			p.pos++
 			n.Span.End = p.pos
 			p.depth--
+			p.closeObject(n, base)
 			return n
 		case c == '"' || c == '\'':
 			end := m.Value.Span.End
@@ -533,12 +676,14 @@ func (p *parser) object(ptr Pointer) *Node {
 	}
 }
 
-// noteDuplicate records m if its object already has a member of that name.
-// Small objects are searched directly; larger ones get an index.
-func (p *parser) noteDuplicate(n *Node, m *Member, seen *map[string]*Member) {
+// noteDuplicate records the last of an object's members, ms, if an earlier
+// one has its name. Small objects are searched directly; larger ones get an
+// index.
+func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *map[string]*Member) {
 	const small = 8
-	if len(n.Members) <= small {
-		for _, o := range n.Members[:len(n.Members)-1] {
+	m := ms[len(ms)-1]
+	if len(ms) <= small {
+		for _, o := range ms[:len(ms)-1] {
 			if o.Name == m.Name {
 				p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
 				return
@@ -548,7 +693,7 @@ func (p *parser) noteDuplicate(n *Node, m *Member, seen *map[string]*Member) {
 	}
 	if *seen == nil {
 		*seen = make(map[string]*Member, 2*small)
-		for _, o := range n.Members[:len(n.Members)-1] {
+		for _, o := range ms[:len(ms)-1] {
 			if _, ok := (*seen)[o.Name]; !ok {
 				(*seen)[o.Name] = o
 			}
@@ -565,21 +710,28 @@ func startsValue(c byte) bool {
 	return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n'
 }
 
-func (p *parser) array(ptr Pointer) *Node {
+func (p *parser) array(ptr int) *Node {
 	p.enter(ptr)
-	n := &Node{Kind: Array, Span: Span{Start: p.pos}, Pointer: ptr}
+	n := p.node(Array, p.pos, p.pos, "")
+	base := len(p.openElems)
+	p.open = append(p.open, openValue{n, base})
 	p.pos++ // [
 	p.skipSpace(ptr)
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
 		n.Span.End = p.pos
 		p.depth--
+		p.closeArray(n, base)
 		return n
 	}
 	for {
-		eptr := ptr.AppendIndex(len(n.Elems))
+		i := len(p.openElems) - base
+		eptr := p.push(pathToken{index: i, elem: true})
 		p.skipSpace(eptr)
-		n.Elems = append(n.Elems, p.value(eptr))
+		e := p.value(eptr)
+		p.pop()
+		e.parent, e.index = n, i
+		p.openElems = append(p.openElems, e)
 		p.skipSpace(ptr)
 		if p.pos >= len(p.src) {
 			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines.Position(n.Span.Start))
@@ -594,15 +746,17 @@ func (p *parser) array(ptr Pointer) *Node {
 				p.pos++
 				n.Span.End = p.pos
 				p.depth--
+				p.closeArray(n, base)
 				return n
 			}
 		case c == ']':
 			p.pos++
 			n.Span.End = p.pos
 			p.depth--
+			p.closeArray(n, base)
 			return n
 		case startsValue(c):
-			end := n.Elems[len(n.Elems)-1].Span.End
+			end := e.Span.End
 			p.errorf(ErrMissingComma, p.pos, ptr, "missing comma between array elements").repair(end, end, ",")
 		default:
 			p.fatalf(ErrSyntax, p.pos, ptr, "unexpected %s in an array, want a comma or ]", p.describe(p.pos))

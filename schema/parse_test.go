@@ -143,8 +143,8 @@ func TestParsePositionsAndPointers(t *testing.T) {
 			t.Errorf("%q does not resolve", tt.ptr)
 			continue
 		}
-		if n.Kind != tt.kind || n.Text != tt.text || n.Pointer != tt.ptr || f.Position(n.Span.Start).String() != tt.pos {
-			t.Errorf("%q: got %v %q %q at %s, want %v %q at %s", tt.ptr, n.Kind, n.Text, n.Pointer, f.Position(n.Span.Start), tt.kind, tt.text, tt.pos)
+		if n.Kind != tt.kind || n.Text != tt.text || n.Pointer() != tt.ptr || f.Position(n.Span.Start).String() != tt.pos {
+			t.Errorf("%q: got %v %q %q at %s, want %v %q at %s", tt.ptr, n.Kind, n.Text, n.Pointer(), f.Position(n.Span.Start), tt.kind, tt.text, tt.pos)
 		}
 	}
 	m := f.Root.Get("été")
@@ -235,5 +235,23 @@ func TestPointer(t *testing.T) {
 	}
 	if Pointer("a").Valid() || Pointer("/~2").Valid() || !Pointer("/~0/~1").Valid() {
 		t.Errorf("Valid")
+	}
+}
+
+// TestPointerOfDuplicateInAnUnfinishedObject is the regression test for
+// pointers read through an object that an unrecoverable error left open:
+// its members were never attached, and the pointer of a duplicate key's
+// value, which TK2004 reports despite errors, indexed an empty list.
+func TestPointerOfDuplicateInAnUnfinishedObject(t *testing.T) {
+	f, err := Parse("x.json", []byte(`{"ype""",ype""`))
+	if err == nil || f.Root != nil || len(f.Duplicates) != 1 {
+		t.Fatalf("err %v, root %v, %d duplicates, want an error, no root and 1 duplicate", err, f.Root, len(f.Duplicates))
+	}
+	d := f.Duplicates[0]
+	if got := d.Again.Value.Pointer(); got != "/ype" {
+		t.Errorf("pointer %q, want /ype", got)
+	}
+	if len(d.Object.Members) != 2 {
+		t.Errorf("%d members, want the 2 read before the error", len(d.Object.Members))
 	}
 }

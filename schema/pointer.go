@@ -72,6 +72,21 @@ func (p Pointer) Valid() bool {
 	return true
 }
 
+// appendToken appends a reference token to b, escaped.
+func appendToken(b []byte, tok string) []byte {
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; c {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 func escapeToken(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }

@@ -274,7 +274,7 @@ func (c *compiler) problem(ptr schema.Pointer, format string, args ...any) {
 }
 
 func (c *compiler) ignore(m *schema.Member) {
-	c.v.ignored = append(c.v.ignored, Ignored{Pointer: string(m.Value.Pointer), Keyword: m.Name})
+	c.v.ignored = append(c.v.ignored, Ignored{Pointer: string(m.Value.Pointer()), Keyword: m.Name})
 }
 
 // sub compiles a subschema of a keyword outside the dialect: an object, or
@@ -292,7 +292,7 @@ func (c *compiler) sub(v *schema.Node, depth int, what string) *node {
 		}
 		return c.compile(schema.Build(&schema.File{Root: v}).Root, depth)
 	}
-	c.problem(v.Pointer, "%s is a %s, want a schema (an object or a boolean)", what, v.Kind)
+	c.problem(v.Pointer(), "%s is a %s, want a schema (an object or a boolean)", what, v.Kind)
 	return &node{types: tAny}
 }
 
@@ -304,7 +304,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 	c.memo[s.Node] = n
 	c.all = append(c.all, n)
 	if depth > maxSchemaDepth {
-		c.problem(s.Node.Pointer, "schema nests deeper than %d levels", maxSchemaDepth)
+		c.problem(s.Node.Pointer(), "schema nests deeper than %d levels", maxSchemaDepth)
 		return n
 	}
 	if ref := s.Node.Get("$ref"); ref != nil {
@@ -315,7 +315,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 			}
 		}
 		if ref.Value.Kind != schema.String {
-			c.problem(ref.Value.Pointer, "$ref is a %s, want a string", ref.Value.Kind)
+			c.problem(ref.Value.Pointer(), "$ref is a %s, want a string", ref.Value.Kind)
 			return n
 		}
 		n.x = &ext{}
@@ -337,7 +337,7 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 	}
 	if m := s.Format; m != nil {
 		if m.Value.Kind != schema.String {
-			c.problem(m.Value.Pointer, "format is a %s, want a string", m.Value.Kind)
+			c.problem(m.Value.Pointer(), "format is a %s, want a string", m.Value.Kind)
 		} else if check := formatOf(m.Value.Text); check != fmtNone {
 			n.format, n.check = m.Value.Text, check
 		} else {
@@ -357,11 +357,11 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 	}
 	if m := s.Properties; m != nil {
 		if m.Value.Kind != schema.Object {
-			c.problem(m.Value.Pointer, "properties is a %s, want an object", m.Value.Kind)
+			c.problem(m.Value.Pointer(), "properties is a %s, want an object", m.Value.Kind)
 		}
 		for _, p := range s.Props {
 			if p.Schema == nil {
-				c.problem(p.Value.Pointer, "property %q is a %s, want an object", p.Name, p.Value.Kind)
+				c.problem(p.Value.Pointer(), "property %q is a %s, want an object", p.Name, p.Value.Kind)
 				continue
 			}
 			if _, dup := index[p.Name]; dup {
@@ -380,12 +380,12 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 	}
 	if m := s.Required; m != nil {
 		if m.Value.Kind != schema.Array {
-			c.problem(m.Value.Pointer, "required is a %s, want an array", m.Value.Kind)
+			c.problem(m.Value.Pointer(), "required is a %s, want an array", m.Value.Kind)
 		}
 		listed := map[int]bool{}
 		for _, e := range m.Value.Elems {
 			if e.Kind != schema.String {
-				c.problem(e.Pointer, "required entry is a %s, want a string", e.Kind)
+				c.problem(e.Pointer(), "required entry is a %s, want a string", e.Kind)
 				continue
 			}
 			i := keyIndex(e.Text)
@@ -411,12 +411,12 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 		case m.Value.Kind == schema.Bool:
 			n.items = c.sub(m.Value, depth+1, "items")
 		default:
-			c.problem(m.Value.Pointer, "items is a %s, want a schema or an array of schemas", m.Value.Kind)
+			c.problem(m.Value.Pointer(), "items is a %s, want a schema or an array of schemas", m.Value.Kind)
 		}
 	}
 	if m := s.OneOf; m != nil {
 		if m.Value.Kind != schema.Array || len(m.Value.Elems) == 0 {
-			c.problem(m.Value.Pointer, "oneOf is not a non-empty array")
+			c.problem(m.Value.Pointer(), "oneOf is not a non-empty array")
 		}
 		for _, e := range m.Value.Elems {
 			if e.Kind == schema.Object {
@@ -520,12 +520,12 @@ func (c *compiler) finish() {
 func (c *compiler) resolve(ref string, at *schema.Node, from *node) *node {
 	frag, ok := strings.CutPrefix(ref, "#")
 	if !ok {
-		c.problem(at.Pointer, "$ref %q points outside the document; only references inside it (\"#...\") are followed", ref)
+		c.problem(at.Pointer(), "$ref %q points outside the document; only references inside it (\"#...\") are followed", ref)
 		return nil
 	}
 	frag, err := url.PathUnescape(frag)
 	if err != nil {
-		c.problem(at.Pointer, "$ref %q is not a valid URI fragment", ref)
+		c.problem(at.Pointer(), "$ref %q is not a valid URI fragment", ref)
 		return nil
 	}
 	var target *schema.Node
@@ -563,11 +563,11 @@ func (c *compiler) resolve(ref string, at *schema.Node, from *node) *node {
 		target = c.anchors[frag]
 	}
 	if target == nil {
-		c.problem(at.Pointer, "$ref %q points to nothing in the document", ref)
+		c.problem(at.Pointer(), "$ref %q points to nothing in the document", ref)
 		return nil
 	}
 	if target.Kind != schema.Object && target.Kind != schema.Bool {
-		c.problem(at.Pointer, "$ref %q points to a %s, want a schema", ref, target.Kind)
+		c.problem(at.Pointer(), "$ref %q points to a %s, want a schema", ref, target.Kind)
 		return nil
 	}
 	if n, ok := c.memo[target]; ok {
@@ -687,7 +687,7 @@ func (c *compiler) foreignKeys(n *node) {
 func (c *compiler) types(v *schema.Node) uint8 {
 	one := func(e *schema.Node) uint8 {
 		if e.Kind != schema.String {
-			c.problem(e.Pointer, "type is a %s, want a string", e.Kind)
+			c.problem(e.Pointer(), "type is a %s, want a string", e.Kind)
 			return 0
 		}
 		switch e.Text {
@@ -706,7 +706,7 @@ func (c *compiler) types(v *schema.Node) uint8 {
 		case "array":
 			return tArray
 		}
-		c.problem(e.Pointer, "unknown type %q", e.Text)
+		c.problem(e.Pointer(), "unknown type %q", e.Text)
 		return 0
 	}
 	if v.Kind != schema.Array {
@@ -787,7 +787,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 	v := m.Value
 	count := func() int {
 		if v.Kind != schema.Number || !v.IsInteger() || numCmp(v.Text, "0") < 0 {
-			c.problem(v.Pointer, "%s is %s, want a non-negative integer", m.Name, kindText(v.Kind))
+			c.problem(v.Pointer(), "%s is %s, want a non-negative integer", m.Name, kindText(v.Kind))
 			return -1
 		}
 		if numCmp(v.Text, "1e15") > 0 {
@@ -805,14 +805,14 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 	}
 	number := func() string {
 		if v.Kind != schema.Number {
-			c.problem(v.Pointer, "%s is %s, want a number", m.Name, kindText(v.Kind))
+			c.problem(v.Pointer(), "%s is %s, want a number", m.Name, kindText(v.Kind))
 			return ""
 		}
 		return v.Text
 	}
 	list := func() []*node {
 		if v.Kind != schema.Array || len(v.Elems) == 0 {
-			c.problem(v.Pointer, "%s is not a non-empty array", m.Name)
+			c.problem(v.Pointer(), "%s is not a non-empty array", m.Name)
 			return nil
 		}
 		out := make([]*node, len(v.Elems))
@@ -824,7 +824,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 	switch m.Name {
 	case "enum":
 		if v.Kind != schema.Array {
-			c.problem(v.Pointer, "enum is %s, want an array", kindText(v.Kind))
+			c.problem(v.Pointer(), "enum is %s, want an array", kindText(v.Kind))
 			return
 		}
 		x := c.ext(n)
@@ -846,7 +846,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 		c.ext(n).maxProps = count()
 	case "pattern":
 		if v.Kind != schema.String {
-			c.problem(v.Pointer, "pattern is %s, want a string", kindText(v.Kind))
+			c.problem(v.Pointer(), "pattern is %s, want a string", kindText(v.Kind))
 			return
 		}
 		if re := c.regexp(m, v.Text); re != nil {
@@ -863,7 +863,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 	case "multipleOf":
 		if lit := number(); lit != "" {
 			if numCmp(lit, "0") <= 0 {
-				c.problem(v.Pointer, "multipleOf is %s, want a number above 0", lit)
+				c.problem(v.Pointer(), "multipleOf is %s, want a number above 0", lit)
 				return
 			}
 			d := newDivisor(lit)
@@ -871,7 +871,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 		}
 	case "uniqueItems":
 		if v.Kind != schema.Bool {
-			c.problem(v.Pointer, "uniqueItems is %s, want a boolean", kindText(v.Kind))
+			c.problem(v.Pointer(), "uniqueItems is %s, want a boolean", kindText(v.Kind))
 			return
 		}
 		if v.Bool() {
@@ -897,7 +897,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 		c.ext(n).anyOf = list()
 	case "patternProperties":
 		if v.Kind != schema.Object {
-			c.problem(v.Pointer, "patternProperties is %s, want an object", kindText(v.Kind))
+			c.problem(v.Pointer(), "patternProperties is %s, want an object", kindText(v.Kind))
 			return
 		}
 		x := c.ext(n)
@@ -908,7 +908,7 @@ func (c *compiler) keyword(n *node, s *schema.Schema, m *schema.Member, depth in
 		}
 	case "dependencies":
 		if v.Kind != schema.Object {
-			c.problem(v.Pointer, "dependencies is %s, want an object", kindText(v.Kind))
+			c.problem(v.Pointer(), "dependencies is %s, want an object", kindText(v.Kind))
 			return
 		}
 		c.ext(n).depSrc = m // compiled once the keys are known
@@ -929,7 +929,7 @@ func (c *compiler) dependencies(n *node, m *schema.Member, keyIndex func(string)
 			d.required = []int{}
 			for _, e := range dm.Value.Elems {
 				if e.Kind != schema.String {
-					c.problem(e.Pointer, "dependencies entry is %s, want a string", kindText(e.Kind))
+					c.problem(e.Pointer(), "dependencies entry is %s, want a string", kindText(e.Kind))
 					continue
 				}
 				d.required = append(d.required, keyIndex(e.Text))
@@ -956,7 +956,7 @@ func (c *compiler) regexp(m *schema.Member, pattern string) *regexp.Regexp {
 			return nil
 		}
 	}
-	c.problem(m.Value.Pointer, "pattern %q is not a valid regular expression: %v", pattern, err)
+	c.problem(m.Value.Pointer(), "pattern %q is not a valid regular expression: %v", pattern, err)
 	return nil
 }
 

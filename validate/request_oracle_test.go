@@ -94,7 +94,7 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 	}
 	for _, d := range f.Duplicates {
 		if !r.inPayload(d.Again.KeySpan.Start) {
-			r.add(RuleDuplicateKey, field{ptr: string(d.Again.Value.Pointer), span: d.Again.KeySpan}, "duplicate key %q", d.Again.Name)
+			r.add(RuleDuplicateKey, field{ptr: string(d.Again.Value.Pointer()), span: d.Again.KeySpan}, "duplicate key %q", d.Again.Name)
 		}
 	}
 	oracleSort(r.viol)
@@ -198,7 +198,7 @@ func (r *oracleBody) unknown(obj *schema.Node, known []string, what string) {
 			if k := schema.FoldMatch(known, m.Name); k != "" {
 				hint = "; did you mean " + strconv.Quote(k) + "?"
 			}
-			r.add(RuleUnknownField, field{ptr: string(m.Value.Pointer), span: m.KeySpan}, "%s has no field %q%s", article(what), m.Name, hint)
+			r.add(RuleUnknownField, field{ptr: string(m.Value.Pointer()), span: m.KeySpan}, "%s has no field %q%s", article(what), m.Name, hint)
 		}
 	}
 }
