@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWriteBaselineNeverOverwritesAnInput is the regression test of
+// --write-baseline replacing the schema it linted (or a payload it
+// validated, or a side of a diff) with baseline JSON: like -o, it refuses
+// a target that is an input of the run, with exit 2, and leaves it as it
+// was.
+func TestWriteBaselineNeverOverwritesAnInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.json": flaggedSchema, "b.json": cleanSchema, "p.json": `{"orderId": 1}`}
+	writeFiles(t, dir, files)
+	if err := os.Symlink("a.json", filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		target string
+		args   []string
+	}{
+		{"a.json", []string{"lint", "a.json"}},
+		{"link.json", []string{"lint", "a.json"}},
+		{"b.json", []string{"validate", "--schema", "b.json", "p.json"}},
+		{"p.json", []string{"validate", "--schema", "b.json", "p.json"}},
+		{"a.json", []string{"diff", "b.json", "a.json"}},
+		{"b.json", []string{"diff", "b.json", "a.json"}},
+	} {
+		args := append(tc.args, "--no-config", "--write-baseline", tc.target)
+		r := cmdIn(t, dir, "", args...)
+		if r.code != ExitError || !strings.Contains(r.stderr, tc.target+" is") || !strings.Contains(r.stderr, "refusing to overwrite it") {
+			t.Errorf("%v: exit %d, want %d and a refusal\n%s%s", args, r.code, ExitError, r.stdout, r.stderr)
+		}
+		for name, want := range files {
+			if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != want {
+				t.Fatalf("%v: %s was overwritten: %v\n%s", args, name, err, b)
+			}
+		}
+	}
+	// diff --base names its files by repository path: run from a
+	// subfolder, the working tree's file is still recognised.
+	repo, _ := gitRepo(t, map[string]string{"schemas/a.json": cleanSchema})
+	writeFiles(t, repo, map[string]string{"schemas/a.json": flaggedSchema})
+	for _, out := range []string{"--write-baseline", "-o"} {
+		r := cmdIn(t, filepath.Join(repo, "schemas"), "", "diff", "--base", "v1", ".", "--no-config", out, "a.json")
+		if b, _ := os.ReadFile(filepath.Join(repo, "schemas", "a.json")); r.code != ExitError || string(b) != flaggedSchema {
+			t.Errorf("diff --base %s the changed schema: exit %d\n%s%s", out, r.code, r.stdout, r.stderr)
+		}
+	}
+	// A baseline that is no input is written as before.
+	if r := cmdIn(t, dir, "", "lint", "a.json", "--no-config", "--write-baseline", "base.json"); r.code != ExitOK {
+		t.Errorf("--write-baseline base.json: exit %d\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "base.json")); err != nil {
+		t.Error(err)
+	}
+}
