@@ -33,3 +33,22 @@ func TestUnreadableRootIsNotAlsoNotAnObject(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorListCountsInTheSingular is the regression test of "(and 1 more
+// errors)".
+func TestErrorListCountsInTheSingular(t *testing.T) {
+	e := &Error{Pos: Position{Line: 1, Column: 1}, Msg: "m"}
+	for n, want := range map[int]string{
+		1: "1:1: m",
+		2: "1:1: m (and 1 more error)",
+		3: "1:1: m (and 2 more errors)",
+	} {
+		l := make(ErrorList, n)
+		for i := range l {
+			l[i] = e
+		}
+		if got := l.Error(); got != want {
+			t.Errorf("%d errors: got %q, want %q", n, got, want)
+		}
+	}
+}
