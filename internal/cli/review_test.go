@@ -59,3 +59,23 @@ func TestWriteBaselineNeverOverwritesAnInput(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSchemagenHintsMistakesAtFileLineCol is the regression test of
+// `hints.json: 1:17:  is number, want generate.Hint`: a mistake in a hints
+// file is reported as FILE:LINE:COL: message, exit 2.
+func TestSchemagenHintsMistakesAtFileLineCol(t *testing.T) {
+	dir := t.TempDir()
+	sample := writeTemp(t, dir, "s.json", `{"first_name": "Ada"}`, 0o644)
+	for hints, want := range map[string]string{
+		`{"first_name": 5}`:                   `hints.json:1:16: hint for "first_name" is a number, want an object` + "\n",
+		`{"first_name": {"type": "string"}}`:  `hints.json:1:17: unknown field "type" in the hint for "first_name"; want title, description, format, required or wixCustomType` + "\n",
+		`{"first_name": {"title": "First",}}`: "hints.json:1:33: trailing comma before }\n",
+	} {
+		h := writeTemp(t, dir, "hints.json", hints, 0o644)
+		stdout, errOut, code := runSchemagen(t, "", "--hints", h, sample)
+		want = filepath.Join(dir, want)
+		if code != ExitError || errOut != want || stdout != "" {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", hints, code, errOut, want)
+		}
+	}
+}

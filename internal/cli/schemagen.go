@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 
@@ -158,7 +159,8 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 			return fail("%v", err)
 		}
 		if opts.Hints, err = generate.ParseHints(src); err != nil {
-			return fail("%s: %v", o.hints, err)
+			reportHintsError(env.Stderr, o.hints, err)
+			return ExitError, nil
 		}
 	}
 
@@ -362,6 +364,23 @@ func refusal(err error, at func(int) schema.Position) (pos, msg string) {
 		return at(se.Offset).String(), se.Msg
 	}
 	return at(0).String(), err.Error()
+}
+
+// reportHintsError writes the mistakes of a hints file, each as
+// file:line:col: message.
+func reportHintsError(w io.Writer, name string, err error) {
+	var list schema.ErrorList
+	var he *generate.HintsError
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			fmt.Fprintf(w, "%s:%s: %s\n", findings.Escape(name), e.Pos, findings.Escape(e.Msg))
+		}
+	case errors.As(err, &he):
+		fmt.Fprintf(w, "%s:%s: %s\n", findings.Escape(name), he.Pos, findings.Escape(he.Msg))
+	default:
+		fmt.Fprintf(w, "schemagen: %s: %s\n", findings.Escape(name), findings.Escape(err.Error()))
+	}
 }
 
 // writeOutput writes data to path atomically (see atomicfile), never over
