@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/triggerkit/triggerkit/findings"
 )
 
 // TestWriteBaselineNeverOverwritesAnInput is the regression test of
@@ -77,5 +80,20 @@ func TestSchemagenHintsMistakesAtFileLineCol(t *testing.T) {
 		if code != ExitError || errOut != want || stdout != "" {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", hints, code, errOut, want)
 		}
+	}
+}
+
+// TestTK1001SpanCoversTheNoBreakSpace is the regression test of the JSON
+// report giving endColumn 2 for the no-break space at 2:1 of
+// examples/invoice-due-pasted.json: the span ends after its two bytes.
+func TestTK1001SpanCoversTheNoBreakSpace(t *testing.T) {
+	r := cmdIn(t, "", "", "lint", "--no-config", "--format", "json", filepath.Join("..", "..", "examples", "invoice-due-pasted.json"))
+	var rep findings.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Findings) == 0 {
+		t.Fatalf("exit %d: %v\n%s%s", r.code, err, r.stdout, r.stderr)
+	}
+	f := rep.Findings[0]
+	if f.Rule != "TK1001" || f.Line != 2 || f.Column != 1 || f.EndLine != 2 || f.EndColumn != 3 {
+		t.Errorf("got %s %d:%d-%d:%d, want TK1001 2:1-2:3", f.Rule, f.Line, f.Column, f.EndLine, f.EndColumn)
 	}
 }
