@@ -347,36 +347,37 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 }
 
 // inferContact connects the 1st-level required uuid string whose key
-// names a contact ID (as the linter's TK7006 finds them) to site
-// contacts; with several, the one named plainly contactId, else the
-// shortest key. One that some samples lack is left alone: the contact
-// property must be required.
+// names a contact ID (as the linter's TK7006 finds them) to site contacts,
+// when the choice is clear: the only such property, or among several the
+// one whose key is plainly contactId. Otherwise it connects none and notes
+// the candidates, for --contact-id to choose: a guess would let
+// automations treat the wrong person as the contact. One that some samples
+// lack is left alone: the contact property must be required.
 func (b *builder) inferContact(root *prop) {
 	var cands []*prop
+	var names []string
+	var plain *prop
 	for _, p := range root.props {
 		if p.typ == "string" && p.format == "uuid" && strings.HasSuffix(normKey(p.key), "contactid") && root.isRequired(p.key) {
 			cands = append(cands, p)
+			names = append(names, p.key)
+			if p.key == "contactId" {
+				plain = p
+			}
 		}
 	}
-	if len(cands) == 0 {
+	switch {
+	case len(cands) == 0:
 		return
+	case len(cands) == 1:
+		cands[0].identity = true
+		b.note(NoteAnnotation, cands[0].node, cands[0].key, "identityType contact: the only 1st-level uuid whose key names a contact ID")
+	case plain != nil:
+		plain.identity = true
+		b.note(NoteAnnotation, plain.node, plain.key, "identityType contact: the key named contactId, among %s; choose another with --contact-id, or none with --no-contact-id", strings.Join(names, ", "))
+	default:
+		b.note(NoteAnnotation, cands[0].node, cands[0].key, "identityType not set: %d 1st-level uuids name a contact ID (%s); choose one with --contact-id", len(cands), strings.Join(names, ", "))
 	}
-	best := cands[0]
-	for _, c := range cands[1:] {
-		if best.key != "contactId" && (c.key == "contactId" || len(c.key) < len(best.key)) {
-			best = c
-		}
-	}
-	best.identity = true
-	msg := "identityType contact: the only 1st-level uuid whose key names a contact ID"
-	if len(cands) > 1 {
-		var names []string
-		for _, c := range cands {
-			names = append(names, c.key)
-		}
-		msg = fmt.Sprintf("identityType contact: chosen among %s; choose with --contact-id, or none with --no-contact-id", strings.Join(names, ", "))
-	}
-	b.note(NoteAnnotation, best.node, best.key, "%s", msg)
 }
 
 // unblank replaces the blank strings in the items of an array example, or

@@ -59,7 +59,7 @@ func (o *schemagenOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "list every change on standard error, not a summary by kind")
 	fs.StringVar(&o.root, "root", "", "describe only the part `PATH` of each sample: keys separated by \".\", \"[]\" for each array element (createdEvent.entityAsJson, events[])")
 	fs.BoolVar(&o.keepJSON, "keep-json-strings", false, "keep strings that hold JSON as strings instead of reading their content")
-	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default a required 1st-level uuid whose key names a contact ID is)")
+	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default the one required 1st-level uuid whose key names a contact ID is, or among several the one keyed contactId)")
 	fs.StringVar(&o.update, "update", "", "merge the samples into the existing schema `SCHEMA`, keeping what people wrote, and report what the update changes for published automations")
 	fs.BoolVar(&o.write, "write", false, "with --update, write the updated schema over SCHEMA (atomically)")
 	fs.BoolVar(&o.allowBreak, "allow-breaking", false, "with --update, accept breaking changes: exit 0 and let --write write")
