@@ -97,3 +97,30 @@ func TestTK1001SpanCoversTheNoBreakSpace(t *testing.T) {
 		t.Errorf("got %s %d:%d-%d:%d, want TK1001 2:1-2:3", f.Rule, f.Line, f.Column, f.EndLine, f.EndColumn)
 	}
 }
+
+// TestValidateFileWithoutPayloadIsAnError is the regression test of an
+// NDJSON file of blank lines passing validate with exit 0 and no output,
+// while a .json file of one newline got "the payload is empty": a file
+// with no payload at all is an error naming it, exit 2, for JSON and
+// NDJSON alike, and the other files are still validated.
+func TestValidateFileWithoutPayloadIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"s.json": cleanSchema, "ok.json": `{"orderId": "a"}`,
+		"b.ndjson": "\n\n", "e.json": "\n", "z.json": "", "z.ndjson": "", "w.jsonl": " \r\n\t\n", "w.txt": "  \n\t\n"})
+	for _, name := range []string{"b.ndjson", "e.json", "z.json", "z.ndjson", "w.jsonl", "w.txt", "-"} {
+		r := cmdIn(t, dir, "", "validate", "--no-config", "--schema", "s.json", "--format", "json", name, "ok.json")
+		display := name
+		if name == "-" {
+			display = "<stdin>"
+		}
+		want := "triggerlint: " + display + ": no payload: the file is empty or holds only white space\n"
+		if r.code != ExitError || r.stderr != want || !strings.Contains(r.stdout, `"files": 1,`) {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q, with ok.json validated\n%s", name, r.code, r.stderr, ExitError, want, r.stdout)
+		}
+	}
+	// A blank line between NDJSON records is no error.
+	writeFiles(t, dir, map[string]string{"p.ndjson": "\n{\"orderId\": \"a\"}\n\n{\"orderId\": \"b\"}\n\n"})
+	if r := cmdIn(t, dir, "", "validate", "--no-config", "--schema", "s.json", "p.ndjson"); r.code != ExitOK || r.stderr != "" {
+		t.Errorf("blank lines between records: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -38,7 +38,7 @@ payload or request; for NDJSON, "line" is the record's line.`,
   triggerlint validate --schema schema.json --request --kind bulk-report body.json`,
 		Annotations: map[string]string{exitAnnotation: `  0  no finding at or above --fail-severity
   1  findings at or above --fail-severity
-  2  usage error, unreadable file or unusable schema`},
+  2  usage error, unreadable file, file with no payload, or unusable schema`},
 		RunE: func(c *cobra.Command, args []string) error {
 			env, err := a.runEnv()
 			if err != nil {
@@ -177,7 +177,14 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	}
 	defer r.Close()
 	var vs []validate.Violation
+	payloads := 0
 	err = records.Each(r, records.Options{Name: display, NDJSON: records.IsNDJSONName(name), MaxSize: maxSize}, func(rec records.Record) error {
+		if isBlank(rec.Data) {
+			// A JSON document of white space only: the file holds no
+			// payload, as an NDJSON file of blank lines does not.
+			return nil
+		}
+		payloads++
 		out.sum.Payloads++
 		// Findings in the order of the payload: by offset, then end.
 		vs = append(vs[:0], check(rec.Data)...)
@@ -193,6 +200,29 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	if err != nil {
 		return err
 	}
+	if payloads == 0 {
+		return &NoPayloadError{Name: display}
+	}
 	out.file(display)
 	return nil
+}
+
+// NoPayloadError is a file to validate that holds no payload: it is empty,
+// or holds only white space or blank lines.
+type NoPayloadError struct {
+	Name string // the file, as findings name it
+}
+
+func (e *NoPayloadError) Error() string {
+	return fmt.Sprintf("%s: no payload: the file is empty or holds only white space", e.Name)
+}
+
+// isBlank reports whether b holds only JSON white space.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
