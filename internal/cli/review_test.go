@@ -124,3 +124,22 @@ func TestValidateFileWithoutPayloadIsAnError(t *testing.T) {
 		t.Errorf("blank lines between records: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestValidateSchemaLintErrorsCountedInTheSingular is the regression test
+// of "the schema has 1 lint errors": one error is counted in the singular,
+// two in the plural.
+func TestValidateSchemaLintErrorsCountedInTheSingular(t *testing.T) {
+	dir := t.TempDir()
+	two := strings.Replace(flaggedSchema, `"examples": [1]}`, `"examples": [1]},
+    "n": {"type": "integer", "title": "N", "description": "A number.", "examples": ["x"]}`, 1)
+	writeFiles(t, dir, map[string]string{"one.json": flaggedSchema, "two.json": two, "p.json": `{}`})
+	for schema, want := range map[string]string{
+		"one.json": "triggerlint: one.json: the schema has 1 lint error; fix it before validating payloads\n",
+		"two.json": "triggerlint: two.json: the schema has 2 lint errors; fix them before validating payloads\n",
+	} {
+		r := cmdIn(t, dir, "", "validate", "--no-config", "--schema", schema, "p.json")
+		if r.code != ExitError || !strings.HasSuffix(r.stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q; want it to end %q", schema, r.code, r.stderr, want)
+		}
+	}
+}

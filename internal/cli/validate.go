@@ -154,7 +154,11 @@ func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *fin
 		if err := out.finish(); err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %s\n", findings.Escape(err.Error()))
 		}
-		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, se.Errors)
+		them := "them"
+		if se.Errors == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %s; fix %s before validating payloads\n", path, plural(se.Errors, "lint error"), them)
 		return nil, ExitError
 	}
 	if err != nil {
