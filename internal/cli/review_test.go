@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,5 +142,67 @@ func TestValidateSchemaLintErrorsCountedInTheSingular(t *testing.T) {
 		if r.code != ExitError || !strings.HasSuffix(r.stderr, want) {
 			t.Errorf("%s: exit %d, stderr %q; want it to end %q", schema, r.code, r.stderr, want)
 		}
+	}
+}
+
+// TestValidateMaxViolations checks --max-violations (issue 12 item 11): N
+// caps the violations listed per payload, with one TK9029 counting the
+// rest; 0 is the default of 100; a negative N lists every one; anything
+// but a whole number is a usage error.
+func TestValidateMaxViolations(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString(`{"orderId": "a"`)
+	for i := range 150 {
+		fmt.Fprintf(&b, `, "k%d": 1`, i)
+	}
+	b.WriteString("}")
+	writeFiles(t, dir, map[string]string{"s.json": cleanSchema, "p.json": b.String(), "p.ndjson": b.String() + "\n" + b.String() + "\n"})
+	for _, tc := range []struct {
+		args     []string
+		listed   int // TK9010 findings per payload
+		limitMsg string
+	}{
+		{nil, 100, "and 50 more violations, not listed: the limit is 100 per payload"},
+		{[]string{"--max-violations", "0"}, 100, "and 50 more violations, not listed: the limit is 100 per payload"},
+		{[]string{"--max-violations", "5"}, 5, "and 145 more violations, not listed: the limit is 5 per payload"},
+		{[]string{"--max-violations=-1"}, 150, ""},
+		{[]string{"--max-violations", "150"}, 150, ""},
+	} {
+		for _, file := range []string{"p.json", "p.ndjson"} {
+			payloads := map[string]int{"p.json": 1, "p.ndjson": 2}[file]
+			args := append([]string{"validate", "--no-config", "--schema", "s.json", "--format", "json", file}, tc.args...)
+			r := cmdIn(t, dir, "", args...)
+			var rep findings.Report
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || r.code != ExitOK {
+				t.Fatalf("%v: exit %d: %v\n%s%s", args, r.code, err, r.stdout, r.stderr)
+			}
+			listed, limits := 0, 0
+			for _, f := range rep.Findings {
+				switch f.Rule {
+				case "TK9010":
+					listed++
+				case "TK9029":
+					limits++
+					if f.Message != tc.limitMsg {
+						t.Errorf("%v: TK9029 %q, want %q", args, f.Message, tc.limitMsg)
+					}
+				}
+			}
+			wantLimits := 0
+			if tc.limitMsg != "" {
+				wantLimits = payloads
+			}
+			if listed != tc.listed*payloads || limits != wantLimits {
+				t.Errorf("%v: %d TK9010 and %d TK9029, want %d and %d", args, listed, limits, tc.listed*payloads, wantLimits)
+			}
+		}
+	}
+	r := cmdIn(t, dir, "", "validate", "--no-config", "--schema", "s.json", "p.json", "--max-violations", "many")
+	if r.code != ExitError || !strings.Contains(r.stderr, `invalid argument "many" for "--max-violations" flag: want a whole number`) {
+		t.Errorf("--max-violations many: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := cmdIn(t, dir, "", "validate", "--help"); !strings.Contains(r.stdout, "--max-violations N") || !strings.Contains(r.stdout, "0 is the default of 100, a negative N lists") {
+		t.Errorf("help:\n%s", r.stdout)
 	}
 }

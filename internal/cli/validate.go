@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -58,9 +59,10 @@ payload or request; for NDJSON, "line" is the record's line.`,
 // validateFlags are the flags of validate.
 type validateFlags struct {
 	reportFlags
-	schema  string
-	request bool
-	kind    string
+	schema        string
+	request       bool
+	kind          string
+	maxViolations countValue
 }
 
 func (f *validateFlags) register(fs *pflag.FlagSet) {
@@ -69,6 +71,7 @@ func (f *validateFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
 	fs.StringVar(&f.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
 	setValues(fs, "kind", "report", "cancel", "bulk-report", "bulk-cancel")
+	fs.Var(&f.maxViolations, "max-violations", fmt.Sprintf("list at most `N` violations per payload, then one (TK9029) that counts the rest; 0 is the default of %d, a negative N lists every one", validate.DefaultMaxViolations))
 }
 
 func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *validateFlags) (int, error) {
@@ -114,7 +117,7 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	if err != nil {
 		return 0, &UsageError{Msg: err.Error()}
 	}
-	v, code := loadValidator(opts.schema, l, env, maxSize, out)
+	v, code := loadValidator(opts.schema, l, env, maxSize, &validate.Options{MaxViolations: int(opts.maxViolations)}, out)
 	if v == nil {
 		return code, nil
 	}
@@ -136,15 +139,31 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	return out.done(env, failed, opts.failSeverity(cfg)), nil
 }
 
+// countValue is a pflag.Value for --max-violations: a whole number.
+type countValue int
+
+func (c *countValue) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("want a whole number")
+	}
+	*c = countValue(n)
+	return nil
+}
+
+func (c *countValue) String() string { return strconv.Itoa(int(*c)) }
+
+func (c *countValue) Type() string { return "int" }
+
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
+func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, vopts *validate.Options, out *findingWriter) (*validate.Validator, int) {
 	src, err := readWhole(path, env, maxSize)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
 	}
-	v, err := validate.NewLintedBy(path, src, l, nil)
+	v, err := validate.NewLintedBy(path, src, l, vopts)
 	var se *validate.SchemaError
 	if errors.As(err, &se) {
 		out.file(path)
