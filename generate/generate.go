@@ -37,8 +37,10 @@ type Options struct {
 	// identityType "contact". It must be a uuid string.
 	ContactID string
 	// NoContactID connects no property to site contacts. Otherwise, with
-	// no ContactID, the 1st-level uuid whose key names a contact ID is
-	// connected, and a note says so.
+	// no ContactID, the required 1st-level uuid whose key names a contact
+	// ID is connected when the choice is clear (it is the only one, or the
+	// one keyed contactId), and a note says so; with several and none
+	// keyed contactId, none is, and a note names them.
 	NoContactID bool
 	// FutureDate is the 1st-level key marked futureDate; it must be a
 	// date-time string, and becomes required.

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"unicode/utf8"
+
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
@@ -32,9 +34,12 @@ no-break spaces plain spaces, removes a byte order mark and writes True, FALSE a
 	Run: func(pass *lint.Pass) error {
 		f := pass.File()
 		for _, e := range f.Errors {
-			end := e.Offset + 1
-			if end > len(f.Src) {
-				end = len(f.Src)
+			// The span ends after the whole character the error is at (a
+			// no-break space is two bytes), or at the end of the input.
+			end := e.Offset
+			if end < len(f.Src) {
+				_, size := utf8.DecodeRune(f.Src[end:])
+				end += size
 			}
 			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: end}, Message: e.Msg}
 			if len(e.Repairs) > 0 {

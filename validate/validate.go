@@ -1095,9 +1095,13 @@ func (s *state) summary(start, end int) {
 	if s.dropped == 0 {
 		return
 	}
+	more := "violations"
+	if s.dropped == 1 {
+		more = "violation"
+	}
 	s.viol = append(s.viol, Violation{
 		Pointer: s.base, Offset: start, End: end, Rule: RuleLimit, Severity: s.droppedSev,
-		Message: fmt.Sprintf("and %d more violations, not listed: the limit is %d per payload", s.dropped, s.limit),
+		Message: fmt.Sprintf("and %d more %s, not listed: the limit is %d per payload", s.dropped, more, s.limit),
 	})
 }
 
