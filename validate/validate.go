@@ -43,10 +43,16 @@ type state struct {
 	droppedSev findings.Severity
 	fatal      bool // a syntax error: stop
 	now        time.Time
-	npath      int
-	path       [maxPath]seg
-	more       []seg     // the path past maxPath
-	buf        [128]byte // scratch for decoding escaped strings
+	// wantContact asks the scan of the payload's root object to note where
+	// the value of the first member called v.identityKey is (the contact
+	// ID): contactRead says the root was read with that hook, contactFound
+	// that the member was there, at src[contactStart:contactEnd].
+	wantContact, contactRead, contactFound bool
+	contactStart, contactEnd               int
+	npath                                  int
+	path                                   [maxPath]seg
+	more                                   []seg     // the path past maxPath
+	buf                                    [128]byte // scratch for decoding escaped strings
 }
 
 // Validate checks one payload given as JSON bytes. It reads the bytes once,
@@ -201,6 +207,15 @@ func (s *state) object(n *node, level int) {
 	var extras keySet
 	x := n.x
 	hint, count := 0, 0
+	// contact is set when this object is the payload's root read for a
+	// request; wantKey is then the root props index of the contact key, or
+	// -1 when the root does not declare it and undeclared keys are compared
+	// with it.
+	contact, wantKey := false, -1
+	if s.wantContact && level == 0 && n == s.v.root && !s.schemaOnly && !s.silent {
+		contact, wantKey = true, s.v.identity-1
+		s.contactRead = true
+	}
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
 	} else {
@@ -251,6 +266,7 @@ func (s *state) object(n *node, level int) {
 			}
 			count++
 			s.push(ks, ke)
+			vs0 := s.pos
 			if x != nil && x.propertyNames != nil {
 				vs := s.pos
 				s.again(x.propertyNames, ks, ke, level+1)
@@ -283,6 +299,9 @@ func (s *state) object(n *node, level int) {
 				}
 			default:
 				s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
+			}
+			if contact && !s.contactFound && !s.fatal && (i >= 0 && i == wantKey || i < 0 && wantKey < 0 && s.text(cs, ce, esc) == s.v.identityKey) {
+				s.contactFound, s.contactStart, s.contactEnd = true, vs0, s.pos
 			}
 			s.npath--
 			if s.fatal {
