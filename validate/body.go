@@ -556,13 +556,17 @@ func (q *reqScan) run() {
 		switch id {
 		case fTriggerKey:
 			if !q.tk.present {
-				q.strField(&q.tk, "/triggerKey")
+				if !q.triggerKeyField() {
+					q.strField(&q.tk, "/triggerKey")
+				}
 			} else {
 				q.walk("/triggerKey")
 			}
 		case fEntityID:
 			if !q.rep.id.present {
-				q.strField(&q.rep.id, "/externalEntityId")
+				if !q.guidField(&q.rep.id) {
+					q.strField(&q.rep.id, "/externalEntityId")
+				}
 			} else {
 				q.walk("/externalEntityId")
 			}
@@ -680,6 +684,48 @@ func (q *reqScan) strField(f *field, rel string) {
 		q.walk(rel)
 	}
 	f.span = schema.Span{Start: start, End: q.pos}
+}
+
+// triggerKeyField reads the value at q.pos as the triggerKey when it is a
+// string that the triggerKey checks pass, written plainly: letters a to z,
+// digits, "_" and "-", not first, at most MaxTriggerKey of them. It
+// reports whether it did; if not, strField reads it.
+func (q *reqScan) triggerKeyField() bool {
+	src, start := q.src, q.pos
+	if src[start] != '"' || start+1 >= len(src) || src[start+1] == '_' || src[start+1] == '-' {
+		return false
+	}
+	i := start + 1
+	for ; i < len(src) && i-start <= MaxTriggerKey+1; i++ {
+		c := src[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' {
+			continue
+		}
+		if c != '"' || i == start+1 {
+			return false
+		}
+		q.tk = field{text: bytesString(src[start+1 : i]), present: true, checked: true, span: schema.Span{Start: start, End: i + 1}}
+		q.pos = i + 1
+		return true
+	}
+	return false
+}
+
+// guidField reads the value at q.pos as the externalEntityId f when it is
+// a GUID, written plainly, and reports whether it did; if not, strField
+// reads it.
+func (q *reqScan) guidField(f *field) bool {
+	src, start := q.src, q.pos
+	if start+37 >= len(src) || src[start] != '"' || src[start+37] != '"' {
+		return false
+	}
+	text := bytesString(src[start+1 : start+37])
+	if !schema.IsUUID(text) {
+		return false
+	}
+	*f = field{text: text, present: true, checked: true, span: schema.Span{Start: start, End: start + 38}}
+	q.pos = start + 38
+	return true
 }
 
 // idempotency reads a report's idempotency member at q.pos.
@@ -848,7 +894,9 @@ func (q *reqScan) event(i int, keys *textIndex) {
 			}
 		case fEntityID:
 			if !f.id.present {
-				q.strField(&f.id, rel)
+				if !q.guidField(&f.id) {
+					q.strField(&f.id, rel)
+				}
 			} else {
 				q.walk(rel)
 			}

@@ -97,6 +97,7 @@ type field struct {
 	text    string
 	present bool
 	bad     bool // of the wrong JSON type, reported already
+	checked bool // passed its field's checks as it was read
 	ptr     string
 	span    schema.Span
 	kind    schema.Kind // the JSON type of a bad field's value
@@ -115,7 +116,7 @@ func (r *reqState) add(rule string, f field, format string, args ...any) {
 
 func (r *reqState) triggerKey(f *field) {
 	switch {
-	case f.bad:
+	case f.bad, f.checked:
 	case !f.present:
 		r.add(RuleTriggerKey, *f, "missing triggerKey")
 	case f.text == "":
@@ -148,7 +149,7 @@ func (r *reqState) entityID(f *field, required bool) {
 	case f.bad:
 	case !f.present && required:
 		r.add(RuleEntityID, *f, "missing externalEntityId; the call needs it to know which events to cancel")
-	case f.present && !schema.IsUUID(f.text):
+	case f.present && !f.checked && !schema.IsUUID(f.text):
 		r.add(RuleEntityID, *f, "externalEntityId %s is not a GUID", quoteText(f.text))
 	}
 }
