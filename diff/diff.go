@@ -492,6 +492,9 @@ func (d *differ) docs(o, n *schema.Schema, path, name string) {
 		{DescriptionChanged, "description", o.Description, n.Description},
 		{ExamplesChanged, "examples", o.Examples, n.Examples},
 	} {
+		if sameMember(p.old, p.new) {
+			continue
+		}
 		ov, nv := memberText(p.old), memberText(p.new)
 		if ov == nv {
 			continue
@@ -518,6 +521,44 @@ func memberText(m *schema.Member) string {
 		return ""
 	}
 	return canon(m.Value)
+}
+
+// sameMember reports whether two members are written the same, which
+// makes their memberText the same without writing it.
+func sameMember(a, b *schema.Member) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return sameValue(a.Value, b.Value)
+}
+
+func sameValue(a, b *schema.Node) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case schema.Object:
+		if len(a.Members) != len(b.Members) {
+			return false
+		}
+		for i, m := range a.Members {
+			if m.Name != b.Members[i].Name || !sameValue(m.Value, b.Members[i].Value) {
+				return false
+			}
+		}
+		return true
+	case schema.Array:
+		if len(a.Elems) != len(b.Elems) {
+			return false
+		}
+		for i, e := range a.Elems {
+			if !sameValue(e, b.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.Text == b.Text
 }
 
 // clip shortens a JSON text for a message.
@@ -800,40 +841,43 @@ func escape(name string) string {
 // canon writes a node as compact JSON with object keys sorted, so that
 // values that differ only in layout or key order compare equal.
 func canon(n *schema.Node) string {
-	var b strings.Builder
-	writeCanon(&b, n)
-	return b.String()
+	var buf [128]byte
+	return string(appendCanon(buf[:0], n))
 }
 
-func writeCanon(b *strings.Builder, n *schema.Node) {
+// appendCanon appends canon(n) to b.
+func appendCanon(b []byte, n *schema.Node) []byte {
 	switch n.Kind {
 	case schema.Null:
-		b.WriteString("null")
+		return append(b, "null"...)
 	case schema.String:
-		b.WriteString(jsonString(n.Text))
+		return appendJSONString(b, n.Text)
 	case schema.Object:
-		ms := slices.Clone(n.Members)
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
-		b.WriteByte('{')
+		ms := n.Members
+		byName := func(x, y *schema.Member) int { return strings.Compare(x.Name, y.Name) }
+		if !slices.IsSortedFunc(ms, byName) {
+			ms = slices.Clone(ms)
+			slices.SortStableFunc(ms, byName)
+		}
+		b = append(b, '{')
 		for i, m := range ms {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(jsonString(m.Name))
-			b.WriteByte(':')
-			writeCanon(b, m.Value)
+			b = appendJSONString(b, m.Name)
+			b = append(b, ':')
+			b = appendCanon(b, m.Value)
 		}
-		b.WriteByte('}')
+		return append(b, '}')
 	case schema.Array:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, e := range n.Elems {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeCanon(b, e)
+			b = appendCanon(b, e)
 		}
-		b.WriteByte(']')
-	default:
-		b.WriteString(n.Text)
+		return append(b, ']')
 	}
+	return append(b, n.Text...)
 }

@@ -100,9 +100,9 @@ func (x *exampler) errors(side Side, body []byte) []validate.Violation {
 	if errs, ok := x.verdicts[side][string(body)]; ok {
 		return errs
 	}
-	errs := x.v[side].Validate(body).Errors()
+	errs := x.v[side].ValidateErrors(body)
 	if x.verdicts[side] == nil {
-		x.verdicts[side] = map[string][]validate.Violation{}
+		x.verdicts[side] = make(map[string][]validate.Violation, 64)
 	}
 	x.verdicts[side][string(body)] = errs
 	return errs

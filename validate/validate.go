@@ -40,6 +40,10 @@ type state struct {
 	schemaOnly bool
 	limit      int // the violation cap, 0 for none
 	dropped    int // the violations past the cap
+	// errorsOnly leaves out the violations below error severity: skipped
+	// counts them, as they still take their place under the cap.
+	errorsOnly bool
+	skipped    int
 	droppedSev findings.Severity
 	fatal      bool // a syntax error: stop
 	now        time.Time
@@ -64,6 +68,17 @@ func (v *Validator) Validate(payload []byte) Result {
 	s.payload()
 	s.summary(0, len(payload))
 	return Result{Violations: s.viol}
+}
+
+// ValidateErrors returns what Validate(payload).Errors() returns, without
+// describing the violations below error severity: for callers that only
+// ask whether a payload is refused, and why.
+func (v *Validator) ValidateErrors(payload []byte) []Violation {
+	var s state
+	s.v, s.src, s.limit, s.errorsOnly = v, payload, v.limit, true
+	s.payload()
+	s.summary(0, len(payload))
+	return Result{Violations: s.viol}.Errors()
 }
 
 // ValidateValue checks a Go value, such as a map or a struct, through its
@@ -1095,9 +1110,13 @@ func (s *state) report(rule string, start, end int, format string, args ...any) 
 		return nil
 	}
 	sev := ruleSeverity(rule)
-	if s.limit > 0 && len(s.viol) >= s.limit {
+	if s.limit > 0 && len(s.viol)+s.skipped >= s.limit {
 		s.dropped++
 		s.droppedSev = max(s.droppedSev, sev)
+		return nil
+	}
+	if s.errorsOnly && sev < findings.Error {
+		s.skipped++
 		return nil
 	}
 	s.viol = append(s.viol, Violation{
