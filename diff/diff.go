@@ -77,6 +77,17 @@ type differ struct {
 	// which are reported as such and not as a move.
 	identityChanged map[string]bool
 	look            lookup
+	// labels remembers label of the last path asked: a property's
+	// comparisons ask for it again and again, mostly for nothing.
+	labelPath, labelText string
+}
+
+// label is label(path), remembered for the last path.
+func (d *differ) label(path string) string {
+	if d.labelText == "" || d.labelPath != path {
+		d.labelPath, d.labelText = path, label(path)
+	}
+	return d.labelText
 }
 
 // site is a property that carries an annotation.
@@ -310,7 +321,7 @@ func (d *differ) property(op, np *schema.Property, path string) {
 	if op.Schema == nil || np.Schema == nil {
 		return // not a schema object; the linter says so
 	}
-	d.docs(op.Schema, np.Schema, path, label(path))
+	d.docs(op.Schema, np.Schema, path, d.label(path))
 	d.schema(op.Schema, np.Schema, np.Member, path)
 }
 
@@ -318,7 +329,7 @@ func (d *differ) property(op, np *schema.Property, path string) {
 // the new version's property member, for changes with no keyword to point
 // at.
 func (d *differ) schema(o, n *schema.Schema, m *schema.Member, path string) {
-	name := label(path)
+	name := d.label(path)
 	if ot, nt := typeText(o), typeText(n); ot != nt {
 		c := d.keyword(TypeChanged, n.Type, m, path,
 			fmt.Sprintf("type of %s changed from %s to %s", name, orAny(ot), orAny(nt)))
@@ -394,7 +405,7 @@ func (d *differ) keyword(id string, kw, m *schema.Member, path, msg string) *Cha
 
 // options compares the oneOf options of two versions of a property.
 func (d *differ) options(o, n *schema.Schema, m *schema.Member, path string) {
-	name := label(path)
+	name := d.label(path)
 	switch {
 	case o.OneOf == nil && n.OneOf == nil:
 		return

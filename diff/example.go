@@ -325,8 +325,10 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 			continue
 		}
 		for _, name := range s.RequiredNames() {
-			child := ptr + "/" + escape(name)
-			if obj.field(name) == nil && child != keep {
+			if obj.field(name) != nil {
+				continue
+			}
+			if child := ptr + "/" + escape(name); child != keep {
 				ps, _ := x.look.schemaAt(x.root[side], child)
 				p.set(child, x.sample(ps))
 				added = true
