@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"slices"
 	"strconv"
@@ -85,7 +86,9 @@ func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 		return kind, Result{Violations: q.syntaxErrors()}
 	}
 	q.finish()
-	slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	if len(q.viol) > 1 {
+		slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	}
 	return q.kind, Result{Violations: q.viol}
 }
 
@@ -174,10 +177,11 @@ type listFacts struct {
 	count   int
 }
 
-// spanList is a list of spans that keeps its first entries inline.
+// spanList is a list of spans that keeps its first entries inline: as
+// many as a valid request has root keys.
 type spanList struct {
 	n      int
-	inline [8]keySpan
+	inline [4]keySpan
 	more   []keySpan
 }
 
@@ -242,10 +246,11 @@ func (t *textIndex) first(text string, i int) int {
 	return -1
 }
 
-// keyNames holds the keys of one object, to find duplicates.
+// keyNames holds the keys of one object, to find duplicates: a valid
+// request has few keys that objKeys does not recognise.
 type keyNames struct {
 	n      int
-	inline [8]string
+	inline [4]string
 	set    map[string]struct{}
 }
 
@@ -354,11 +359,15 @@ func (q *reqScan) member(first *bool) (key schema.Span, name string, id uint8, o
 			return key, "", 0, false
 		}
 	} else {
-		q.ws()
+		if q.pos < len(src) && src[q.pos] <= ' ' {
+			q.ws()
+		}
 		switch {
 		case q.pos < len(src) && src[q.pos] == ',':
 			q.pos++
-			q.ws()
+			if q.pos < len(src) && src[q.pos] <= ' ' {
+				q.ws()
+			}
 		case q.pos < len(src) && src[q.pos] == '}':
 			q.pos++
 			q.depth--
@@ -494,12 +503,34 @@ func knownKey(b []byte) uint8 {
 	default:
 		return fOther
 	}
+	if len(b) >= 24 {
+		// The quoted name, compared as three words.
+		w := &quotedWords[id]
+		if (binary.LittleEndian.Uint64(b)^w.w[0])&w.m[0]|(binary.LittleEndian.Uint64(b[8:])^w.w[1])&w.m[1]|
+			(binary.LittleEndian.Uint64(b[16:])^w.w[2])&w.m[2] != 0 {
+			return fOther
+		}
+		return id
+	}
 	name := fieldNames[id]
 	if len(b) < len(name)+2 || b[0] != '"' || b[len(name)+1] != '"' || string(b[1:len(name)+1]) != name {
 		return fOther
 	}
 	return id
 }
+
+// quotedWords holds each name of fieldNames quoted, as three
+// little-endian words and the masks of the bytes it fills.
+var quotedWords = func() (t [len(fieldNames)]struct{ w, m [3]uint64 }) {
+	for id, name := range fieldNames {
+		q := `"` + name + `"`
+		for i := 0; i < len(q); i++ {
+			t[id].w[i/8] |= uint64(q[i]) << (8 * (i % 8))
+			t[id].m[i/8] |= 0xff << (8 * (i % 8))
+		}
+	}
+	return t
+}()
 
 // objKeys holds the keys of one object, to find duplicates: the
 // recognised names as bits, the others by name.
@@ -695,13 +726,13 @@ func (q *reqScan) triggerKeyField() bool {
 	if src[start] != '"' || start+1 >= len(src) || src[start+1] == '_' || src[start+1] == '-' {
 		return false
 	}
+	end := min(len(src), start+MaxTriggerKey+2)
 	i := start + 1
-	for ; i < len(src) && i-start <= MaxTriggerKey+1; i++ {
-		c := src[i]
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' {
-			continue
-		}
-		if c != '"' || i == start+1 {
+	for i < end && triggerKeyByte[src[i]] {
+		i++
+	}
+	if i < end {
+		if src[i] != '"' || i == start+1 {
 			return false
 		}
 		q.tk = field{text: bytesString(src[start+1 : i]), present: true, checked: true, span: schema.Span{Start: start, End: i + 1}}
@@ -710,6 +741,14 @@ func (q *reqScan) triggerKeyField() bool {
 	}
 	return false
 }
+
+// triggerKeyByte marks the bytes a trigger key is made of.
+var triggerKeyByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
 
 // guidField reads the value at q.pos as the externalEntityId f when it is
 // a GUID, written plainly, and reports whether it did; if not, strField
@@ -923,7 +962,7 @@ func (q *reqScan) event(i int, keys *textIndex) {
 	}
 	f.obj.End = q.pos
 	mark := len(q.viol)
-	q.viol = append(q.viol, f.unknown...)
+	q.viol = appendViolations(q.viol, f.unknown)
 	key := q.reportChecks(&f)
 	q.duplicateText(keys, *key, i, "idempotency key")
 	if len(q.viol) > mark {
@@ -1155,7 +1194,7 @@ func (q *reqScan) reportChecks(f *reportFacts) *field {
 	if f.payPresent {
 		payload.present, payload.span = true, f.paySpan
 	}
-	q.viol = append(q.viol, f.payViol...)
+	q.viol = appendViolations(q.viol, f.payViol)
 	id := &f.id
 	id.ptr = "/externalEntityId"
 	if !id.present {
@@ -1168,7 +1207,7 @@ func (q *reqScan) reportChecks(f *reportFacts) *field {
 	haveIdem := false
 	if f.idem.present && f.idem.kind == schema.Object {
 		haveIdem = true
-		q.viol = append(q.viol, f.idemViol...)
+		q.viol = appendViolations(q.viol, f.idemViol)
 		q.strChecked(key, "key", "/idempotency/key", f.idem.span)
 		q.strChecked(ttl, "ttlInMilliseconds", "/idempotency/ttlInMilliseconds", f.idem.span)
 	} else {
@@ -1194,6 +1233,15 @@ func (q *reqScan) reportChecks(f *reportFacts) *field {
 	}
 	q.report(&payload, id, key, ttl, haveIdem, contact, contactOK)
 	return key
+}
+
+// appendViolations is append(to, vs...), which costs nothing when vs is
+// empty, as it is for a valid request.
+func appendViolations(to, vs []Violation) []Violation {
+	if len(vs) == 0 {
+		return to
+	}
+	return append(to, vs...)
 }
 
 // strChecked gives a string field read by strField its pointer and, when
@@ -1270,9 +1318,9 @@ func (q *reqScan) finish() {
 		q.list(&q.events, "eventsInfo", "/eventsInfo")
 	case KindBulkCancel:
 		q.list(&q.ids, "externalEntityIds", "/externalEntityIds")
-		q.viol = append(q.viol, q.idsViol...)
+		q.viol = appendViolations(q.viol, q.idsViol)
 	}
-	q.viol = append(q.viol, q.dups...)
+	q.viol = appendViolations(q.viol, q.dups)
 }
 
 // list checks a bulk field: there, an array, and of a size the call takes.

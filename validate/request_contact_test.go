@@ -89,18 +89,38 @@ func TestRecognisedKeys(t *testing.T) {
 		if id == fOther {
 			continue
 		}
-		if got := knownKey([]byte(`"` + name + `":1`)); got != id {
-			t.Errorf("knownKey of %q = %d, want %d", name, got, id)
-		}
-		for _, b := range []string{`"` + name + `x":1`, `"` + name[:len(name)-1] + `":1`, `"` + name[:1] + `\u00` + name[1:] + `"`, `"` + name, `x` + name + `"`} {
-			if got := knownKey([]byte(b)); got != fOther && fieldNames[got] != name[:len(name)-1] {
-				t.Errorf("knownKey of %q = %d, want %d (not recognised)", b, got, fOther)
+		// Short inputs are compared as text, long ones as words.
+		for _, pad := range []string{"", strings.Repeat(" ", 24)} {
+			if got := knownKey([]byte(`"` + name + `":1` + pad)); got != id {
+				t.Errorf("knownKey of %q = %d, want %d", name+pad, got, id)
+			}
+			for _, b := range []string{`"` + name + `x":1`, `"` + name[:len(name)-1] + `":1`, `"` + name[:1] + `\u00` + name[1:] + `"`, `"` + name, `x` + name + `"`, `"` + name[:len(name)-1] + "\x00" + `"`} {
+				if got := knownKey([]byte(b + pad)); got != fOther && fieldNames[got] != name[:len(name)-1] {
+					t.Errorf("knownKey of %q = %d, want %d (not recognised)", b+pad, got, fOther)
+				}
 			}
 		}
 	}
-	for _, b := range []string{``, `"`, `"e"`, `"externalEntityI"`, `"eventsInf"`, `"kex"`} {
-		if got := knownKey([]byte(b)); got != fOther {
+	for _, b := range []string{``, `"`, `"e"`, `"externalEntityI"`, `"eventsInf"`, `"kex"`, `"externalEntityI"                   `, `"key"` + "\x00" + `                          `} {
+		if got := knownKey([]byte(b)); got != fOther && !(got == fKey && strings.HasPrefix(b, `"key"`)) {
 			t.Errorf("knownKey of %q = %d, want %d", b, got, fOther)
+		}
+	}
+}
+
+// TestTriggerKeyReadAsItIs checks the triggerKey read and checked in one
+// step against the parser-based validator, around the length limit and
+// with every kind of byte.
+func TestTriggerKeyReadAsItIs(t *testing.T) {
+	v := orderValidator(t, nil)
+	var keys []string
+	for _, n := range []int{1, 99, 100, 101, 102} {
+		keys = append(keys, strings.Repeat("a", n), "_"+strings.Repeat("a", n-1), strings.Repeat("a", n-1)+"-")
+	}
+	keys = append(keys, "", "a_b-c9", "aB", "a b", `a\u0062`, "a\xff", "é", "-", "_", "0", "a\"")
+	for _, k := range keys {
+		for _, body := range []string{`{"triggerKey":"` + k + `","externalEntityId":"` + guid + `"}`, `{"triggerKey":"` + k + `"`, `{"triggerKey":"` + k} {
+			sameAsOracle(t, v, []byte(body), KindAuto)
 		}
 	}
 }

@@ -222,14 +222,8 @@ func (s *state) object(n *node, level int) {
 	var extras keySet
 	x := n.x
 	hint, count := 0, 0
-	// contact is set when this object is the payload's root read for a
-	// request; wantKey is then the root props index of the contact key, or
-	// -1 when the root does not declare it and undeclared keys are compared
-	// with it.
-	contact, wantKey := false, -1
 	if s.wantContact && level == 0 && n == s.v.root && !s.schemaOnly && !s.silent {
-		contact, wantKey = true, s.v.identity-1
-		s.contactRead = true
+		s.contactRead = true // noteContact looks at each of its keys
 	}
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
@@ -281,7 +275,6 @@ func (s *state) object(n *node, level int) {
 			}
 			count++
 			s.push(ks, ke)
-			vs0 := s.pos
 			if x != nil && x.propertyNames != nil {
 				vs := s.pos
 				s.again(x.propertyNames, ks, ke, level+1)
@@ -315,8 +308,8 @@ func (s *state) object(n *node, level int) {
 			default:
 				s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
 			}
-			if contact && !s.contactFound && !s.fatal && (i >= 0 && i == wantKey || i < 0 && wantKey < 0 && s.text(cs, ce, esc) == s.v.identityKey) {
-				s.contactFound, s.contactStart, s.contactEnd = true, vs0, s.pos
+			if s.wantContact && level == 0 && !s.contactFound {
+				s.noteContact(n, i)
 			}
 			s.npath--
 			if s.fatal {
@@ -344,6 +337,31 @@ func (s *state) object(n *node, level int) {
 	if x != nil {
 		s.objectEnd(n, seen, count, start, level)
 	}
+}
+
+// noteContact notes, when the key just read is the first member of the
+// payload's root called v.identityKey, where its value is: i is the key's
+// props index, or -1. The value ends at s.pos.
+func (s *state) noteContact(n *node, i int) {
+	if !s.contactRead || s.contactFound || n != s.v.root || s.schemaOnly || s.silent || s.fatal {
+		return
+	}
+	g := s.path[s.npath-1]
+	if want := s.v.identity - 1; want >= 0 {
+		// The root declares the key: only its index matches.
+		if i != want {
+			return
+		}
+	} else {
+		// It does not: an undeclared key may be it.
+		raw := s.src[g.start+1 : g.end-1]
+		if i >= 0 || s.text(int(g.start)+1, int(g.end)-1, bytes.IndexByte(raw, '\\') >= 0) != s.v.identityKey {
+			return
+		}
+	}
+	vs := jsonscan.SkipSpace(s.src, int(g.end)) // the colon
+	vs = jsonscan.SkipSpace(s.src, vs+1)
+	s.contactFound, s.contactStart, s.contactEnd = true, vs, s.pos
 }
 
 // keySet holds the undeclared keys of one object, to find duplicates: a
