@@ -77,6 +77,17 @@ type differ struct {
 	// which are reported as such and not as a move.
 	identityChanged map[string]bool
 	look            lookup
+	// labels remembers label of the last path asked: a property's
+	// comparisons ask for it again and again, mostly for nothing.
+	labelPath, labelText string
+}
+
+// label is label(path), remembered for the last path.
+func (d *differ) label(path string) string {
+	if d.labelText == "" || d.labelPath != path {
+		d.labelPath, d.labelText = path, label(path)
+	}
+	return d.labelText
 }
 
 // site is a property that carries an annotation.
@@ -310,7 +321,7 @@ func (d *differ) property(op, np *schema.Property, path string) {
 	if op.Schema == nil || np.Schema == nil {
 		return // not a schema object; the linter says so
 	}
-	d.docs(op.Schema, np.Schema, path, label(path))
+	d.docs(op.Schema, np.Schema, path, d.label(path))
 	d.schema(op.Schema, np.Schema, np.Member, path)
 }
 
@@ -318,7 +329,7 @@ func (d *differ) property(op, np *schema.Property, path string) {
 // the new version's property member, for changes with no keyword to point
 // at.
 func (d *differ) schema(o, n *schema.Schema, m *schema.Member, path string) {
-	name := label(path)
+	name := d.label(path)
 	if ot, nt := typeText(o), typeText(n); ot != nt {
 		c := d.keyword(TypeChanged, n.Type, m, path,
 			fmt.Sprintf("type of %s changed from %s to %s", name, orAny(ot), orAny(nt)))
@@ -394,7 +405,7 @@ func (d *differ) keyword(id string, kw, m *schema.Member, path, msg string) *Cha
 
 // options compares the oneOf options of two versions of a property.
 func (d *differ) options(o, n *schema.Schema, m *schema.Member, path string) {
-	name := label(path)
+	name := d.label(path)
 	switch {
 	case o.OneOf == nil && n.OneOf == nil:
 		return
@@ -492,6 +503,9 @@ func (d *differ) docs(o, n *schema.Schema, path, name string) {
 		{DescriptionChanged, "description", o.Description, n.Description},
 		{ExamplesChanged, "examples", o.Examples, n.Examples},
 	} {
+		if sameMember(p.old, p.new) {
+			continue
+		}
 		ov, nv := memberText(p.old), memberText(p.new)
 		if ov == nv {
 			continue
@@ -518,6 +532,44 @@ func memberText(m *schema.Member) string {
 		return ""
 	}
 	return canon(m.Value)
+}
+
+// sameMember reports whether two members are written the same, which
+// makes their memberText the same without writing it.
+func sameMember(a, b *schema.Member) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return sameValue(a.Value, b.Value)
+}
+
+func sameValue(a, b *schema.Node) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case schema.Object:
+		if len(a.Members) != len(b.Members) {
+			return false
+		}
+		for i, m := range a.Members {
+			if m.Name != b.Members[i].Name || !sameValue(m.Value, b.Members[i].Value) {
+				return false
+			}
+		}
+		return true
+	case schema.Array:
+		if len(a.Elems) != len(b.Elems) {
+			return false
+		}
+		for i, e := range a.Elems {
+			if !sameValue(e, b.Elems[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.Text == b.Text
 }
 
 // clip shortens a JSON text for a message.
@@ -800,40 +852,43 @@ func escape(name string) string {
 // canon writes a node as compact JSON with object keys sorted, so that
 // values that differ only in layout or key order compare equal.
 func canon(n *schema.Node) string {
-	var b strings.Builder
-	writeCanon(&b, n)
-	return b.String()
+	var buf [128]byte
+	return string(appendCanon(buf[:0], n))
 }
 
-func writeCanon(b *strings.Builder, n *schema.Node) {
+// appendCanon appends canon(n) to b.
+func appendCanon(b []byte, n *schema.Node) []byte {
 	switch n.Kind {
 	case schema.Null:
-		b.WriteString("null")
+		return append(b, "null"...)
 	case schema.String:
-		b.WriteString(jsonString(n.Text))
+		return appendJSONString(b, n.Text)
 	case schema.Object:
-		ms := slices.Clone(n.Members)
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Name < ms[j].Name })
-		b.WriteByte('{')
+		ms := n.Members
+		byName := func(x, y *schema.Member) int { return strings.Compare(x.Name, y.Name) }
+		if !slices.IsSortedFunc(ms, byName) {
+			ms = slices.Clone(ms)
+			slices.SortStableFunc(ms, byName)
+		}
+		b = append(b, '{')
 		for i, m := range ms {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(jsonString(m.Name))
-			b.WriteByte(':')
-			writeCanon(b, m.Value)
+			b = appendJSONString(b, m.Name)
+			b = append(b, ':')
+			b = appendCanon(b, m.Value)
 		}
-		b.WriteByte('}')
+		return append(b, '}')
 	case schema.Array:
-		b.WriteByte('[')
+		b = append(b, '[')
 		for i, e := range n.Elems {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeCanon(b, e)
+			b = appendCanon(b, e)
 		}
-		b.WriteByte(']')
-	default:
-		b.WriteString(n.Text)
+		return append(b, ']')
 	}
+	return append(b, n.Text...)
 }

@@ -89,7 +89,8 @@ type exampler struct {
 	samples map[*schema.Schema][]string
 	parsed  map[string]*jv
 	// buf holds the payload being checked; an example gets its own copy.
-	buf []byte
+	// around holds the payload that replace splices its tries into.
+	buf, around []byte
 	// verdicts remembers each side's errors for each payload checked: the
 	// search builds the same payloads again for other candidates.
 	verdicts [2]map[string][]validate.Violation
@@ -100,9 +101,9 @@ func (x *exampler) errors(side Side, body []byte) []validate.Violation {
 	if errs, ok := x.verdicts[side][string(body)]; ok {
 		return errs
 	}
-	errs := x.v[side].Validate(body).Errors()
+	errs := x.v[side].ValidateErrors(body)
 	if x.verdicts[side] == nil {
-		x.verdicts[side] = map[string][]validate.Violation{}
+		x.verdicts[side] = make(map[string][]validate.Violation, 64)
 	}
 	x.verdicts[side][string(body)] = errs
 	return errs
@@ -118,15 +119,16 @@ func (x *exampler) samplesOf(s *schema.Schema) []string {
 	return out
 }
 
-// parse is parseJSON(text), parsed once: each call returns a fresh copy,
-// which the caller may change.
+// parse is parseJSON(text), parsed once. The value is shared: it is
+// changed only inside a payload, through set, del and owned, which copy
+// what they change.
 func (x *exampler) parse(text string) *jv {
 	v, ok := x.parsed[text]
 	if !ok {
 		v = parseJSON(text)
 		x.parsed[text] = v
 	}
-	return v.clone()
+	return v
 }
 
 // encode writes the payload into the buffer and returns it, valid until
@@ -324,8 +326,10 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 			continue
 		}
 		for _, name := range s.RequiredNames() {
-			child := ptr + "/" + escape(name)
-			if obj.field(name) == nil && child != keep {
+			if obj.field(name) != nil {
+				continue
+			}
+			if child := ptr + "/" + escape(name); child != keep {
 				ps, _ := x.look.schemaAt(x.root[side], child)
 				p.set(child, x.sample(ps))
 				added = true
@@ -346,33 +350,53 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 			tries = append(tries, x.samplesOf(s)...)
 		}
 	}
-	clean := func(side Side) bool {
-		for _, v := range x.errors(side, x.encode(p)) {
+	clean := func(side Side, body []byte) bool {
+		for _, v := range x.errors(side, body) {
 			if v.Pointer == path || under(v.Pointer, path) {
 				return false
 			}
 		}
 		return true
 	}
-	var second *jv
+	// Only the value at path changes from one try to the next: the payload
+	// is encoded once around it, and each try is spliced in. The tries'
+	// values are the parsed samples themselves, which nothing changes; the
+	// one kept goes in as a copy.
+	if len(tries) == 0 {
+		return false
+	}
+	mark := &jv{kind: 'r'}
+	p.set(path, mark)
+	around, start, end, ok := p.appendMarked(x.around[:0], mark)
+	x.around = around
+	second, haveSecond := "", false
 	for _, t := range tries {
 		val := x.parse(t)
-		p.set(path, val)
-		if clean(need) {
-			if clean(1 - need) {
+		body := around
+		if ok {
+			x.buf = append(x.buf[:0], around[:start]...)
+			x.buf = val.appendTo(x.buf)
+			x.buf = append(x.buf, around[end:]...)
+			body = x.buf
+		}
+		if clean(need, body) {
+			if clean(1-need, body) {
+				p.set(path, val)
 				return true
 			}
-			if second == nil && fallback {
-				second = val
+			if !haveSecond && fallback {
+				second, haveSecond = t, true
 			}
 		}
 	}
 	switch {
-	case second != nil:
-		p.set(path, second)
+	case haveSecond:
+		p.set(path, x.parse(second))
 		return true
 	case orig != nil:
 		p.set(path, orig)
+	default:
+		p.set(path, x.parse(tries[len(tries)-1]))
 	}
 	return false
 }
@@ -401,9 +425,10 @@ func under(pointer, path string) bool {
 }
 
 // build makes a payload for one side: its required properties and what
-// leads to path.
+// leads to path. The payload is owned: its root is a copy, which shares
+// the sample's values.
 func (x *exampler) build(side Side, c *Change, path string) *jv {
-	p := x.sample(x.root[side])
+	p := x.sample(x.root[side]).shallow()
 	if p.kind != 'o' {
 		p = &jv{kind: 'o'}
 	}
@@ -413,6 +438,7 @@ func (x *exampler) build(side Side, c *Change, path string) *jv {
 
 // ensure creates the objects and arrays that lead to path, and the value at
 // path, from one side's schema (or the other's, where the side has none).
+// p must be owned; the nodes on the way are copied before they change.
 func (x *exampler) ensure(p *jv, side Side, path string) {
 	cur := p
 	prefix := ""
@@ -421,16 +447,16 @@ func (x *exampler) ensure(p *jv, side Side, path string) {
 		var next *jv
 		switch cur.kind {
 		case 'o':
-			next = cur.field(tok)
+			next = cur.ownChild(tok)
 			if next == nil {
-				next = x.sample(x.schemaEither(side, prefix))
+				next = x.sample(x.schemaEither(side, prefix)).shallow()
 				cur.put(tok, next)
 			}
 		case 'a':
 			if len(cur.elems) == 0 {
 				cur.elems = append(cur.elems, x.sample(x.schemaEither(side, prefix)))
 			}
-			next = cur.elems[0]
+			next = cur.ownChild("0")
 		default:
 			return
 		}

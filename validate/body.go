@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"slices"
 	"strconv"
@@ -85,7 +86,9 @@ func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 		return kind, Result{Violations: q.syntaxErrors()}
 	}
 	q.finish()
-	slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	if len(q.viol) > 1 {
+		slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	}
 	return q.kind, Result{Violations: q.viol}
 }
 
@@ -133,6 +136,7 @@ type reqScan struct {
 
 	root     schema.Span
 	rootKeys spanList // every member of the root, for unknown-field reports
+	allKinds uint8    // the kinds whose calls define every root key, as bits
 	tk       field    // the first triggerKey
 	rep      reportFacts
 	// The first eventsInfo and externalEntityIds.
@@ -152,11 +156,16 @@ type reportFacts struct {
 	validated  bool // the payload was checked against the schema
 	paySpan    schema.Span
 	payViol    []Violation
-	id         field
-	idem       field // the idempotency member; kind is its type
-	key, ttl   field
-	idemViol   []Violation // unknown fields of the idempotency object
-	unknown    []Violation // unknown fields of an event
+	// contactRead says the payload's root was read with the contact hook;
+	// contact is then the value of its first member called
+	// Validator.identityKey, when there is one.
+	contactRead, contactFound bool
+	contact                   schema.Span
+	id                        field
+	idem                      field // the idempotency member; kind is its type
+	key, ttl                  field
+	idemViol                  []Violation // unknown fields of the idempotency object
+	unknown                   []Violation // unknown fields of an event
 }
 
 // listFacts is what the scan learnt of a bulk field.
@@ -168,10 +177,11 @@ type listFacts struct {
 	count   int
 }
 
-// spanList is a list of spans that keeps its first entries inline.
+// spanList is a list of spans that keeps its first entries inline: as
+// many as a valid request has root keys.
 type spanList struct {
 	n      int
-	inline [8]keySpan
+	inline [4]keySpan
 	more   []keySpan
 }
 
@@ -196,17 +206,6 @@ func (l *spanList) at(i int) keySpan {
 		return l.inline[i]
 	}
 	return l.more[i-len(l.inline)]
-}
-
-// fieldKinds returns the kinds whose calls define the field name, as bits.
-func fieldKinds(name string) uint8 {
-	var bits uint8
-	for k := KindReport; k <= KindBulkCancel; k++ {
-		if knownField(k, name) {
-			bits |= 1 << k
-		}
-	}
-	return bits
 }
 
 // textIndex maps texts to the index of their first item: a list while it
@@ -247,10 +246,11 @@ func (t *textIndex) first(text string, i int) int {
 	return -1
 }
 
-// keyNames holds the keys of one object, to find duplicates.
+// keyNames holds the keys of one object, to find duplicates: a valid
+// request has few keys that objKeys does not recognise.
 type keyNames struct {
 	n      int
-	inline [8]string
+	inline [4]string
 	set    map[string]struct{}
 }
 
@@ -349,58 +349,205 @@ func (q *reqScan) open() bool {
 // leaves q.pos at the value. first is set before the first member. It
 // returns false at the end of the object, past its "}", and on a syntax
 // error.
-func (q *reqScan) member(first *bool) (key schema.Span, name string, ok bool) {
+func (q *reqScan) member(first *bool) (key schema.Span, name string, id uint8, ok bool) {
 	src := q.src
 	if *first {
 		*first = false
 		if q.pos < len(src) && src[q.pos] == '}' {
 			q.pos++
 			q.depth--
-			return key, "", false
+			return key, "", 0, false
 		}
 	} else {
-		q.ws()
+		if q.pos < len(src) && src[q.pos] <= ' ' {
+			q.ws()
+		}
 		switch {
 		case q.pos < len(src) && src[q.pos] == ',':
 			q.pos++
-			q.ws()
+			if q.pos < len(src) && src[q.pos] <= ' ' {
+				q.ws()
+			}
 		case q.pos < len(src) && src[q.pos] == '}':
 			q.pos++
 			q.depth--
-			return key, "", false
+			return key, "", 0, false
 		default:
 			q.fail(q.pos, jsonscan.ErrWantObjectNext)
-			return key, "", false
+			return key, "", 0, false
 		}
 	}
 	if q.pos >= len(src) || src[q.pos] != '"' {
 		q.fail(q.pos, jsonscan.ErrWantKey)
-		return key, "", false
+		return key, "", 0, false
 	}
-	end, esc, c := jsonscan.String(src, q.pos)
-	if c != jsonscan.OK {
-		q.fail(end, c)
-		return key, "", false
+	var end int
+	if id = knownKey(src[q.pos:]); id != fOther {
+		name = fieldNames[id]
+		end = q.pos + len(name) + 2
+	} else {
+		e, esc, c := jsonscan.String(src, q.pos)
+		if c != jsonscan.OK {
+			q.fail(e, c)
+			return key, "", 0, false
+		}
+		end = e
+		name = q.text(q.pos+1, end-1, esc)
+		id = fieldID(name)
 	}
 	key = schema.Span{Start: q.pos, End: end}
-	name = q.text(q.pos+1, end-1, esc)
 	q.pos = end
 	if end+1 < len(src) && src[end] == ':' && src[end+1] > ' ' {
 		q.pos = end + 1 // compact JSON: the value follows the colon
-		return key, name, true
+		return key, name, id, true
 	}
 	q.ws()
 	if q.pos >= len(src) || src[q.pos] != ':' {
 		q.fail(q.pos, jsonscan.ErrWantColon)
-		return key, "", false
+		return key, "", 0, false
 	}
 	q.pos++
 	q.ws()
 	if q.pos >= len(src) {
 		q.fail(q.pos, jsonscan.ErrWantValue)
-		return key, "", false
+		return key, "", 0, false
 	}
-	return key, name, true
+	return key, name, id, true
+}
+
+// The names the request scan recognises, by id: the fields of the calls
+// and of the idempotency object. fOther is any other name.
+const (
+	fOther uint8 = iota
+	fTriggerKey
+	fPayload
+	fEntityID
+	fIdempotency
+	fEventsInfo
+	fEntityIDs
+	fKey
+	fTTL
+)
+
+// fieldNames lists the names by id.
+var fieldNames = [...]string{"", "triggerKey", "payload", "externalEntityId", "idempotency", "eventsInfo", "externalEntityIds", "key", "ttlInMilliseconds"}
+
+// fieldID returns the id of a decoded key.
+func fieldID(name string) uint8 {
+	switch name {
+	case "triggerKey":
+		return fTriggerKey
+	case "payload":
+		return fPayload
+	case "externalEntityId":
+		return fEntityID
+	case "idempotency":
+		return fIdempotency
+	case "eventsInfo":
+		return fEventsInfo
+	case "externalEntityIds":
+		return fEntityIDs
+	case "key":
+		return fKey
+	case "ttlInMilliseconds":
+		return fTTL
+	}
+	return fOther
+}
+
+// idKinds returns the kinds whose calls define the root field id, as bits
+// (bit k set: fieldsOf(k) has its name).
+func idKinds(id uint8) uint8 {
+	const report, cancel, bulkReport, bulkCancel = 1 << KindReport, 1 << KindCancel, 1 << KindBulkReport, 1 << KindBulkCancel
+	switch id {
+	case fTriggerKey:
+		return report | cancel | bulkReport | bulkCancel
+	case fPayload, fIdempotency:
+		return report
+	case fEntityID:
+		return report | cancel
+	case fEventsInfo:
+		return bulkReport
+	case fEntityIDs:
+		return bulkCancel
+	}
+	return 0
+}
+
+// knownKey returns the id of the name whose quoted key b starts with,
+// written plainly, or fOther: a key that matches needs no string scan.
+func knownKey(b []byte) uint8 {
+	if len(b) < 5 {
+		return fOther
+	}
+	var id uint8
+	switch b[1] {
+	case 't':
+		id = fTriggerKey
+		if b[2] == 't' {
+			id = fTTL
+		}
+	case 'p':
+		id = fPayload
+	case 'e':
+		id = fEntityID
+		if b[2] == 'v' {
+			id = fEventsInfo
+		} else if len(b) > 18 && b[17] == 's' {
+			id = fEntityIDs
+		}
+	case 'i':
+		id = fIdempotency
+	case 'k':
+		id = fKey
+	default:
+		return fOther
+	}
+	if len(b) >= 24 {
+		// The quoted name, compared as three words.
+		w := &quotedWords[id]
+		if (binary.LittleEndian.Uint64(b)^w.w[0])&w.m[0]|(binary.LittleEndian.Uint64(b[8:])^w.w[1])&w.m[1]|
+			(binary.LittleEndian.Uint64(b[16:])^w.w[2])&w.m[2] != 0 {
+			return fOther
+		}
+		return id
+	}
+	name := fieldNames[id]
+	if len(b) < len(name)+2 || b[0] != '"' || b[len(name)+1] != '"' || string(b[1:len(name)+1]) != name {
+		return fOther
+	}
+	return id
+}
+
+// quotedWords holds each name of fieldNames quoted, as three
+// little-endian words and the masks of the bytes it fills.
+var quotedWords = func() (t [len(fieldNames)]struct{ w, m [3]uint64 }) {
+	for id, name := range fieldNames {
+		q := `"` + name + `"`
+		for i := 0; i < len(q); i++ {
+			t[id].w[i/8] |= uint64(q[i]) << (8 * (i % 8))
+			t[id].m[i/8] |= 0xff << (8 * (i % 8))
+		}
+	}
+	return t
+}()
+
+// objKeys holds the keys of one object, to find duplicates: the
+// recognised names as bits, the others by name.
+type objKeys struct {
+	known uint16
+	names keyNames
+}
+
+// add adds a key and reports whether the object had it already.
+func (k *objKeys) add(id uint8, name string) bool {
+	if id != fOther {
+		bit := uint16(1) << id
+		dup := k.known&bit != 0
+		k.known |= bit
+		return dup
+	}
+	return k.names.add(name)
 }
 
 // duplicateKey records a key that its object has already; rel is the
@@ -423,44 +570,51 @@ func (q *reqScan) run() {
 	if !q.open() {
 		return
 	}
-	var names keyNames
+	var names objKeys
 	first := true
+	q.allKinds = 0xff
 	for {
-		key, name, ok := q.member(&first)
+		key, name, id, ok := q.member(&first)
 		if !ok {
 			break
 		}
-		q.rootKeys.add(keySpan{key, fieldKinds(name)})
-		if names.add(name) {
+		kinds := idKinds(id)
+		q.allKinds &= kinds
+		q.rootKeys.add(keySpan{key, kinds})
+		if names.add(id, name) {
 			q.duplicateKey(key, name, string(schema.Pointer("").Append(name)))
 		}
-		switch name {
-		case "triggerKey":
+		switch id {
+		case fTriggerKey:
 			if !q.tk.present {
-				q.strField(&q.tk, "/triggerKey")
+				if !q.triggerKeyField() {
+					q.strField(&q.tk, "/triggerKey")
+				}
 			} else {
 				q.walk("/triggerKey")
 			}
-		case "externalEntityId":
+		case fEntityID:
 			if !q.rep.id.present {
-				q.strField(&q.rep.id, "/externalEntityId")
+				if !q.guidField(&q.rep.id) {
+					q.strField(&q.rep.id, "/externalEntityId")
+				}
 			} else {
 				q.walk("/externalEntityId")
 			}
-		case "payload":
+		case fPayload:
 			if !q.rep.payPresent && (q.kind == KindReport || q.kind == KindAuto && !q.events.present && !q.ids.present) {
 				q.payload(&q.rep)
 			} else {
 				q.rep.payPresent = true
 				q.walk("/payload")
 			}
-		case "idempotency":
+		case fIdempotency:
 			if !q.rep.idem.present {
 				q.idempotency(&q.rep)
 			} else {
 				q.walk("/idempotency")
 			}
-		case "eventsInfo":
+		case fEventsInfo:
 			if !q.events.present && (q.kind == KindBulkReport || q.kind == KindAuto) {
 				if q.kind == KindAuto {
 					q.kind = KindBulkReport
@@ -472,7 +626,7 @@ func (q *reqScan) run() {
 				q.events.present = true
 				q.walk("/eventsInfo")
 			}
-		case "externalEntityIds":
+		case fEntityIDs:
 			if !q.ids.present && (q.kind == KindBulkCancel || q.kind == KindAuto && !q.events.present) {
 				if q.kind == KindAuto {
 					q.unvalidate()
@@ -521,6 +675,7 @@ func (q *reqScan) payload(f *reportFacts) {
 	start := q.pos
 	var s state
 	s.v, s.src, s.pos, s.base, s.limit, s.depth = q.v, q.src, start, "/payload", q.v.limit, q.depth
+	s.wantContact = true
 	if q.src[start] == '{' {
 		s.value(s.v.root, 0)
 	} else {
@@ -537,6 +692,8 @@ func (q *reqScan) payload(f *reportFacts) {
 	q.pos = s.pos
 	f.paySpan = schema.Span{Start: start, End: s.pos}
 	f.payViol = s.viol
+	f.contactRead, f.contactFound = s.contactRead, s.contactFound
+	f.contact = schema.Span{Start: s.contactStart, End: s.contactEnd}
 }
 
 // strField reads the value at q.pos as the string field f. A value of
@@ -560,6 +717,56 @@ func (q *reqScan) strField(f *field, rel string) {
 	f.span = schema.Span{Start: start, End: q.pos}
 }
 
+// triggerKeyField reads the value at q.pos as the triggerKey when it is a
+// string that the triggerKey checks pass, written plainly: letters a to z,
+// digits, "_" and "-", not first, at most MaxTriggerKey of them. It
+// reports whether it did; if not, strField reads it.
+func (q *reqScan) triggerKeyField() bool {
+	src, start := q.src, q.pos
+	if src[start] != '"' || start+1 >= len(src) || src[start+1] == '_' || src[start+1] == '-' {
+		return false
+	}
+	end := min(len(src), start+MaxTriggerKey+2)
+	i := start + 1
+	for i < end && triggerKeyByte[src[i]] {
+		i++
+	}
+	if i < end {
+		if src[i] != '"' || i == start+1 {
+			return false
+		}
+		q.tk = field{text: bytesString(src[start+1 : i]), present: true, checked: true, span: schema.Span{Start: start, End: i + 1}}
+		q.pos = i + 1
+		return true
+	}
+	return false
+}
+
+// triggerKeyByte marks the bytes a trigger key is made of.
+var triggerKeyByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+	}
+	return t
+}()
+
+// guidField reads the value at q.pos as the externalEntityId f when it is
+// a GUID, written plainly, and reports whether it did; if not, strField
+// reads it.
+func (q *reqScan) guidField(f *field) bool {
+	src, start := q.src, q.pos
+	if start+37 >= len(src) || src[start] != '"' || src[start+37] != '"' {
+		return false
+	}
+	text := bytesString(src[start+1 : start+37])
+	if !schema.IsUUID(text) {
+		return false
+	}
+	*f = field{text: text, present: true, checked: true, span: schema.Span{Start: start, End: start + 38}}
+	q.pos = start + 38
+	return true
+}
+
 // idempotency reads a report's idempotency member at q.pos.
 func (q *reqScan) idempotency(f *reportFacts) {
 	start := q.pos
@@ -572,27 +779,27 @@ func (q *reqScan) idempotency(f *reportFacts) {
 	if !q.open() {
 		return
 	}
-	var names keyNames
+	var names objKeys
 	first := true
 	for {
-		key, name, ok := q.member(&first)
+		key, name, id, ok := q.member(&first)
 		if !ok {
 			break
 		}
-		dup := names.add(name)
+		dup := names.add(id, name)
 		var rel string
-		if dup || (name != "key" && name != "ttlInMilliseconds") {
+		if dup || (id != fKey && id != fTTL) {
 			rel = string(schema.Pointer("/idempotency").Append(name))
 		}
 		if dup {
 			q.duplicateKey(key, name, rel)
 		}
 		switch {
-		case name == "key" && !f.key.present:
+		case id == fKey && !f.key.present:
 			q.strField(&f.key, "/idempotency/key")
-		case name == "ttlInMilliseconds" && !f.ttl.present:
+		case id == fTTL && !f.ttl.present:
 			q.strField(&f.ttl, "/idempotency/ttlInMilliseconds")
-		case name == "key" || name == "ttlInMilliseconds":
+		case id == fKey || id == fTTL:
 			q.walk(rel)
 		default:
 			hint := ""
@@ -695,21 +902,21 @@ func (q *reqScan) event(i int, keys *textIndex) {
 	if !q.open() {
 		return
 	}
-	var names keyNames
+	var names objKeys
 	first := true
 	for {
-		key, name, ok := q.member(&first)
+		key, name, id, ok := q.member(&first)
 		if !ok {
 			break
 		}
-		dup := names.add(name)
+		dup := names.add(id, name)
 		var rel string
-		switch name {
-		case "payload":
+		switch id {
+		case fPayload:
 			rel = "/payload"
-		case "externalEntityId":
+		case fEntityID:
 			rel = "/externalEntityId"
-		case "idempotency":
+		case fIdempotency:
 			rel = "/idempotency"
 		default:
 			rel = string(schema.Pointer("").Append(name))
@@ -717,20 +924,22 @@ func (q *reqScan) event(i int, keys *textIndex) {
 		if dup {
 			q.duplicateKey(key, name, rel)
 		}
-		switch name {
-		case "payload":
+		switch id {
+		case fPayload:
 			if !f.payPresent {
 				q.payload(&f)
 			} else {
 				q.walk(rel)
 			}
-		case "externalEntityId":
+		case fEntityID:
 			if !f.id.present {
-				q.strField(&f.id, rel)
+				if !q.guidField(&f.id) {
+					q.strField(&f.id, rel)
+				}
 			} else {
 				q.walk(rel)
 			}
-		case "idempotency":
+		case fIdempotency:
 			if !f.idem.present {
 				q.idempotency(&f)
 			} else {
@@ -753,9 +962,9 @@ func (q *reqScan) event(i int, keys *textIndex) {
 	}
 	f.obj.End = q.pos
 	mark := len(q.viol)
-	q.viol = append(q.viol, f.unknown...)
+	q.viol = appendViolations(q.viol, f.unknown)
 	key := q.reportChecks(&f)
-	q.duplicateText(keys, key, i, "idempotency key")
+	q.duplicateText(keys, *key, i, "idempotency key")
 	if len(q.viol) > mark {
 		p := q.prefix()
 		for j := mark; j < len(q.viol); j++ {
@@ -806,7 +1015,7 @@ func (q *reqScan) idList() {
 				}
 				q.pos = end
 				fd := field{text: q.text(es+1, end-1, esc), present: true, span: schema.Span{Start: es, End: end}}
-				q.entityID(fd, true)
+				q.entityID(&fd, true)
 				q.duplicateText(&seen, fd, n, "ID")
 			} else {
 				k := q.kindAt(es)
@@ -978,53 +1187,73 @@ func (q *reqScan) walk(rel string) {
 }
 
 // reportChecks checks the fields of a report object, with pointers below
-// its own, and returns its idempotency key.
-func (q *reqScan) reportChecks(f *reportFacts) field {
+// its own, and returns its idempotency key. It completes the fields of f
+// in place.
+func (q *reqScan) reportChecks(f *reportFacts) *field {
 	payload := field{ptr: "/payload", span: f.obj}
 	if f.payPresent {
 		payload.present, payload.span = true, f.paySpan
 	}
-	q.viol = append(q.viol, f.payViol...)
-	id := f.id
+	q.viol = appendViolations(q.viol, f.payViol)
+	id := &f.id
 	id.ptr = "/externalEntityId"
 	if !id.present {
 		id.span = f.obj
 	}
 	if id.bad {
-		q.add(RuleRequestShape, id, "%s is %s, want a string", "externalEntityId", kindText(id.kind))
+		q.add(RuleRequestShape, *id, "%s is %s, want a string", "externalEntityId", kindText(id.kind))
 	}
-	key := field{ptr: "/idempotency/key", span: f.obj}
-	ttl := field{ptr: "/idempotency/ttlInMilliseconds", span: f.obj}
+	key, ttl := &f.key, &f.ttl
 	haveIdem := false
-	if f.idem.present {
-		if f.idem.kind != schema.Object {
+	if f.idem.present && f.idem.kind == schema.Object {
+		haveIdem = true
+		q.viol = appendViolations(q.viol, f.idemViol)
+		q.strChecked(key, "key", "/idempotency/key", f.idem.span)
+		q.strChecked(ttl, "ttlInMilliseconds", "/idempotency/ttlInMilliseconds", f.idem.span)
+	} else {
+		// The idempotency member's own fields were not read.
+		*key = field{ptr: "/idempotency/key", span: f.obj}
+		*ttl = field{ptr: "/idempotency/ttlInMilliseconds", span: f.obj}
+		if f.idem.present {
 			q.add(RuleRequestShape, field{ptr: "/idempotency", span: f.idem.span}, "idempotency is %s, want an object", kindText(f.idem.kind))
 			key.bad = true // reported already
-		} else {
-			haveIdem = true
-			q.viol = append(q.viol, f.idemViol...)
-			key = q.strChecked(f.key, "key", "/idempotency/key", f.idem.span)
-			ttl = q.strChecked(f.ttl, "ttlInMilliseconds", "/idempotency/ttlInMilliseconds", f.idem.span)
 		}
 	}
 	contact, contactOK := "", false
-	if id.present && id.text != "" && f.validated && q.src[f.paySpan.Start] == '{' {
+	switch {
+	case !id.present || id.text == "" || !f.validated || q.src[f.paySpan.Start] != '{':
+	case f.contactRead:
+		// The payload's scan noted the member as it passed.
+		if c := f.contact; f.contactFound && q.src[c.Start] == '"' {
+			raw := q.src[c.Start+1 : c.End-1]
+			contact, contactOK = q.text(c.Start+1, c.End-1, bytes.IndexByte(raw, '\\') >= 0), true
+		}
+	default:
 		contact, contactOK = q.firstString(f.paySpan.Start, q.v.identityKey)
 	}
-	q.report(payload, id, key, ttl, haveIdem, contact, contactOK)
+	q.report(&payload, id, key, ttl, haveIdem, contact, contactOK)
 	return key
+}
+
+// appendViolations is append(to, vs...), which costs nothing when vs is
+// empty, as it is for a valid request.
+func appendViolations(to, vs []Violation) []Violation {
+	if len(vs) == 0 {
+		return to
+	}
+	return append(to, vs...)
 }
 
 // strChecked gives a string field read by strField its pointer and, when
 // it is missing, the span of its object; a value of another type is
 // reported.
-func (q *reqScan) strChecked(f field, name, ptr string, obj schema.Span) field {
+func (q *reqScan) strChecked(f *field, name, ptr string, obj schema.Span) *field {
 	f.ptr = ptr
 	if !f.present {
 		f.span = obj
 	}
 	if f.bad {
-		q.add(RuleRequestShape, f, "%s is %s, want a string", name, kindText(f.kind))
+		q.add(RuleRequestShape, *f, "%s is %s, want a string", name, kindText(f.kind))
 	}
 	return f
 }
@@ -1065,7 +1294,7 @@ func (q *reqScan) finish() {
 	if q.kind == KindAuto {
 		q.kind = detect(q.events.present, q.ids.present, q.rep.payPresent || q.rep.idem.present, q.rep.id.present)
 	}
-	for i := 0; i < q.rootKeys.n; i++ {
+	for i := 0; i < q.rootKeys.n && (q.kind > KindBulkCancel || q.allKinds&(1<<q.kind) == 0); i++ {
 		ks := q.rootKeys.at(i)
 		if q.kind <= KindBulkCancel && ks.kinds&(1<<q.kind) != 0 {
 			continue
@@ -1079,19 +1308,19 @@ func (q *reqScan) finish() {
 			q.add(RuleUnknownField, field{ptr: string(schema.Pointer("").Append(name)), span: key}, "%s has no field %q%s", article(q.kind.String()), name, hint)
 		}
 	}
-	q.triggerKey(q.strChecked(q.tk, "triggerKey", "/triggerKey", q.root))
+	q.triggerKey(q.strChecked(&q.tk, "triggerKey", "/triggerKey", q.root))
 	switch q.kind {
 	case KindReport:
 		q.reportChecks(&q.rep)
 	case KindCancel:
-		q.entityID(q.strChecked(q.rep.id, "externalEntityId", "/externalEntityId", q.root), true)
+		q.entityID(q.strChecked(&q.rep.id, "externalEntityId", "/externalEntityId", q.root), true)
 	case KindBulkReport:
 		q.list(&q.events, "eventsInfo", "/eventsInfo")
 	case KindBulkCancel:
 		q.list(&q.ids, "externalEntityIds", "/externalEntityIds")
-		q.viol = append(q.viol, q.idsViol...)
+		q.viol = appendViolations(q.viol, q.idsViol)
 	}
-	q.viol = append(q.viol, q.dups...)
+	q.viol = appendViolations(q.viol, q.dups)
 }
 
 // list checks a bulk field: there, an array, and of a size the call takes.

@@ -144,6 +144,9 @@ type Validator struct {
 	// identityKey and futureKey are the root keys marked with identityType
 	// and futureDate, or "".
 	identityKey, futureKey string
+	// identity is 1 + the index of identityKey in root.props, or 0 when
+	// the root declares no such key.
+	identity int
 }
 
 // Ignored is a keyword of the schema that the validator does not apply: a
@@ -241,6 +244,9 @@ func Compile(doc *schema.Document, opts *Options) (*Validator, error) {
 			}
 		}
 		c.finish()
+		if v.root != nil {
+			v.identity = v.root.lookup(v.identityKey) + 1
+		}
 	}
 	if len(c.problems) > 0 {
 		return nil, &CompileError{Problems: c.problems}

@@ -57,12 +57,14 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 		kind = DetectKind(root)
 	}
 	r.unknown(root, oracleFieldsOf(kind), kind.String())
-	r.triggerKey(r.str(root, "triggerKey", ""))
+	tk := r.str(root, "triggerKey", "")
+	r.triggerKey(&tk)
 	switch kind {
 	case KindReport:
 		r.reportBody(root, "")
 	case KindCancel:
-		r.entityID(r.str(root, "externalEntityId", ""), true)
+		id := r.str(root, "externalEntityId", "")
+		r.entityID(&id, true)
 	case KindBulkReport:
 		keys := map[string]int{}
 		if list, ok := r.array(root, "eventsInfo"); ok {
@@ -87,7 +89,7 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 					continue
 				}
 				fd.text = e.Text
-				r.entityID(fd, true)
+				r.entityID(&fd, true)
 				r.duplicate(seen, fd, i, "ID")
 			}
 		}
@@ -151,7 +153,7 @@ func (r *oracleBody) reportBody(obj *schema.Node, ptr string) field {
 			}
 		}
 	}
-	r.report(payload, id, key, ttl, haveIdem, contact, contactOK)
+	r.report(&payload, &id, &key, &ttl, haveIdem, contact, contactOK)
 	return key
 }
 

@@ -40,13 +40,23 @@ type state struct {
 	schemaOnly bool
 	limit      int // the violation cap, 0 for none
 	dropped    int // the violations past the cap
+	// errorsOnly leaves out the violations below error severity: skipped
+	// counts them, as they still take their place under the cap.
+	errorsOnly bool
+	skipped    int
 	droppedSev findings.Severity
 	fatal      bool // a syntax error: stop
 	now        time.Time
-	npath      int
-	path       [maxPath]seg
-	more       []seg     // the path past maxPath
-	buf        [128]byte // scratch for decoding escaped strings
+	// wantContact asks the scan of the payload's root object to note where
+	// the value of the first member called v.identityKey is (the contact
+	// ID): contactRead says the root was read with that hook, contactFound
+	// that the member was there, at src[contactStart:contactEnd].
+	wantContact, contactRead, contactFound bool
+	contactStart, contactEnd               int
+	npath                                  int
+	path                                   [maxPath]seg
+	more                                   []seg     // the path past maxPath
+	buf                                    [128]byte // scratch for decoding escaped strings
 }
 
 // Validate checks one payload given as JSON bytes. It reads the bytes once,
@@ -58,6 +68,17 @@ func (v *Validator) Validate(payload []byte) Result {
 	s.payload()
 	s.summary(0, len(payload))
 	return Result{Violations: s.viol}
+}
+
+// ValidateErrors returns what Validate(payload).Errors() returns, without
+// describing the violations below error severity: for callers that only
+// ask whether a payload is refused, and why.
+func (v *Validator) ValidateErrors(payload []byte) []Violation {
+	var s state
+	s.v, s.src, s.limit, s.errorsOnly = v, payload, v.limit, true
+	s.payload()
+	s.summary(0, len(payload))
+	return Result{Violations: s.viol}.Errors()
 }
 
 // ValidateValue checks a Go value, such as a map or a struct, through its
@@ -201,6 +222,9 @@ func (s *state) object(n *node, level int) {
 	var extras keySet
 	x := n.x
 	hint, count := 0, 0
+	if s.wantContact && level == 0 && n == s.v.root && !s.schemaOnly && !s.silent {
+		s.contactRead = true // noteContact looks at each of its keys
+	}
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
 	} else {
@@ -284,6 +308,9 @@ func (s *state) object(n *node, level int) {
 			default:
 				s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
 			}
+			if s.wantContact && level == 0 && !s.contactFound {
+				s.noteContact(n, i)
+			}
 			s.npath--
 			if s.fatal {
 				return
@@ -310,6 +337,31 @@ func (s *state) object(n *node, level int) {
 	if x != nil {
 		s.objectEnd(n, seen, count, start, level)
 	}
+}
+
+// noteContact notes, when the key just read is the first member of the
+// payload's root called v.identityKey, where its value is: i is the key's
+// props index, or -1. The value ends at s.pos.
+func (s *state) noteContact(n *node, i int) {
+	if !s.contactRead || s.contactFound || n != s.v.root || s.schemaOnly || s.silent || s.fatal {
+		return
+	}
+	g := s.path[s.npath-1]
+	if want := s.v.identity - 1; want >= 0 {
+		// The root declares the key: only its index matches.
+		if i != want {
+			return
+		}
+	} else {
+		// It does not: an undeclared key may be it.
+		raw := s.src[g.start+1 : g.end-1]
+		if i >= 0 || s.text(int(g.start)+1, int(g.end)-1, bytes.IndexByte(raw, '\\') >= 0) != s.v.identityKey {
+			return
+		}
+	}
+	vs := jsonscan.SkipSpace(s.src, int(g.end)) // the colon
+	vs = jsonscan.SkipSpace(s.src, vs+1)
+	s.contactFound, s.contactStart, s.contactEnd = true, vs, s.pos
 }
 
 // keySet holds the undeclared keys of one object, to find duplicates: a
@@ -1076,9 +1128,13 @@ func (s *state) report(rule string, start, end int, format string, args ...any) 
 		return nil
 	}
 	sev := ruleSeverity(rule)
-	if s.limit > 0 && len(s.viol) >= s.limit {
+	if s.limit > 0 && len(s.viol)+s.skipped >= s.limit {
 		s.dropped++
 		s.droppedSev = max(s.droppedSev, sev)
+		return nil
+	}
+	if s.errorsOnly && sev < findings.Error {
+		s.skipped++
 		return nil
 	}
 	s.viol = append(s.viol, Violation{
