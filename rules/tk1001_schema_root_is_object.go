@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"unicode/utf8"
-
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
@@ -36,12 +34,7 @@ no-break spaces plain spaces, removes a byte order mark and writes True, FALSE a
 		for _, e := range f.Errors {
 			// The span ends after the whole character the error is at (a
 			// no-break space is two bytes), or at the end of the input.
-			end := e.Offset
-			if end < len(f.Src) {
-				_, size := utf8.DecodeRune(f.Src[end:])
-				end += size
-			}
-			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: end}, Message: e.Msg}
+			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: schema.CharEnd(f.Src, e.Offset)}, Message: e.Msg}
 			if len(e.Repairs) > 0 {
 				f := findings.Fix{Message: repairMessage(e.Kind)}
 				for _, r := range e.Repairs {

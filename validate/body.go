@@ -107,7 +107,7 @@ func (q *reqScan) syntaxErrors() []Violation {
 			if e.Kind == schema.ErrRootNotObject && f.Root != nil {
 				rule, msg = RuleRequestShape, "request body is "+kindText(f.Root.Kind)+", want an object"
 			}
-			out = append(out, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: min(e.Offset+1, len(q.src)),
+			out = append(out, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: schema.CharEnd(q.src, e.Offset),
 				Rule: rule, Severity: ruleSeverity(rule), Message: msg})
 		}
 		return out
@@ -115,7 +115,7 @@ func (q *reqScan) syntaxErrors() []Violation {
 	// The parser accepts what the scan refused; the module's readers agree
 	// on syntax, so this is only a safety net.
 	at := min(q.badAt, len(q.src))
-	return []Violation{{Offset: at, End: min(at+1, len(q.src)), Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax),
+	return []Violation{{Offset: at, End: schema.CharEnd(q.src, at), Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax),
 		Message: jsonscan.Message(q.src, at, q.badCode)}}
 }
 

@@ -42,7 +42,7 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 				if e.Kind == schema.ErrRootNotObject && f.Root != nil {
 					rule, msg = RuleRequestShape, "request body is "+kindText(f.Root.Kind)+", want an object"
 				}
-				r.viol = append(r.viol, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: min(e.Offset+1, len(body)),
+				r.viol = append(r.viol, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: schema.CharEnd(body, e.Offset),
 					Rule: rule, Severity: ruleSeverity(rule), Message: msg})
 			}
 		}

@@ -1171,14 +1171,10 @@ func (s *state) syntax(at int, msg string) {
 		s.failed = true
 		return
 	}
-	end := at + 1
-	if end > len(s.src) {
-		end = len(s.src)
-	}
 	if at > len(s.src) {
 		at = len(s.src)
 	}
-	s.viol = append(s.viol, Violation{Pointer: s.pointer(), Offset: at, End: end, Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax), Message: msg})
+	s.viol = append(s.viol, Violation{Pointer: s.pointer(), Offset: at, End: schema.CharEnd(s.src, at), Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax), Message: msg})
 }
 
 // describe names a value for a message: its type, and the value itself when
