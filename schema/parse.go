@@ -38,7 +38,7 @@ func ParseValue(name string, src []byte) (*File, error) {
 }
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
-	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src)}}
+	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src), chars: &charCache{}}}
 	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {

@@ -206,3 +206,68 @@ func TestValidateMaxViolations(t *testing.T) {
 		t.Errorf("help:\n%s", r.stdout)
 	}
 }
+
+// TestSARIFColumnsCountCodePoints: the SARIF run declares columnKind
+// unicodeCodePoints, but its columns used to be the JSON report's byte
+// columns, wrong after any non-ASCII character on the line. Lint and
+// validate findings after "é" and an emoji now sit 4 columns left of
+// their byte column.
+func TestSARIFColumnsCountCodePoints(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"schema.json": "{\n  \"type\": \"object\",\n  \"required\": [\"orderId\"],\n  \"properties\": {\n" +
+			"    \"orderId\": {\"type\": \"string\", \"title\": \"Numéro 🎉\", \"description\": \"The order.\", \"examples\": [1]}\n  }\n}\n",
+		"ok.json":      "{\n  \"type\": \"object\",\n  \"required\": [\"orderId\"],\n  \"properties\": {\n    \"orderId\": {\"type\": \"string\", \"title\": \"Order\", \"description\": \"The order.\", \"examples\": [\"a\"]}\n  }\n}\n",
+		"payload.json": "{\"note\": \"café 🎉\", \"orderId\": 7}\n",
+	})
+	type region struct{ StartColumn, EndColumn int }
+	sarifRegions := func(args ...string) []region {
+		t.Helper()
+		r := cmdIn(t, dir, "", append([]string{args[0], "--format", "sarif", "--no-config"}, args[1:]...)...)
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct{ Region region } `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+			t.Fatalf("%v: %v\n%s%s", args, err, r.stdout, r.stderr)
+		}
+		var out []region
+		for _, res := range log.Runs[0].Results {
+			out = append(out, res.Locations[0].PhysicalLocation.Region)
+		}
+		return out
+	}
+	jsonColumns := func(args ...string) []region {
+		t.Helper()
+		r := cmdIn(t, dir, "", append([]string{args[0], "--format", "json", "--no-config"}, args[1:]...)...)
+		var rep struct {
+			Findings []struct{ Column, EndColumn int } `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, r.stdout)
+		}
+		var out []region
+		for _, f := range rep.Findings {
+			out = append(out, region{f.Column, f.EndColumn})
+		}
+		return out
+	}
+	for _, args := range [][]string{
+		{"lint", "--disable", "all", "--enable", "TK3008", "schema.json"},
+		{"validate", "--schema", "ok.json", "payload.json"},
+	} {
+		got, bytes := sarifRegions(args...), jsonColumns(args...)
+		if len(got) != len(bytes) || len(got) == 0 {
+			t.Fatalf("%v: %d SARIF results, %d JSON findings", args, len(got), len(bytes))
+		}
+		last := len(got) - 1
+		if got[last].StartColumn != bytes[last].StartColumn-4 || got[last].EndColumn != bytes[last].EndColumn-4 {
+			t.Errorf("%v: SARIF columns %+v, byte columns %+v: want 4 fewer (é is 2 bytes, 🎉 4)", args, got[last], bytes[last])
+		}
+	}
+}

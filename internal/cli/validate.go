@@ -13,6 +13,7 @@ import (
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
@@ -214,9 +215,17 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 		slices.SortStableFunc(vs, func(a, b validate.Violation) int {
 			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.End, b.End))
 		})
+		var chars *schema.CharIndex // built once per payload, when it has findings
 		for _, x := range vs {
 			start, end := rec.Position(x.Offset), rec.Position(x.End)
-			out.write(x.Finding(display, start, end))
+			f := x.Finding(display, start, end)
+			if chars == nil {
+				chars = schema.NewCharIndex(rec.Data)
+			}
+			// Offsets within the record; its columns count from its lines.
+			f.Char = chars.Column(x.Offset, start.Column)
+			f.EndChar = chars.Column(x.End, end.Column)
+			out.write(f)
 		}
 		return nil
 	})
