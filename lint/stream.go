@@ -106,6 +106,11 @@ func (l *Linter) Stream(ctx context.Context, next func() (Input, bool), emit fun
 			cancel()
 		}
 	}
+	if err == nil {
+		// Cancelled after the last result taken: the reader stopped and
+		// closed order before another came.
+		err = ctx.Err()
+	}
 	return sum, err
 }
 
