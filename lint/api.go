@@ -33,6 +33,10 @@ type Input struct {
 	// Read returns the bytes when Src is nil, so that Stream reads each
 	// input on a worker, just before linting it.
 	Read func() ([]byte, error)
+	// Linter, when set, lints this input in place of the stream's
+	// linter: for inputs whose rules differ, such as the files a
+	// config's overrides cover.
+	Linter *Linter
 }
 
 // InputError is an input whose rules could not run, such as an

@@ -118,6 +118,9 @@ func (l *Linter) lintInput(in Input) FileResult {
 			return FileResult{Name: in.Name, Err: err}
 		}
 	}
+	if in.Linter != nil {
+		l = in.Linter
+	}
 	doc, _ := schema.Load(in.Name, src)
 	fs, err := l.findings(doc)
 	if err != nil {

@@ -83,26 +83,38 @@ formatted schema to standard output.`,
 // processed.
 func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool) int {
 	// The walk of lint: .gitignore honoured, JSON that is no trigger
-	// schema left alone, the config's files and exclude applied.
-	res := walk.Collect(paths, opts)
-	for _, sk := range res.Skipped {
-		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
-	}
-	for _, dir := range res.Empty {
-		env.warnf("no *.json files in %s", findings.Escape(dir))
-	}
+	// schema left alone, the config's files and exclude applied. One file
+	// at a time, read when its turn comes; what is said of each follows
+	// what is said of the walk, as if every file had been read first.
+	held, stderr := holdStderr(env, 2)
+	emptyEnv, fileEnv := held[0], held[1]
+	defer stderr.flush()
 	failed := false
 	unformatted := false
-	for _, f := range res.Files {
+	for e := range walk.Walk(paths, opts) {
+		src, err := readEntry(e)
+		var (
+			empty *EmptyFolderError
+			left  *LeftOutError
+		)
+		switch {
+		case errors.As(err, &empty):
+			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
+			continue
+		case errors.As(err, &left):
+			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
+			continue
+		}
+		f := walk.File{Path: e.Path, Name: e.Name, Src: src, Err: err}
 		name := findings.Escape(f.Name)
 		if f.Err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
+			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
 			failed = true
 			continue
 		}
 		out, err := format.Source(f.Src)
 		if err != nil {
-			reportRefused(env, name, err)
+			reportRefused(fileEnv, name, err)
 			failed = true
 			continue
 		}
@@ -121,11 +133,11 @@ func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool
 			fmt.Fprintln(env.Stdout, name)
 		default:
 			if err := atomicfile.Write(env.path(f.Name), out, nil); err != nil {
-				fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
+				fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 				failed = true
 				continue
 			}
-			env.verbosef("formatted %s", name)
+			fileEnv.verbosef("formatted %s", name)
 		}
 	}
 	switch {
