@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/triggerkit/triggerkit/internal/textdist"
 )
 
 // The keys that options name (Options.ContactID, Options.FutureDate and
@@ -124,7 +126,7 @@ func closestKeys(ps []keyed, key string) []string {
 	low := strings.ToLower(key)
 	var cs []cand
 	for _, k := range ps {
-		d := editDistance(low, strings.ToLower(k.key))
+		d := textdist.Levenshtein(low, strings.ToLower(k.key))
 		lk := strings.ToLower(k.key)
 		if strings.HasSuffix(lk, "_"+low) || strings.HasSuffix(lk, "."+low) {
 			d = min(d, 1)
@@ -147,31 +149,4 @@ func closestKeys(ps []keyed, key string) []string {
 		}
 	}
 	return out
-}
-
-// maxDistanceLen bounds the strings editDistance compares, so that a
-// long key costs no more than a short one: past it, the rest is ignored.
-const maxDistanceLen = 128
-
-// editDistance is the Levenshtein distance between a and b, by bytes,
-// over their first maxDistanceLen bytes.
-func editDistance(a, b string) int {
-	a, b = a[:min(len(a), maxDistanceLen)], b[:min(len(b), maxDistanceLen)]
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

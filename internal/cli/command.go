@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/triggerkit/triggerkit/internal/textdist"
 )
 
 // The command tree is built afresh for each run by a constructor, with no
@@ -143,32 +144,11 @@ func nearFlag(c *cobra.Command, typed string) string {
 		if f.Hidden || len(f.Name) < 2 {
 			return
 		}
-		if d := distance(f.Name, typed); d < bestDist {
+		if d := textdist.Levenshtein(f.Name, typed); d < bestDist {
 			best, bestDist = f.Name, d
 		}
 	})
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // execute runs root over args and returns the exit code. A usage error
@@ -348,7 +328,7 @@ func nearest(typed string, suggestions []string) []string {
 	var out []string
 	best := -1
 	for _, s := range suggestions {
-		switch d := distance(strings.ToLower(typed), strings.ToLower(s)); {
+		switch d := textdist.Levenshtein(strings.ToLower(typed), strings.ToLower(s)); {
 		case best < 0 || d < best:
 			out, best = []string{s}, d
 		case d == best:
