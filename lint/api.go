@@ -37,6 +37,10 @@ type Input struct {
 	// linter: for inputs whose rules differ, such as the files a
 	// config's overrides cover.
 	Linter *Linter
+	// Accept, when set, is asked about the parsed file before the rules
+	// run: an error leaves the input out, as its result's Err. It is a
+	// test of which files to lint that needs the parse linting makes.
+	Accept func(*schema.File) error
 }
 
 // InputError is an input whose rules could not run, such as an

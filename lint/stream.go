@@ -122,6 +122,11 @@ func (l *Linter) lintInput(in Input) FileResult {
 		l = in.Linter
 	}
 	doc, _ := schema.Load(in.Name, src)
+	if in.Accept != nil {
+		if err := in.Accept(doc.File); err != nil {
+			return FileResult{Name: in.Name, Err: err}
+		}
+	}
 	fs, err := l.findings(doc)
 	if err != nil {
 		return FileResult{Name: in.Name, Err: &InputError{Name: in.Name, Err: err}}

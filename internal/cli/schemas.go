@@ -7,6 +7,8 @@ import (
 
 	"github.com/triggerkit/triggerkit/config"
 	"github.com/triggerkit/triggerkit/internal/walk"
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 // lint, fix and fmt take the files of their walk one at a time: internal/walk
@@ -69,6 +71,25 @@ func readEntry(e walk.Entry) ([]byte, error) {
 		return nil, &LeftOutError{Name: e.Name, Reason: skip}
 	}
 	return src, err
+}
+
+// lintInput is the lint.Input of a walk's entry: a worker reads the file,
+// and the schema test, when the walk asks for it, is made on the parse
+// that linting makes.
+func lintInput(e walk.Entry) lint.Input {
+	if e.Empty || e.Skip != "" || e.Err != nil {
+		return lint.Input{Name: e.Name, Read: func() ([]byte, error) { return readEntry(e) }}
+	}
+	in := lint.Input{Name: e.Name, Read: e.ReadSource}
+	if e.SchemaTest() {
+		in.Accept = func(f *schema.File) error {
+			if ok, why := walk.IsSchemaFile(f); !ok {
+				return &LeftOutError{Name: e.Name, Reason: why}
+			}
+			return nil
+		}
+	}
+	return in
 }
 
 // heldStderr holds messages that must come after others on stderr: a

@@ -272,7 +272,7 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 		if !ok {
 			return lint.Input{}, false
 		}
-		in := lint.Input{Name: e.Name, Read: func() ([]byte, error) { return readEntry(e) }}
+		in := lintInput(e)
 		if e.Err == nil && e.Skip == "" && !e.Empty {
 			l, err := linters.get(cfg, e.Path)
 			if err != nil {

@@ -12,6 +12,10 @@
 // A symbolic link to a *.json file is followed only when its target lies
 // inside the walked folder or the repository holding it; links to folders
 // are not followed.
+//
+// Walk yields these decisions one at a time, as paths without contents,
+// so that a command reads each file when its turn comes and memory does
+// not grow with the number of files; Collect reads them all.
 package walk
 
 import (
@@ -134,16 +138,10 @@ type Entry struct {
 // folder, and named files with ForceExclude). It returns the bytes, or
 // the reason the file is left out, or the entry's or the read's error.
 func (e Entry) Read() (src []byte, skip string, err error) {
-	switch {
-	case e.Err != nil:
-		return nil, "", e.Err
-	case e.Skip != "" || e.Empty:
-		return nil, e.Skip, nil
-	case e.stdin != nil:
-		src, err = records.ReadAll(e.stdin, e.Name, e.limit)
-	default:
-		src, err = records.ReadFile(e.Path, e.Name, e.limit)
+	if e.Skip != "" || e.Empty {
+		return nil, e.Skip, e.Err
 	}
+	src, err = e.ReadSource()
 	if err != nil || !e.test {
 		return src, "", err
 	}
@@ -152,6 +150,26 @@ func (e Entry) Read() (src []byte, skip string, err error) {
 	}
 	return src, "", nil
 }
+
+// ReadSource reads the file of an entry to read, up to Options.MaxSize,
+// without the schema test: for a caller that parses the file anyway, and
+// gives the parsed file to IsSchemaFile when SchemaTest says so.
+func (e Entry) ReadSource() ([]byte, error) {
+	switch {
+	case e.Err != nil:
+		return nil, e.Err
+	case e.Skip != "" || e.Empty:
+		return nil, nil
+	case e.stdin != nil:
+		return records.ReadAll(e.stdin, e.Name, e.limit)
+	}
+	return records.ReadFile(e.Path, e.Name, e.limit)
+}
+
+// SchemaTest reports whether the file of an entry must pass the schema
+// test once read: a file found in a folder unless KeepNonSchemas, a named
+// file only with ForceExclude.
+func (e Entry) SchemaTest() bool { return e.test }
 
 // Walk yields the entries of the files args name and of the folders they
 // name, in argument order and a folder's in lexical order, without
@@ -315,6 +333,11 @@ func walkDir(root, arg string, opts Options, yield func(Entry) bool) bool {
 // reported.
 func IsSchema(src []byte) (bool, string) {
 	f, _ := schema.Parse("", src)
+	return IsSchemaFile(f)
+}
+
+// IsSchemaFile is IsSchema of a file already parsed.
+func IsSchemaFile(f *schema.File) (bool, string) {
 	if f == nil || f.Root == nil {
 		return true, ""
 	}
