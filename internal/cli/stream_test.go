@@ -226,3 +226,25 @@ func TestStaleIgnoreEntriesOverManyFiles(t *testing.T) {
 		t.Errorf("exit %d\n%s%s\nwant:\n%s", r.code, r.stdout, r.stderr, want)
 	}
 }
+
+// TestLintOverrideThatSelectsNoRuleBeforeAnyOutput: an override whose rule
+// selection fails (a payload rule, which config accepts and lint does
+// not have) is a usage error before any file is linted, as when every
+// file was read first, and not after the findings of the files before it
+// have been written.
+func TestLintOverrideThatSelectsNoRuleBeforeAnyOutput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".triggerlint.yaml": "overrides:\n  - files: [\"triggers/z.json\"]\n    rules:\n      enable: [TK9010]\n",
+		"triggers/z.json":   cleanSchema,
+	}
+	for i := range 300 {
+		files[fmt.Sprintf("triggers/a%03d.json", i)] = smallSchema(i)
+	}
+	writeFiles(t, dir, files)
+	r := cmdIn(t, dir, "", "lint", "--format", "json", "triggers")
+	want := "triggerlint: enable: \"TK9010\" matches no rule (see 'triggerlint rules')\nRun 'triggerlint lint -h' for usage.\n"
+	if r.code != ExitError || r.stdout != "" || r.stderr != want {
+		t.Errorf("exit %d, %d bytes of output, stderr %q; want exit 2, no output, stderr %q", r.code, len(r.stdout), r.stderr, want)
+	}
+}

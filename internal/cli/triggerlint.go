@@ -255,6 +255,9 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 	if err != nil {
 		return false, &UsageError{Msg: err.Error()}
 	}
+	if err := linters.checkOverrides(cfg); err != nil {
+		return false, &UsageError{Msg: err.Error()}
+	}
 	held, stderr := holdStderr(env, 3)
 	emptyEnv, readEnv, ruleEnv := held[0], held[1], held[2]
 
@@ -360,6 +363,26 @@ func (lc *linterCache) get(cfg *config.Config, path string) (*lint.Linter, error
 	}
 	lc.byKey[key] = l
 	return l, nil
+}
+
+// checkOverrides builds the linter of each of the config's overrides, so
+// that one whose rule selection fails is an error before any file is
+// linted rather than at the first file it covers. Each selection is the
+// config's rules and that override's, as for a file no other override
+// covers; a pattern that fails fails alone, so that a file covered by
+// several overrides can fail only where one of them does.
+func (lc *linterCache) checkOverrides(cfg *config.Config) error {
+	if cfg == nil {
+		return nil
+	}
+	for _, o := range cfg.Overrides {
+		one := *cfg
+		one.Overrides = []config.Override{{Files: []string{"**"}, Rules: o.Rules, Pos: o.Pos}}
+		if _, err := lc.get(&one, filepath.Join(cfg.Dir, "any.json")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // joined returns the errors that err joins, or err alone.
