@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -132,6 +133,8 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 	held, stderr := holdStderr(env, 3)
 	emptyEnv, readEnv, fileEnv := held[0], held[1], held[2]
 	failed := false
+	reserve := holdHeapReserve()
+	defer runtime.KeepAlive(reserve)
 	for e := range walk.Walk(paths, schemaWalkOptions(env, cfg, lf.forceExclude, int64(lf.maxSize))) {
 		src, err := readEntry(e)
 		var (

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -89,6 +90,8 @@ func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool
 	held, stderr := holdStderr(env, 2)
 	emptyEnv, fileEnv := held[0], held[1]
 	defer stderr.flush()
+	reserve := holdHeapReserve()
+	defer runtime.KeepAlive(reserve)
 	failed := false
 	unformatted := false
 	for e := range walk.Walk(paths, opts) {

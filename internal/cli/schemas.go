@@ -16,6 +16,19 @@ import (
 // it is linted, fixed or formatted, and what is reported of it is written
 // as it comes. Memory follows the files in flight, not their number.
 
+// heapReserve is the size of a block held, never written, while a command
+// takes its files one at a time. The collector sets its next goal from the
+// live heap, which streaming keeps to the few files in flight: with nothing
+// else live it would collect every few megabytes, its mark phase running
+// back to back (some 360 cycles for 10,000 8.5 KB schemas, a fifth more CPU
+// than holding every file). The block raises the goal, not the resident
+// memory: in a fresh process its pages are never touched.
+const heapReserve = 4 << 20
+
+// holdHeapReserve allocates the reserve; the caller keeps it alive with
+// runtime.KeepAlive until its files are done.
+func holdHeapReserve() []byte { return make([]byte, heapReserve) }
+
 // schemaPaths returns what lint and fix walk: the paths named, or with none
 // the config's folder, named from the working directory.
 func schemaPaths(paths []string, env Env, cfg *config.Config) ([]string, error) {

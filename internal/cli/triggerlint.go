@@ -11,6 +11,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -326,7 +327,9 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 		}
 		return nil
 	}
+	reserve := holdHeapReserve()
 	_, _ = base.Stream(context.Background(), next, emit, lint.StreamOptions{})
+	runtime.KeepAlive(reserve)
 	stop()
 	out.inputs = inputs
 	stderr.flush()
