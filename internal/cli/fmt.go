@@ -108,34 +108,33 @@ func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool
 			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
 			continue
 		}
-		f := walk.File{Path: e.Path, Name: e.Name, Src: src, Err: err}
-		name := findings.Escape(f.Name)
-		if f.Err != nil {
-			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
+		name := findings.Escape(e.Name)
+		if err != nil {
+			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(e.Name, err).Error()))
 			failed = true
 			continue
 		}
-		out, err := format.Source(f.Src)
+		out, err := format.Source(src)
 		if err != nil {
 			reportRefused(fileEnv, name, err)
 			failed = true
 			continue
 		}
-		if f.Name == "<stdin>" && !check && !showDiff {
+		if e.Name == "<stdin>" && !check && !showDiff {
 			env.Stdout.Write(out)
 			continue
 		}
-		if bytes.Equal(out, f.Src) {
+		if bytes.Equal(out, src) {
 			continue
 		}
 		unformatted = true
 		switch {
 		case showDiff:
-			writeDiff(env, fix.Unified(f.Name, f.Src, out))
+			writeDiff(env, fix.Unified(e.Name, src, out))
 		case check:
 			fmt.Fprintln(env.Stdout, name)
 		default:
-			if err := atomicfile.Write(env.path(f.Name), out, nil); err != nil {
+			if err := atomicfile.Write(env.path(e.Name), out, nil); err != nil {
 				fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 				failed = true
 				continue
