@@ -96,33 +96,41 @@ type Exemption struct {
 // Find looks for FileName, then AltFileName, in dir and the folders above
 // it, up to and including the repository root (the first folder that holds
 // .git) or the file system's root. It returns "" when there is none. The
-// path returned is relative when dir is.
+// path returned is relative when dir is. A name taken by something that is
+// not a regular file, such as a folder, is a *NotRegularError.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
+	relative := func(p string) string {
+		if !filepath.IsAbs(dir) {
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, p); err == nil {
+					return rel
+				}
+			}
+		}
+		return p
+	}
 	for d := abs; ; {
 		var found []string
 		for _, name := range []string{FileName, AltFileName} {
 			p := filepath.Join(d, name)
-			if info, err := os.Stat(p); err == nil && !info.IsDir() {
-				found = append(found, p)
+			info, err := os.Stat(p)
+			if err != nil {
+				continue
 			}
+			if !info.Mode().IsRegular() {
+				return "", &NotRegularError{Name: relative(p), Mode: info.Mode()}
+			}
+			found = append(found, p)
 		}
 		if len(found) > 1 {
 			return "", &FindError{Dir: d}
 		}
 		if len(found) == 1 {
-			p := found[0]
-			if !filepath.IsAbs(dir) {
-				if wd, err := os.Getwd(); err == nil {
-					if rel, err := filepath.Rel(wd, p); err == nil {
-						p = rel
-					}
-				}
-			}
-			return p, nil
+			return relative(found[0]), nil
 		}
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
 			return "", nil
@@ -139,6 +147,10 @@ func Find(dir string) (string, error) {
 // patterns against a catalogue (the entries of every rule, payload rule and
 // change kind). The error is an ErrorList for mistakes in the file.
 func Load(name string, catalogue []findings.Entry) (*Config, error) {
+	// Stat first: opening a named pipe would wait for a writer.
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return nil, &NotRegularError{Name: name, Mode: info.Mode()}
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -149,7 +161,7 @@ func Load(name string, catalogue []findings.Entry) (*Config, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("config %s: not a regular file", name)
+		return nil, &NotRegularError{Name: name, Mode: info.Mode()}
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
@@ -58,4 +59,33 @@ type FindError struct {
 
 func (e *FindError) Error() string {
 	return fmt.Sprintf("%s holds both %s and %s; keep one", e.Dir, FileName, AltFileName)
+}
+
+// NotRegularError is a config file's name taken by something that is not
+// a regular file, such as a folder: Find and Load refuse it rather than
+// read it or pass over it to every default.
+type NotRegularError struct {
+	Name string
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return fmt.Sprintf("config %s: not a regular file (%s)", e.Name, kindOf(e.Mode))
+}
+
+// kindOf names what a file that is not regular is.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/internal/walk"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -209,6 +210,39 @@ func LooksLikeSchema(src []byte) bool {
 	if !startsLikeJSON(src) {
 		return true
 	}
+	// Valid JSON is judged by one scan of its text: the parser would
+	// rebuild nothing, and its root is the object read. Anything else is
+	// left to the parser.
+	if i := jsonscan.SkipSpace(src, 0); i < len(src) && src[i] == '{' {
+		r := rootKeys{src: src}
+		if end, c := jsonscan.Walk(src, i, 0, &r); c == jsonscan.OK && jsonscan.SkipSpace(src, end) == len(src) {
+			return r.schema
+		}
+	}
 	ok, _ := walk.IsSchema(src)
 	return ok
+}
+
+// rootKeys is a jsonscan.Visitor that notes whether the root object has
+// "properties", "type" or "$schema".
+type rootKeys struct {
+	src    []byte
+	depth  int // open objects
+	schema bool
+}
+
+func (r *rootKeys) Object(int) { r.depth++ }
+func (r *rootKeys) EndObject() { r.depth-- }
+func (r *rootKeys) Key(ks, ke int) {
+	if r.depth != 1 || r.schema {
+		return
+	}
+	name := r.src[ks+1 : ke-1]
+	if bytes.IndexByte(name, '\\') >= 0 {
+		name = jsonscan.AppendUnquoted(nil, name)
+	}
+	switch string(name) {
+	case "properties", "type", "$schema":
+		r.schema = true
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/triggerkit/triggerkit/internal/walk"
 )
 
 const fileSchema = `{"type": "object", "title": "T", "properties": {"a": {"type": "string", "title": "A", "description": "d", "examples": ["x"]}}}`
@@ -59,5 +61,26 @@ func TestLooksLikeSchema(t *testing.T) {
 	}
 	if LooksLikeSchema(nil) {
 		t.Error("nil is a schema")
+	}
+}
+
+// TestLooksLikeSchemaScanAgreesWithParser checks the one-scan test of
+// valid JSON against the parser's judgement, walk.IsSchema, on valid and
+// broken texts: both say the same of every one.
+func TestLooksLikeSchemaScanAgreesWithParser(t *testing.T) {
+	for _, src := range []string{
+		fileSchema, `{"name": "x"}`, `{}`, `{"$schema": 1}`, `{"typ\u0065": "object"}`, `{"a": {"type": "object"}}`,
+		`{"a": [{"properties": {}}], "b": 1}`, `{"a": 1, "properties": {}}`, `{"x": "\u00e9", "y": [1, 2, {"z": null}]}`,
+		` {"type": 1} `, "\xef\xbb\xbf{\"type\": 1}", `{"type": 1} x`, `{"type": 1,}`, `{"a": 1 // c
+}`, `{"a": "` + "\xff" + `", "type": 1}`, `{"name": "x"`, `[{"type": 1}]`, `{"type": 1}{}`, `{"a":` + strings.Repeat("[", 20000) + `}`,
+		`{"pro\"perties": 1}`, `{"\u0024schema": true}`,
+	} {
+		want, _ := walk.IsSchema([]byte(src))
+		if !startsLikeJSON([]byte(src)) {
+			want = true
+		}
+		if got := LooksLikeSchema([]byte(src)); got != want {
+			t.Errorf("LooksLikeSchema(%.60q) = %v, the parser says %v", src, got, want)
+		}
 	}
 }

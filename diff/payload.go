@@ -7,7 +7,9 @@ import (
 )
 
 // jv is a JSON value that keeps its keys in order, for building example
-// payloads.
+// payloads. Values are shared between payloads: a payload is changed only
+// through set, del and owned, which copy the nodes on the way to what they
+// change, so that no other payload sees the change.
 type jv struct {
 	kind  byte   // 'o' object, 'a' array, 'r' anything else, as raw text
 	raw   string // the JSON text of a primitive
@@ -105,11 +107,62 @@ func index(tok string) (int, bool) {
 	return n, true
 }
 
-// set puts val at path, whose parent must exist.
+// shallow copies v with lists of its own, sharing their values.
+func (v *jv) shallow() *jv {
+	c := &jv{kind: v.kind, raw: v.raw}
+	if v.keys != nil {
+		c.keys = append([]string(nil), v.keys...)
+		c.vals = append([]*jv(nil), v.vals...)
+	}
+	if v.elems != nil {
+		c.elems = append([]*jv(nil), v.elems...)
+	}
+	return c
+}
+
+// ownChild replaces v's child tok (as child finds it) with a shallow copy
+// and returns the copy, or nil when v has no such child. v must be owned.
+func (v *jv) ownChild(tok string) *jv {
+	switch v.kind {
+	case 'o':
+		for i, k := range v.keys {
+			if k == tok {
+				v.vals[i] = v.vals[i].shallow()
+				return v.vals[i]
+			}
+		}
+	case 'a':
+		if i, ok := index(tok); ok && i < len(v.elems) {
+			v.elems[i] = v.elems[i].shallow()
+			return v.elems[i]
+		}
+	}
+	return nil
+}
+
+// owned returns the value at path below v, an owned node, after replacing
+// every node on the way with a shallow copy, so that the value may be
+// changed: get's answer, made safe to change. It returns nil where get
+// does.
+func (v *jv) owned(path schema.Pointer) *jv {
+	cur := v
+	for _, tok := range path.Tokens() {
+		if cur = cur.ownChild(tok); cur == nil {
+			return nil
+		}
+	}
+	return cur
+}
+
+// set puts val at path, whose parent must exist. v must be owned; val is
+// shared, not copied.
 func (v *jv) set(path string, val *jv) {
 	ptr := schema.Pointer(path)
-	parent := v.get(string(ptr.Parent()))
-	if parent == nil || path == "" {
+	if path == "" {
+		return
+	}
+	parent := v.owned(ptr.Parent())
+	if parent == nil {
 		return
 	}
 	last := ptr.Last()
@@ -125,11 +178,14 @@ func (v *jv) set(path string, val *jv) {
 	}
 }
 
-// del removes the value at path.
+// del removes the value at path. v must be owned.
 func (v *jv) del(path string) {
 	ptr := schema.Pointer(path)
-	parent := v.get(string(ptr.Parent()))
-	if parent == nil || parent.kind != 'o' || path == "" {
+	if path == "" {
+		return
+	}
+	parent := v.owned(ptr.Parent())
+	if parent == nil || parent.kind != 'o' {
 		return
 	}
 	last := ptr.Last()
@@ -179,23 +235,49 @@ func (v *jv) appendTo(b []byte) []byte {
 	return append(b, v.raw...)
 }
 
-// clone copies a value, so that changing the copy leaves v as it was.
-func (v *jv) clone() *jv {
-	c := &jv{kind: v.kind, raw: v.raw}
-	if v.keys != nil {
-		c.keys = append([]string(nil), v.keys...)
-		c.vals = make([]*jv, len(v.vals))
-		for i, e := range v.vals {
-			c.vals[i] = e.clone()
+// appendMarked appends the compact JSON of the value to b, as appendTo
+// does, and returns where the value at (a node of the tree) starts and
+// ends in it; ok is false when at is not in the tree.
+func (v *jv) appendMarked(b []byte, at *jv) (out []byte, start, end int, ok bool) {
+	if v == at {
+		start = len(b)
+		b = v.appendTo(b)
+		return b, start, len(b), true
+	}
+	mark := func(e *jv) {
+		if ok {
+			b = e.appendTo(b)
+			return
+		}
+		var s, t int
+		var found bool
+		if b, s, t, found = e.appendMarked(b, at); found {
+			start, end, ok = s, t, true
 		}
 	}
-	if v.elems != nil {
-		c.elems = make([]*jv, len(v.elems))
+	switch v.kind {
+	case 'o':
+		b = append(b, '{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			mark(v.vals[i])
+		}
+		return append(b, '}'), start, end, ok
+	case 'a':
+		b = append(b, '[')
 		for i, e := range v.elems {
-			c.elems[i] = e.clone()
+			if i > 0 {
+				b = append(b, ',')
+			}
+			mark(e)
 		}
+		return append(b, ']'), start, end, ok
 	}
-	return c
+	return append(b, v.raw...), 0, 0, false
 }
 
 // appendJSONString appends s as a JSON string, exactly as encoding/json

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 // encodingJSON is how the package wrote strings before appendJSONString:
@@ -44,4 +46,41 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("%q: invalid UTF-8 out", s)
 		}
 	})
+}
+
+// TestSharedValuesStayUnchanged checks the sharing of example payloads: a
+// value parsed once goes into many payloads, and changing one payload with
+// set, del or ensure changes neither the value nor the other payloads.
+func TestSharedValuesStayUnchanged(t *testing.T) {
+	shared := parseJSON(`{"a":{"b":[{"c":1}],"d":"x"},"e":[1,2]}`)
+	want := shared.textOf()
+	p, q := shared.shallow(), shared.shallow()
+	p.set("/a/b/0/c", parseJSON(`2`))
+	p.set("/a/d", parseJSON(`"y"`))
+	p.del("/e")
+	p.set("/a/b/1", parseJSON(`{"c":3}`))
+	p.set("/f", shared)
+	p.del("/f/a/d")
+	if got := p.textOf(); got != `{"a":{"b":[{"c":2},{"c":3}],"d":"y"},"f":{"a":{"b":[{"c":1}]},"e":[1,2]}}` {
+		t.Errorf("changed payload: %s", got)
+	}
+	if got := shared.textOf(); got != want {
+		t.Errorf("the shared value changed: %s, want %s", got, want)
+	}
+	if got := q.textOf(); got != want {
+		t.Errorf("another payload changed: %s, want %s", got, want)
+	}
+	var x exampler
+	x.parsed = map[string]*jv{}
+	x.samples = map[*schema.Schema][]string{}
+	r := &jv{kind: 'o'}
+	r.put("n", x.parse(`{"m":{"k":1}}`))
+	x.ensure(r, New, "/n/m/k")
+	r.set("/n/m/k", parseJSON(`5`))
+	if got := x.parse(`{"m":{"k":1}}`).textOf(); got != `{"m":{"k":1}}` {
+		t.Errorf("ensure and set changed the parsed value: %s", got)
+	}
+	if got := r.textOf(); got != `{"n":{"m":{"k":5}}}` {
+		t.Errorf("payload: %s", got)
+	}
 }

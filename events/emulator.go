@@ -40,7 +40,9 @@ const (
 	// HeaderFail answers the request with this status (429 or 5xx)
 	// instead of handling it.
 	HeaderFail = "X-Emulator-Fail"
-	// HeaderRetryAfter is the Retry-After sent with an injected fault.
+	// HeaderRetryAfter is the Retry-After sent with the fault HeaderFail
+	// injects: seconds or an HTTP date. One that is neither, or one
+	// without HeaderFail, is answered 400.
 	HeaderRetryAfter = "X-Emulator-Retry-After"
 	// HeaderLatency delays the answer by a Go duration ("250ms"), at
 	// most MaxLatency.
@@ -97,10 +99,20 @@ func (f Fault) check() error {
 	if f.Count < 0 || f.Count > maxQueuedFaults {
 		return &FaultError{fmt.Sprintf("count %d, want 0 to %d", f.Count, maxQueuedFaults)}
 	}
-	if strings.ContainsAny(f.RetryAfter, "\r\n") {
-		return &FaultError{"retryAfter holds a line break"}
+	if f.RetryAfter != "" && !validRetryAfter(f.RetryAfter) {
+		return &FaultError{fmt.Sprintf("retryAfter %q, want seconds or an HTTP date", f.RetryAfter)}
 	}
 	return nil
+}
+
+// validRetryAfter reports whether v is a Retry-After value: a number of
+// seconds from 0, or an HTTP date.
+func validRetryAfter(v string) bool {
+	if v != "" && strings.Trim(v, "0123456789") == "" {
+		return true
+	}
+	_, err := http.ParseTime(v)
+	return err == nil
 }
 
 // Record is one thing the emulator did: an event reported or ignored, an
@@ -301,16 +313,18 @@ func (e *Emulator) faultAPI(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed, want POST", errorDetails{})
 		return
 	}
+	const maxFault = 4096
 	var f Fault
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4096))
-	if err == nil {
-		err = json.Unmarshal(body, &f)
+	var msg string
+	if body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxFault)); err != nil {
+		msg = fmt.Sprintf("fault is over %d bytes or cannot be read", maxFault)
+	} else if err := json.Unmarshal(body, &f); err != nil {
+		msg = decodeMessage("fault", err)
+	} else if err := e.FailNext(f); err != nil {
+		msg = err.Error()
 	}
-	if err == nil {
-		err = e.FailNext(f)
-	}
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error(), invalidArgument("", err.Error(), ""))
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg, invalidArgument("", msg, ""))
 		return
 	}
 	writeJSON(w, http.StatusOK, struct{}{})
@@ -343,16 +357,23 @@ func invalidArgument(field, desc, rule string) errorDetails {
 // fault decides whether a call is answered with a fault, from its headers,
 // the queue and the fail rate.
 func (e *Emulator) fault(r *http.Request) (Fault, bool, error) {
+	ra := r.Header.Get(HeaderRetryAfter)
+	if ra != "" && !validRetryAfter(ra) {
+		return Fault{}, false, &FaultError{fmt.Sprintf("%s %q, want seconds or an HTTP date", HeaderRetryAfter, ra)}
+	}
 	if h := r.Header.Get(HeaderFail); h != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(h))
 		if err != nil {
 			return Fault{}, false, &FaultError{fmt.Sprintf("%s %q is not a status", HeaderFail, h)}
 		}
-		f := Fault{Status: n, RetryAfter: r.Header.Get(HeaderRetryAfter)}
+		f := Fault{Status: n, RetryAfter: ra}
 		if err := f.check(); err != nil {
 			return Fault{}, false, err
 		}
 		return f, true, nil
+	}
+	if ra != "" {
+		return Fault{}, false, &FaultError{fmt.Sprintf("%s %q without %s, want both", HeaderRetryAfter, ra, HeaderFail)}
 	}
 	e.mu.Lock()
 	if len(e.faults) > 0 {
@@ -438,7 +459,7 @@ func (e *Emulator) call(w http.ResponseWriter, r *http.Request, kind validate.Ki
 		TriggerKey json.RawMessage `json:"triggerKey"`
 	}
 	if err := json.Unmarshal(body, &env); err != nil {
-		msg := "request body is not a JSON object: " + err.Error()
+		msg := decodeMessage("request body", err)
 		refuse(http.StatusBadRequest, CodeInvalidArgument, msg, invalidArgument("", msg, validate.RuleSyntax), "")
 		return
 	}
@@ -582,7 +603,8 @@ func (e *Emulator) report(w http.ResponseWriter, body []byte, key string, res va
 	}
 	var req ReportRequest
 	if err := json.Unmarshal(body, &req); err != nil {
-		refuse(http.StatusBadRequest, CodeInvalidArgument, err.Error(), invalidArgument("", err.Error(), validate.RuleRequestShape), key)
+		msg := decodeMessage("request body", err)
+		refuse(http.StatusBadRequest, CodeInvalidArgument, msg, invalidArgument("", msg, validate.RuleRequestShape), key)
 		return
 	}
 	now := e.o.Now()
@@ -661,7 +683,8 @@ func (e *Emulator) cancel(w http.ResponseWriter, body []byte, key string, res va
 	}
 	var req CancelRequest
 	if err := json.Unmarshal(body, &req); err != nil {
-		refuse(http.StatusBadRequest, CodeInvalidArgument, err.Error(), invalidArgument("", err.Error(), validate.RuleRequestShape), key)
+		msg := decodeMessage("request body", err)
+		refuse(http.StatusBadRequest, CodeInvalidArgument, msg, invalidArgument("", msg, validate.RuleRequestShape), key)
 		return
 	}
 	e.mu.Lock()

@@ -27,6 +27,13 @@ type Finding struct {
 	// or an accepted change covers it (see Suppress). A suppressed finding
 	// is shown only on request and never fails a run.
 	Suppressed *Suppression `json:"suppressed,omitempty"`
+	// Char and EndChar are Column and EndColumn counted in Unicode code
+	// points, for the formats that count characters (SARIF); 0 when the
+	// text was not at hand, and then Column stands in. They agree with
+	// Column and EndColumn on lines of ASCII text. Not part of the JSON
+	// report, whose columns count bytes.
+	Char    int `json:"-"`
+	EndChar int `json:"-"`
 	// Fixes are edits that would resolve the finding, for tools that
 	// apply them (package fix, an editor's code actions). They are not part
 	// of the JSON report, whose contract is unchanged: the report says what
@@ -40,7 +47,8 @@ type Finding struct {
 // caller fills in the rest.
 func At(f *schema.File, span schema.Span) Finding {
 	start, end := f.Position(span.Start), f.Position(span.End)
-	return Finding{File: f.Name, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column}
+	return Finding{File: f.Name, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+		Char: f.CharColumn(span.Start), EndChar: f.CharColumn(span.End)}
 }
 
 // Example is a payload that shows what a schema change does, checked

@@ -48,11 +48,11 @@ type SARIFOptions struct {
 // carries one, and the diff's example payload under properties.example.
 //
 // Positions: lines and columns are 1-based and the end column is exclusive,
-// as in SARIF. The run declares columnKind "unicodeCodePoints": triggerkit
-// counts columns in bytes of UTF-8, which is the same count on every line
-// that is ASCII up to the position; SARIF has no byte column kind, and code
-// points are the unit closest to UTF-8 (a column after a non-ASCII
-// character on the same line is a byte count, past the code point count).
+// as in SARIF. The run declares columnKind "unicodeCodePoints" and its
+// columns count code points: a finding's Char and EndChar, which At and the
+// commands fill from the text (the JSON report's columns count bytes; the two
+// agree on ASCII lines). A finding made without its text falls back to its
+// byte columns.
 //
 // File names become relative URI references under uriBaseId SARIFRootID,
 // slash-separated and percent-encoded (everything but letters, digits,
@@ -232,14 +232,20 @@ func sarifRegionOf(f Finding) *sarifRegion {
 	if f.Line < 1 {
 		return nil
 	}
-	r := &sarifRegion{StartLine: f.Line}
-	if f.Column >= 1 {
-		r.StartColumn = f.Column
+	// The columns count code points, as the run's columnKind says: Char
+	// where the finding has it, else the byte column (the same on ASCII).
+	col, endCol := f.Column, f.EndColumn
+	if f.Char >= 1 && f.EndChar >= 1 {
+		col, endCol = f.Char, f.EndChar
 	}
-	if f.EndLine > f.Line || (f.EndLine == f.Line && f.EndColumn >= f.Column) {
+	r := &sarifRegion{StartLine: f.Line}
+	if col >= 1 {
+		r.StartColumn = col
+	}
+	if f.EndLine > f.Line || (f.EndLine == f.Line && endCol >= col) {
 		r.EndLine = f.EndLine
-		if f.EndColumn >= 1 && r.StartColumn >= 1 {
-			r.EndColumn = f.EndColumn
+		if endCol >= 1 && r.StartColumn >= 1 {
+			r.EndColumn = endCol
 		}
 	}
 	return r

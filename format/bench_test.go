@@ -2,6 +2,7 @@ package format_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -86,31 +87,63 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// formatTime returns the least CPU time of three runs of Source over src.
-func formatTime(t *testing.T, src []byte) time.Duration {
+// The complexity guard compares the CPU time of a small and a large input,
+// guardFactor times the size. Linear code measures about guardFactor to
+// twice that (27 to 64 here: the larger input no longer fits in the
+// processor's caches), quadratic code guardFactor squared, 900, or more.
+// The bound, guardLimit, leaves linear code more than four times its worst
+// seen and still catches quadratic code by three times; each time is the least of guardSamples samples, so
+// that a busy machine slows a sample but not the least of them.
+const (
+	guardFactor    = 30
+	guardLimit     = 300
+	guardSamples   = 5
+	guardMinSample = 5 * time.Millisecond
+)
+
+// leastCPU returns the least CPU time of one call of Source over src in
+// guardSamples samples, each after a collection so that the garbage of
+// earlier runs does not count. A sample repeats the call until it takes
+// guardMinSample, so that a short call is not measured at the grain of the
+// clock. It stops early when a sample is over stopAbove, ten times what
+// the guard allows: no busy machine makes a call ten times slower, and the
+// quadratic code it catches is spared four more slow calls.
+func leastCPU(t *testing.T, src []byte, stopAbove time.Duration) time.Duration {
 	t.Helper()
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
+	sample := func(reps int) time.Duration {
+		runtime.GC()
 		start := cpuTime()
-		if _, err := format.Source(src); err != nil {
-			t.Fatal(err)
+		for range reps {
+			if _, err := format.Source(src); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if d := cpuTime() - start; d < best {
-			best = d
-		}
+		return cpuTime() - start
 	}
-	return best
+	reps := 1
+	d := sample(reps)
+	for d < guardMinSample && reps < 1<<16 {
+		reps *= 2
+		d = sample(reps)
+	}
+	best := d / time.Duration(reps) // the first sample
+	for i := 1; i < guardSamples && best <= stopAbove; i++ {
+		best = min(best, sample(reps)/time.Duration(reps))
+	}
+	return max(best, time.Nanosecond)
 }
 
 // TestSourceNotQuadratic checks the shapes where a formatter could go
 // quadratic: many properties, many keys to reorder in one schema object
 // (unknown keys among known ones), a long list of primitives that does not
-// fit on a line, and nesting as deep as MaxDepth allows. Ten times the input must cost far less
-// than a hundred times the CPU time.
+// fit on a line, and nesting as deep as MaxDepth allows. It is a
+// complexity guard, not a benchmark (see guardFactor): thirty times the
+// input must cost less than guardLimit times the CPU time.
 func TestSourceNotQuadratic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
 	}
+	const small = 2000
 	for _, tt := range []struct {
 		name string
 		make func(int) []byte
@@ -133,14 +166,14 @@ func TestSourceNotQuadratic(t *testing.T) {
 			return []byte(`{"type": "object", "default": [` + chain + strings.Repeat(", "+chain, n/60) + `]}`)
 		}},
 	} {
-		small, large := formatTime(t, tt.make(4000)), formatTime(t, tt.make(40000))
-		if small == 0 {
-			small = time.Microsecond
-		}
-		if ratio := float64(large) / float64(small); ratio > 50 {
-			t.Errorf("%s: 4,000 take %v, 40,000 take %v: %.0f times, want about 10", tt.name, small, large, ratio)
+		s := leastCPU(t, tt.make(small), time.Duration(1<<63-1))
+		l := leastCPU(t, tt.make(small*guardFactor), 10*guardLimit*s)
+		ratio := float64(l) / float64(s)
+		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*guardFactor, l, ratio)
+		if ratio > guardLimit {
+			t.Errorf("%s, want under %d (linear code is about %d to 70, quadratic %d)", msg, guardLimit, guardFactor, guardFactor*guardFactor)
 		} else {
-			t.Logf("%s: 4,000 take %v, 40,000 take %v: %.1f times", tt.name, small, large, ratio)
+			t.Log(msg)
 		}
 	}
 }

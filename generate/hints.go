@@ -2,13 +2,12 @@ package generate
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
+	"github.com/triggerkit/triggerkit/internal/textdist"
 	"github.com/triggerkit/triggerkit/schema"
 )
 
@@ -25,27 +24,115 @@ type Hint struct {
 // "lineItems.name" for a property of array items or of a custom object.
 type Hints map[string]Hint
 
+// hintFields names the fields of a hint, for messages.
+const hintFields = "title, description, format, required or wixCustomType"
+
+// HintsError is a mistake in the shape of a hints file: a root that is not
+// an object, a hint that is not one, an unknown field, a field of the
+// wrong type, or a key given twice.
+type HintsError struct {
+	Offset int             // the byte offset of the mistake in the file
+	Pos    schema.Position // the line and column of Offset
+	Msg    string
+}
+
+func (e *HintsError) Error() string { return e.Pos.String() + ": " + e.Msg }
+
 // ParseHints reads a hints file: a JSON object of key to hint. Unknown
-// fields are refused, so that a misspelt one is not ignored.
+// fields are refused, so that a misspelt one is not ignored, and so is a
+// key given twice; null stands for a hint, or a field, not given. A file
+// that is not JSON gives a schema.ErrorList, one of the wrong shape a
+// *HintsError.
 func ParseHints(data []byte) (Hints, error) {
-	if _, err := schema.Parse("hints", data); err != nil {
+	f, err := schema.ParseValue("hints", data)
+	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var h Hints
-	if err := dec.Decode(&h); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			p := schema.NewLines(data).Position(int(ute.Offset))
-			return nil, fmt.Errorf("%d:%d: %s is %s, want %s", p.Line, p.Column, ute.Field, ute.Value, ute.Type)
+	fail := func(at int, format string, args ...any) error {
+		return &HintsError{Offset: at, Pos: f.Position(at), Msg: fmt.Sprintf(format, args...)}
+	}
+	what := func(n *schema.Node) string { return describe(data[n.Span.Start]) }
+	root := f.Root
+	if root.Kind != schema.Object {
+		return nil, fail(root.Span.Start, "the hints are %s, want an object of key to hint", what(root))
+	}
+	h := make(Hints, len(root.Members))
+	seen := make(map[string]*schema.Member, len(root.Members))
+	for _, m := range root.Members {
+		v := m.Value
+		if prev := seen[m.Name]; prev != nil {
+			return nil, fail(m.KeySpan.Start, "a second hint for %q; the first is at %s", m.Name, f.Position(prev.KeySpan.Start))
 		}
-		return nil, err
-	}
-	if h == nil {
-		return nil, errors.New("want an object of key to hint")
+		seen[m.Name] = m
+		switch v.Kind {
+		case schema.Null:
+			h[m.Name] = Hint{}
+			continue
+		case schema.Object:
+		default:
+			return nil, fail(v.Span.Start, "hint for %q is %s, want an object", m.Name, what(v))
+		}
+		var hint Hint
+		for _, fm := range v.Members {
+			// Every field before fm is known and distinct, so Get looks at
+			// five members at most.
+			if prev := v.Get(fm.Name); prev != fm {
+				return nil, fail(fm.KeySpan.Start, "a second %s in the hint for %q; the first is at %s", fm.Name, m.Name, f.Position(prev.KeySpan.Start))
+			}
+			fv := fm.Value
+			var s *string
+			switch fm.Name {
+			case "title":
+				s = &hint.Title
+			case "description":
+				s = &hint.Description
+			case "format":
+				s = &hint.Format
+			case "wixCustomType":
+				s = &hint.WixCustomType
+			case "required":
+				switch fv.Kind {
+				case schema.Null:
+				case schema.Bool:
+					b := fv.Bool()
+					hint.Required = &b
+				default:
+					return nil, fail(fv.Span.Start, "required in the hint for %q is %s, want true or false", m.Name, what(fv))
+				}
+				continue
+			default:
+				near := ""
+				if n := nearestHintField(fm.Name); n != "" {
+					near = fmt.Sprintf(" (did you mean %s?)", n)
+				}
+				return nil, fail(fm.KeySpan.Start, "unknown field %q in the hint for %q%s; want %s", fm.Name, m.Name, near, hintFields)
+			}
+			switch fv.Kind {
+			case schema.Null:
+			case schema.String:
+				*s = fv.Text
+			default:
+				return nil, fail(fv.Span.Start, "%s in the hint for %q is %s, want a string", fm.Name, m.Name, what(fv))
+			}
+		}
+		h[m.Name] = hint
 	}
 	return h, nil
+}
+
+// nearestHintField returns the field of a hint that name is a slip for,
+// or "": one that differs only in case, or by at most two edits.
+func nearestHintField(name string) string {
+	best, dist := "", 3
+	for _, f := range []string{"title", "description", "format", "required", "wixCustomType"} {
+		if strings.EqualFold(f, name) {
+			return f
+		}
+		if d := textdist.Levenshtein(strings.ToLower(name), strings.ToLower(f)); d < dist {
+			best, dist = f, d
+		}
+	}
+	return best
 }
 
 // HintError is a hint that the samples or the dialect contradict: a key
@@ -260,36 +347,37 @@ func (b *builder) examples(p *prop, tr *Transformer) error {
 }
 
 // inferContact connects the 1st-level required uuid string whose key
-// names a contact ID (as the linter's TK7006 finds them) to site
-// contacts; with several, the one named plainly contactId, else the
-// shortest key. One that some samples lack is left alone: the contact
-// property must be required.
+// names a contact ID (as the linter's TK7006 finds them) to site contacts,
+// when the choice is clear: the only such property, or among several the
+// one whose key is plainly contactId. Otherwise it connects none and notes
+// the candidates, for --contact-id to choose: a guess would let
+// automations treat the wrong person as the contact. One that some samples
+// lack is left alone: the contact property must be required.
 func (b *builder) inferContact(root *prop) {
 	var cands []*prop
+	var names []string
+	var plain *prop
 	for _, p := range root.props {
 		if p.typ == "string" && p.format == "uuid" && strings.HasSuffix(normKey(p.key), "contactid") && root.isRequired(p.key) {
 			cands = append(cands, p)
+			names = append(names, p.key)
+			if p.key == "contactId" {
+				plain = p
+			}
 		}
 	}
-	if len(cands) == 0 {
+	switch {
+	case len(cands) == 0:
 		return
+	case len(cands) == 1:
+		cands[0].identity = true
+		b.note(NoteAnnotation, cands[0].node, cands[0].key, "identityType contact: the only 1st-level uuid whose key names a contact ID")
+	case plain != nil:
+		plain.identity = true
+		b.note(NoteAnnotation, plain.node, plain.key, "identityType contact: the key named contactId, among %s; choose another with --contact-id, or none with --no-contact-id", strings.Join(names, ", "))
+	default:
+		b.note(NoteAnnotation, cands[0].node, cands[0].key, "identityType not set: %d 1st-level uuids name a contact ID (%s); choose one with --contact-id", len(cands), strings.Join(names, ", "))
 	}
-	best := cands[0]
-	for _, c := range cands[1:] {
-		if best.key != "contactId" && (c.key == "contactId" || len(c.key) < len(best.key)) {
-			best = c
-		}
-	}
-	best.identity = true
-	msg := "identityType contact: the only 1st-level uuid whose key names a contact ID"
-	if len(cands) > 1 {
-		var names []string
-		for _, c := range cands {
-			names = append(names, c.key)
-		}
-		msg = fmt.Sprintf("identityType contact: chosen among %s; choose with --contact-id, or none with --no-contact-id", strings.Join(names, ", "))
-	}
-	b.note(NoteAnnotation, best.node, best.key, "%s", msg)
 }
 
 // unblank replaces the blank strings in the items of an array example, or

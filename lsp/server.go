@@ -18,6 +18,10 @@ import (
 // document before it lints it, when Options.Debounce is zero.
 const DefaultDebounce = 150 * time.Millisecond
 
+// MaxDebounce is the longest Options.Debounce: a longer wait would leave
+// an editor without diagnostics for too long to be of use.
+const MaxDebounce = 10 * time.Second
+
 // Options configure a Server.
 type Options struct {
 	// Rules is the rule set: rules.All(), perhaps with a team's own rules.
@@ -26,7 +30,8 @@ type Options struct {
 	// command's flags do.
 	Select lint.SelectOptions
 	// Debounce is how long after the last change a document is linted:
-	// zero is DefaultDebounce, a negative value lints at once.
+	// zero is DefaultDebounce, a negative value lints at once, and one
+	// over MaxDebounce is an error of New.
 	Debounce time.Duration
 	// Log receives the server's internal errors, one line each, such as a
 	// rule that panicked; nil discards them. They are also sent to the
@@ -82,8 +87,12 @@ type snapshot struct {
 }
 
 // New returns a server linting with opts. A pattern of opts.Select that
-// matches no rule is an error.
+// matches no rule is an error, and so is a Debounce over MaxDebounce (a
+// *DebounceError).
 func New(opts Options) (*Server, error) {
+	if opts.Debounce > MaxDebounce {
+		return nil, &DebounceError{Debounce: opts.Debounce}
+	}
 	l, err := lint.New(lint.Options{Rules: opts.Rules, Select: opts.Select})
 	if err != nil {
 		return nil, err
@@ -103,6 +112,26 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
+// DebounceError is an Options.Debounce over MaxDebounce.
+type DebounceError struct {
+	Debounce time.Duration
+}
+
+func (e *DebounceError) Error() string {
+	return fmt.Sprintf("lsp: debounce %v, want at most %v", e.Debounce, MaxDebounce)
+}
+
+// StreamError is a stream that could not be read: an I/O error or a
+// header that is not one.
+type StreamError struct {
+	Err error
+}
+
+func (e *StreamError) Error() string { return "lsp: reading the stream: " + e.Err.Error() }
+
+// Unwrap returns the error of the read.
+func (e *StreamError) Unwrap() error { return e.Err }
+
 // ExitError is the end of a session without the shutdown request the
 // protocol asks for before exit or the end of the stream.
 type ExitError struct {
@@ -121,7 +150,9 @@ func (e *ExitError) Error() string {
 // Serve reads requests and notifications from r and writes responses and
 // notifications to w until the exit notification or the end of r. It
 // returns nil when the client asked for shutdown first, an *ExitError when
-// it did not, and the error of a stream that breaks the base protocol.
+// it did not, a *FramingError for a stream that breaks the base protocol
+// and a *StreamError for one that cannot be read. Every error it returns
+// begins "lsp: ".
 func (s *Server) Serve(r io.Reader, w io.Writer) error {
 	s.mu.Lock()
 	if s.served {
@@ -141,7 +172,10 @@ func (s *Server) Serve(r io.Reader, w io.Writer) error {
 				}
 				return &ExitError{EOF: true}
 			}
-			return err
+			if _, ok := err.(*FramingError); ok {
+				return err
+			}
+			return &StreamError{Err: err}
 		}
 		var m message
 		if err := json.Unmarshal(body, &m); err != nil {

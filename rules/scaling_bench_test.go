@@ -4,7 +4,6 @@ package rules
 
 import (
 	"fmt"
-	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -131,38 +130,83 @@ func BenchmarkLintObjectMembers(b *testing.B) {
 	}
 }
 
-// lintTime is the least CPU time of three runs of every default rule over
-// src, after a collection so that garbage of earlier runs does not count.
-func lintTime(t *testing.T, src []byte) time.Duration {
+// The complexity guards compare the CPU time of a small and a large input,
+// guardFactor times the size. Linear code measures guardFactor to about
+// three times that (35 to 100 here: the larger input no longer fits in the
+// processor's caches, and its maps grow), quadratic code guardFactor
+// squared, 900, or more. The bound, guardLimit, leaves linear code three
+// times its worst seen and still catches quadratic code by three times; each
+// time is the least of guardSamples samples, so that a busy machine slows
+// a sample but not the least of them.
+const (
+	guardFactor    = 30
+	guardLimit     = 300
+	guardSamples   = 5
+	guardMinSample = 5 * time.Millisecond
+)
+
+// leastCPU returns the least CPU time of one call of run over
+// guardSamples samples, each after a collection so that the garbage of
+// earlier runs does not count. A sample repeats run until it takes
+// guardMinSample, so that a short run is not measured at the grain of the
+// clock. It stops early when a sample is over stopAbove, ten times what a
+// guard allows: no busy machine makes a run ten times slower, and the
+// quadratic code it catches is spared four more slow runs.
+func leastCPU(run func(), stopAbove time.Duration) time.Duration {
+	sample := func(reps int) time.Duration {
+		runtime.GC()
+		start := cpuTime()
+		for range reps {
+			run()
+		}
+		return cpuTime() - start
+	}
+	reps := 1
+	d := sample(reps)
+	for d < guardMinSample && reps < 1<<16 {
+		reps *= 2
+		d = sample(reps)
+	}
+	best := d / time.Duration(reps) // the first sample
+	for i := 1; i < guardSamples && best <= stopAbove; i++ {
+		best = min(best, sample(reps)/time.Duration(reps))
+	}
+	return max(best, time.Nanosecond)
+}
+
+// guardRatio returns the least CPU times of a small and a large input of a
+// guard, and how many times the small one the large one takes.
+func guardRatio(run func(large bool) func()) (small, large time.Duration, ratio float64) {
+	small = leastCPU(run(false), time.Duration(1<<63-1))
+	large = leastCPU(run(true), 10*guardLimit*small)
+	return small, large, float64(large) / float64(small)
+}
+
+// lintRun returns a run of every default rule over src, parsed once.
+func lintRun(t *testing.T, src []byte) func() {
 	sel, err := lint.Select(All(), lint.SelectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc, _ := schema.Load("s.json", src)
-	runtime.GC()
-	best := time.Duration(math.MaxInt64)
-	for range 3 {
-		start := cpuTime()
+	return func() {
 		if _, err := lint.Run(doc, sel); err != nil {
 			t.Fatal(err)
 		}
-		best = min(best, cpuTime()-start)
 	}
-	return best
 }
 
 // TestLintNotQuadratic is the regression test for lint's quadratic paths:
 // TK6007 and TK3010 compared every oneOf const with every earlier one, and
 // Schema.Prop and IsRequired searched the properties and "required" lists
-// once per property, required name and example member. Ten times the input
-// must cost far less than a hundred times the CPU time: the linear code
-// measures 10-36 here on a busy machine (more than 10 as the larger
-// document no longer fits in the processor's caches), the quadratic code
-// 160-290.
+// once per property, required name and example member. It is a complexity
+// guard, not a benchmark (see guardFactor): thirty times the input must
+// cost less than guardLimit times the CPU time.
 func TestLintNotQuadratic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
 	}
+	const small = 2000
 	for _, tt := range []struct {
 		name string
 		make func(int) []byte
@@ -171,11 +215,17 @@ func TestLintNotQuadratic(t *testing.T) {
 		{"properties", propertiesSchema},
 		{"object members", objectSchema},
 	} {
-		small, large := lintTime(t, tt.make(2000)), lintTime(t, tt.make(20000))
-		if ratio := float64(large) / float64(small); ratio > 50 {
-			t.Errorf("%s: 2,000 take %v, 20,000 take %v: %.0f times, want about 10", tt.name, small, large, ratio)
+		s, l, ratio := guardRatio(func(large bool) func() {
+			if large {
+				return lintRun(t, tt.make(small*guardFactor))
+			}
+			return lintRun(t, tt.make(small))
+		})
+		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*guardFactor, l, ratio)
+		if ratio > guardLimit {
+			t.Errorf("%s, want under %d (linear code is about %d to 100, quadratic %d)", msg, guardLimit, guardFactor, guardFactor*guardFactor)
 		} else {
-			t.Logf("%s: 2,000 take %v, 20,000 take %v: %.1f times", tt.name, small, large, ratio)
+			t.Log(msg)
 		}
 	}
 }

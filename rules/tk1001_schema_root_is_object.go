@@ -32,11 +32,9 @@ no-break spaces plain spaces, removes a byte order mark and writes True, FALSE a
 	Run: func(pass *lint.Pass) error {
 		f := pass.File()
 		for _, e := range f.Errors {
-			end := e.Offset + 1
-			if end > len(f.Src) {
-				end = len(f.Src)
-			}
-			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: end}, Message: e.Msg}
+			// The span ends after the whole character the error is at (a
+			// no-break space is two bytes), or at the end of the input.
+			d := lint.Diagnostic{Pointer: e.Pointer, Span: schema.Span{Start: e.Offset, End: schema.CharEnd(f.Src, e.Offset)}, Message: e.Msg}
 			if len(e.Repairs) > 0 {
 				f := findings.Fix{Message: repairMessage(e.Kind)}
 				for _, r := range e.Repairs {

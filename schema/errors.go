@@ -70,7 +70,11 @@ func (l ErrorList) Error() string {
 	}
 	var b strings.Builder
 	b.WriteString(l[0].Error())
-	fmt.Fprintf(&b, " (and %d more errors)", len(l)-1)
+	if len(l) == 2 {
+		b.WriteString(" (and 1 more error)")
+	} else {
+		fmt.Fprintf(&b, " (and %d more errors)", len(l)-1)
+	}
 	return b.String()
 }
 

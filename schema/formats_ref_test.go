@@ -185,7 +185,10 @@ func refIsURI(s string) bool {
 
 var rfc5321Mailbox = func() *regexp.Regexp {
 	letDig := `[A-Za-z0-9]`
-	ldhStr := `[A-Za-z0-9-]*` + letDig
+	// RFC 1035 section 2.3.4 (which RFC 5321 section 2.3.5 cites): a
+	// label is 63 octets or less, so Ldh-str's repetition is bounded:
+	// Let-dig [*61(Let-dig / "-") Let-dig].
+	ldhStr := `[A-Za-z0-9-]{0,61}` + letDig
 	subDomain := letDig + "(?:" + ldhStr + ")?"
 	domain := subDomain + `(?:\.` + subDomain + `)*`
 	// RFC 5322 atext
@@ -238,8 +241,9 @@ var rfc5321Mailbox = func() *regexp.Regexp {
 
 // refIsEmail is RFC 5321's Mailbox with the limits of section 4.5.3.1 (a
 // local part of 64 octets; with the 256-octet path, whose angle brackets
-// take two, a mailbox of 254) and the decision (a) that a domain name has
-// at least two labels.
+// take two, a mailbox of 254), RFC 1035's labels of 63 octets at most (in
+// the grammar above), and the decision (a) that a domain name has at
+// least two labels.
 func refIsEmail(s string) bool {
 	g := rfc5321Mailbox.FindStringSubmatch(s)
 	if g == nil || len(g[1]) > 64 || len(s) > 254 {
@@ -351,4 +355,28 @@ func FuzzFormatChecks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEmailOracleLimitsDomainLabels is the regression test of the oracle
+// that FuzzFormatChecks found taking "0@<64 zeros>.0" for an email: a
+// domain label is 63 octets at most (RFC 1035 section 2.3.4), and the
+// oracle and CheckFormat agree on both sides of the limit, in the first
+// label, a middle one and the last.
+func TestEmailOracleLimitsDomainLabels(t *testing.T) {
+	for _, n := range []int{1, 62, 63, 64, 65, 200} {
+		label := strings.Repeat("0", n)
+		hyphened := "a" + strings.Repeat("-", max(n-2, 0)) + "b"
+		for _, s := range []string{"0@" + label + ".0", "0@a." + label + ".b", "0@a." + label, "0@" + hyphened + ".io"} {
+			want := n <= 63
+			if s == "0@"+hyphened+".io" && n == 1 {
+				want = true // "ab"
+			}
+			if got := refIsEmail(s); got != want {
+				t.Errorf("oracle %q (label of %d): got %v, want %v", s, n, got, want)
+			}
+			if got := CheckFormat("email", s); got != want {
+				t.Errorf("CheckFormat %q (label of %d): got %v, want %v", s, n, got, want)
+			}
+		}
+	}
 }

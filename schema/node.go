@@ -136,6 +136,7 @@ type File struct {
 	Duplicates []Duplicate
 
 	objects, members int // how many of each the parser made, to size the model
+	chars            *charCache
 }
 
 // Position returns the line and column of a byte offset of f.

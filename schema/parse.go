@@ -38,7 +38,7 @@ func ParseValue(name string, src []byte) (*File, error) {
 }
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
-	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src)}}
+	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src), chars: &charCache{}}}
 	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {
@@ -224,7 +224,9 @@ func (p *parser) run(wantObject bool) {
 		p.fatalf(ErrTrailingData, p.pos, 0, "unexpected %s after the top-level value", p.describe(p.pos))
 	}
 	p.f.Root = root
-	if wantObject && root.Kind != Object {
+	// A value that could not be read has its error already, at the same
+	// place: "root is an invalid value" would only repeat it.
+	if wantObject && root.Kind != Object && root.Kind != Invalid {
 		p.errorf(ErrRootNotObject, root.Span.Start, 0, "root is %s, want an object", article(root.Kind))
 	}
 }

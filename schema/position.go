@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 )
 
 // Span is a half-open range of byte offsets [Start, End) in a file.
@@ -61,3 +62,19 @@ func (l Lines) Position(offset int) Position {
 
 // Count returns the number of lines.
 func (l Lines) Count() int { return len(l.starts) + 1 }
+
+// CharEnd returns the offset just after the character that starts at off in
+// src: off plus the length of its UTF-8 encoding (1 for an invalid byte), or
+// len(src) at or past the end. A finding about one character spans it whole,
+// so that its end never falls inside a character (a no-break space is two
+// bytes).
+func CharEnd(src []byte, off int) int {
+	if off >= len(src) {
+		return len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	_, size := utf8.DecodeRune(src[off:])
+	return off + size
+}

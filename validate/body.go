@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"slices"
@@ -85,7 +84,9 @@ func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 		return kind, Result{Violations: q.syntaxErrors()}
 	}
 	q.finish()
-	slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	if len(q.viol) > 1 {
+		slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+	}
 	return q.kind, Result{Violations: q.viol}
 }
 
@@ -104,7 +105,7 @@ func (q *reqScan) syntaxErrors() []Violation {
 			if e.Kind == schema.ErrRootNotObject && f.Root != nil {
 				rule, msg = RuleRequestShape, "request body is "+kindText(f.Root.Kind)+", want an object"
 			}
-			out = append(out, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: min(e.Offset+1, len(q.src)),
+			out = append(out, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: schema.CharEnd(q.src, e.Offset),
 				Rule: rule, Severity: ruleSeverity(rule), Message: msg})
 		}
 		return out
@@ -112,7 +113,7 @@ func (q *reqScan) syntaxErrors() []Violation {
 	// The parser accepts what the scan refused; the module's readers agree
 	// on syntax, so this is only a safety net.
 	at := min(q.badAt, len(q.src))
-	return []Violation{{Offset: at, End: min(at+1, len(q.src)), Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax),
+	return []Violation{{Offset: at, End: schema.CharEnd(q.src, at), Rule: RuleSyntax, Severity: ruleSeverity(RuleSyntax),
 		Message: jsonscan.Message(q.src, at, q.badCode)}}
 }
 
@@ -133,6 +134,7 @@ type reqScan struct {
 
 	root     schema.Span
 	rootKeys spanList // every member of the root, for unknown-field reports
+	allKinds uint8    // the kinds whose calls define every root key, as bits
 	tk       field    // the first triggerKey
 	rep      reportFacts
 	// The first eventsInfo and externalEntityIds.
@@ -152,11 +154,16 @@ type reportFacts struct {
 	validated  bool // the payload was checked against the schema
 	paySpan    schema.Span
 	payViol    []Violation
-	id         field
-	idem       field // the idempotency member; kind is its type
-	key, ttl   field
-	idemViol   []Violation // unknown fields of the idempotency object
-	unknown    []Violation // unknown fields of an event
+	// contactRead says the payload's root was read with the contact hook;
+	// contact is then the value of its first member called
+	// Validator.identityKey, when there is one.
+	contactRead, contactFound bool
+	contact                   schema.Span
+	id                        field
+	idem                      field // the idempotency member; kind is its type
+	key, ttl                  field
+	idemViol                  []Violation // unknown fields of the idempotency object
+	unknown                   []Violation // unknown fields of an event
 }
 
 // listFacts is what the scan learnt of a bulk field.
@@ -166,248 +173,6 @@ type listFacts struct {
 	kind    schema.Kind
 	span    schema.Span
 	count   int
-}
-
-// spanList is a list of spans that keeps its first entries inline.
-type spanList struct {
-	n      int
-	inline [8]keySpan
-	more   []keySpan
-}
-
-// keySpan is a root key and, when it is a field of some call, the call
-// kinds that define it.
-type keySpan struct {
-	schema.Span
-	kinds uint8 // bit k set: fieldsOf(k) has the key
-}
-
-func (l *spanList) add(s keySpan) {
-	if l.n < len(l.inline) {
-		l.inline[l.n] = s
-	} else {
-		l.more = append(l.more, s)
-	}
-	l.n++
-}
-
-func (l *spanList) at(i int) keySpan {
-	if i < len(l.inline) {
-		return l.inline[i]
-	}
-	return l.more[i-len(l.inline)]
-}
-
-// fieldKinds returns the kinds whose calls define the field name, as bits.
-func fieldKinds(name string) uint8 {
-	var bits uint8
-	for k := KindReport; k <= KindBulkCancel; k++ {
-		if knownField(k, name) {
-			bits |= 1 << k
-		}
-	}
-	return bits
-}
-
-// textIndex maps texts to the index of their first item: a list while it
-// is short, a map past that.
-type textIndex struct {
-	n      int
-	inline [16]struct {
-		text string
-		i    int
-	}
-	set map[string]int
-}
-
-// first returns the index recorded for text, or records i and returns -1.
-func (t *textIndex) first(text string, i int) int {
-	if t.set != nil {
-		if j, ok := t.set[text]; ok {
-			return j
-		}
-		t.set[text] = i
-		return -1
-	}
-	for _, e := range t.inline[:t.n] {
-		if e.text == text {
-			return e.i
-		}
-	}
-	if t.n < len(t.inline) {
-		t.inline[t.n].text, t.inline[t.n].i = text, i
-		t.n++
-		return -1
-	}
-	t.set = make(map[string]int, 2*len(t.inline))
-	for _, e := range t.inline {
-		t.set[e.text] = e.i
-	}
-	t.set[text] = i
-	return -1
-}
-
-// keyNames holds the keys of one object, to find duplicates.
-type keyNames struct {
-	n      int
-	inline [8]string
-	set    map[string]struct{}
-}
-
-// add adds a key and reports whether the object had it already.
-func (k *keyNames) add(name string) bool {
-	if k.set != nil {
-		if _, ok := k.set[name]; ok {
-			return true
-		}
-		k.set[name] = struct{}{}
-		return false
-	}
-	for _, e := range k.inline[:k.n] {
-		if e == name {
-			return true
-		}
-	}
-	if k.n < len(k.inline) {
-		k.inline[k.n] = name
-		k.n++
-		return false
-	}
-	k.set = make(map[string]struct{}, 2*len(k.inline))
-	for _, e := range k.inline {
-		k.set[e] = struct{}{}
-	}
-	k.set[name] = struct{}{}
-	return false
-}
-
-// fail records a syntax error and stops the scan.
-func (q *reqScan) fail(at int, c jsonscan.Code) {
-	if !q.bad {
-		q.bad, q.badAt, q.badCode = true, at, c
-	}
-}
-
-func (q *reqScan) ws() { q.pos = jsonscan.SkipSpace(q.src, q.pos) }
-
-// text decodes the content of a string, src[cs:ce]. Without escapes it
-// aliases the body.
-func (q *reqScan) text(cs, ce int, esc bool) string {
-	if !esc {
-		return bytesString(q.src[cs:ce])
-	}
-	return string(jsonscan.AppendUnquoted(nil, q.src[cs:ce]))
-}
-
-// keyText decodes a quoted key, src[ks:ke].
-func (q *reqScan) keyText(s schema.Span) string {
-	raw := q.src[s.Start+1 : s.End-1]
-	return q.text(s.Start+1, s.End-1, bytes.IndexByte(raw, '\\') >= 0)
-}
-
-// prefix is the pointer of the event being read, or "".
-func (q *reqScan) prefix() string {
-	if q.evIndex < 0 {
-		return ""
-	}
-	if q.evPrefix == "" {
-		q.evPrefix = "/eventsInfo/" + strconv.Itoa(q.evIndex)
-	}
-	return q.evPrefix
-}
-
-// kindAt is the JSON type of the value that starts at src[i].
-func (q *reqScan) kindAt(i int) schema.Kind {
-	switch q.src[i] {
-	case '{':
-		return schema.Object
-	case '[':
-		return schema.Array
-	case '"':
-		return schema.String
-	case 't', 'f':
-		return schema.Bool
-	case 'n':
-		return schema.Null
-	}
-	return schema.Number
-}
-
-// open enters the object or array at q.pos.
-func (q *reqScan) open() bool {
-	if q.depth >= jsonscan.MaxDepth {
-		q.fail(q.pos, jsonscan.ErrTooDeep)
-		return false
-	}
-	q.depth++
-	q.pos++
-	q.ws()
-	return true
-}
-
-// member reads the next key of the object being read, and the colon, and
-// leaves q.pos at the value. first is set before the first member. It
-// returns false at the end of the object, past its "}", and on a syntax
-// error.
-func (q *reqScan) member(first *bool) (key schema.Span, name string, ok bool) {
-	src := q.src
-	if *first {
-		*first = false
-		if q.pos < len(src) && src[q.pos] == '}' {
-			q.pos++
-			q.depth--
-			return key, "", false
-		}
-	} else {
-		q.ws()
-		switch {
-		case q.pos < len(src) && src[q.pos] == ',':
-			q.pos++
-			q.ws()
-		case q.pos < len(src) && src[q.pos] == '}':
-			q.pos++
-			q.depth--
-			return key, "", false
-		default:
-			q.fail(q.pos, jsonscan.ErrWantObjectNext)
-			return key, "", false
-		}
-	}
-	if q.pos >= len(src) || src[q.pos] != '"' {
-		q.fail(q.pos, jsonscan.ErrWantKey)
-		return key, "", false
-	}
-	end, esc, c := jsonscan.String(src, q.pos)
-	if c != jsonscan.OK {
-		q.fail(end, c)
-		return key, "", false
-	}
-	key = schema.Span{Start: q.pos, End: end}
-	name = q.text(q.pos+1, end-1, esc)
-	q.pos = end
-	if end+1 < len(src) && src[end] == ':' && src[end+1] > ' ' {
-		q.pos = end + 1 // compact JSON: the value follows the colon
-		return key, name, true
-	}
-	q.ws()
-	if q.pos >= len(src) || src[q.pos] != ':' {
-		q.fail(q.pos, jsonscan.ErrWantColon)
-		return key, "", false
-	}
-	q.pos++
-	q.ws()
-	if q.pos >= len(src) {
-		q.fail(q.pos, jsonscan.ErrWantValue)
-		return key, "", false
-	}
-	return key, name, true
-}
-
-// duplicateKey records a key that its object has already; rel is the
-// pointer of its value below q.prefix().
-func (q *reqScan) duplicateKey(key schema.Span, name, rel string) {
-	q.dups = append(q.dups, Violation{Pointer: q.prefix() + rel, Offset: key.Start, End: key.End,
-		Rule: RuleDuplicateKey, Severity: ruleSeverity(RuleDuplicateKey), Message: "duplicate key " + strconv.Quote(name)})
 }
 
 // run reads the body.
@@ -423,44 +188,51 @@ func (q *reqScan) run() {
 	if !q.open() {
 		return
 	}
-	var names keyNames
+	var names objKeys
 	first := true
+	q.allKinds = 0xff
 	for {
-		key, name, ok := q.member(&first)
+		key, name, id, ok := q.member(&first)
 		if !ok {
 			break
 		}
-		q.rootKeys.add(keySpan{key, fieldKinds(name)})
-		if names.add(name) {
+		kinds := idKinds(id)
+		q.allKinds &= kinds
+		q.rootKeys.add(keySpan{key, kinds})
+		if names.add(id, name) {
 			q.duplicateKey(key, name, string(schema.Pointer("").Append(name)))
 		}
-		switch name {
-		case "triggerKey":
+		switch id {
+		case fTriggerKey:
 			if !q.tk.present {
-				q.strField(&q.tk, "/triggerKey")
+				if !q.triggerKeyField() {
+					q.strField(&q.tk, "/triggerKey")
+				}
 			} else {
 				q.walk("/triggerKey")
 			}
-		case "externalEntityId":
+		case fEntityID:
 			if !q.rep.id.present {
-				q.strField(&q.rep.id, "/externalEntityId")
+				if !q.guidField(&q.rep.id) {
+					q.strField(&q.rep.id, "/externalEntityId")
+				}
 			} else {
 				q.walk("/externalEntityId")
 			}
-		case "payload":
+		case fPayload:
 			if !q.rep.payPresent && (q.kind == KindReport || q.kind == KindAuto && !q.events.present && !q.ids.present) {
 				q.payload(&q.rep)
 			} else {
 				q.rep.payPresent = true
 				q.walk("/payload")
 			}
-		case "idempotency":
+		case fIdempotency:
 			if !q.rep.idem.present {
 				q.idempotency(&q.rep)
 			} else {
 				q.walk("/idempotency")
 			}
-		case "eventsInfo":
+		case fEventsInfo:
 			if !q.events.present && (q.kind == KindBulkReport || q.kind == KindAuto) {
 				if q.kind == KindAuto {
 					q.kind = KindBulkReport
@@ -472,7 +244,7 @@ func (q *reqScan) run() {
 				q.events.present = true
 				q.walk("/eventsInfo")
 			}
-		case "externalEntityIds":
+		case fEntityIDs:
 			if !q.ids.present && (q.kind == KindBulkCancel || q.kind == KindAuto && !q.events.present) {
 				if q.kind == KindAuto {
 					q.unvalidate()
@@ -521,6 +293,7 @@ func (q *reqScan) payload(f *reportFacts) {
 	start := q.pos
 	var s state
 	s.v, s.src, s.pos, s.base, s.limit, s.depth = q.v, q.src, start, "/payload", q.v.limit, q.depth
+	s.wantContact = true
 	if q.src[start] == '{' {
 		s.value(s.v.root, 0)
 	} else {
@@ -537,526 +310,17 @@ func (q *reqScan) payload(f *reportFacts) {
 	q.pos = s.pos
 	f.paySpan = schema.Span{Start: start, End: s.pos}
 	f.payViol = s.viol
+	f.contactRead, f.contactFound = s.contactRead, s.contactFound
+	f.contact = schema.Span{Start: s.contactStart, End: s.contactEnd}
 }
 
-// strField reads the value at q.pos as the string field f. A value of
-// another type is marked bad and read for its duplicate keys; rel is its
-// pointer below q.prefix().
-func (q *reqScan) strField(f *field, rel string) {
-	f.present = true
-	start := q.pos
-	if q.src[start] == '"' {
-		end, esc, c := jsonscan.String(q.src, start)
-		if c != jsonscan.OK {
-			q.fail(end, c)
-			return
-		}
-		f.text = q.text(start+1, end-1, esc)
-		q.pos = end
-	} else {
-		f.bad, f.kind = true, q.kindAt(start)
-		q.walk(rel)
+// appendViolations is append(to, vs...), which costs nothing when vs is
+// empty, as it is for a valid request.
+func appendViolations(to, vs []Violation) []Violation {
+	if len(vs) == 0 {
+		return to
 	}
-	f.span = schema.Span{Start: start, End: q.pos}
-}
-
-// idempotency reads a report's idempotency member at q.pos.
-func (q *reqScan) idempotency(f *reportFacts) {
-	start := q.pos
-	f.idem.present, f.idem.kind = true, q.kindAt(start)
-	if q.src[start] != '{' {
-		q.walk("/idempotency")
-		f.idem.span = schema.Span{Start: start, End: q.pos}
-		return
-	}
-	if !q.open() {
-		return
-	}
-	var names keyNames
-	first := true
-	for {
-		key, name, ok := q.member(&first)
-		if !ok {
-			break
-		}
-		dup := names.add(name)
-		var rel string
-		if dup || (name != "key" && name != "ttlInMilliseconds") {
-			rel = string(schema.Pointer("/idempotency").Append(name))
-		}
-		if dup {
-			q.duplicateKey(key, name, rel)
-		}
-		switch {
-		case name == "key" && !f.key.present:
-			q.strField(&f.key, "/idempotency/key")
-		case name == "ttlInMilliseconds" && !f.ttl.present:
-			q.strField(&f.ttl, "/idempotency/ttlInMilliseconds")
-		case name == "key" || name == "ttlInMilliseconds":
-			q.walk(rel)
-		default:
-			hint := ""
-			if k := schema.FoldMatch([]string{"key", "ttlInMilliseconds"}, name); k != "" {
-				hint = "; did you mean " + strconv.Quote(k) + "?"
-			}
-			f.idemViol = append(f.idemViol, q.unknownAt(key, rel, "idempotency has no field %q%s", name, hint))
-			q.walk(rel)
-		}
-		if q.bad {
-			return
-		}
-	}
-	f.idem.span = schema.Span{Start: start, End: q.pos}
-}
-
-// unknownAt builds an unknown-field violation.
-func (q *reqScan) unknownAt(key schema.Span, ptr, format string, args ...any) Violation {
-	var r reqState
-	r.add(RuleUnknownField, field{ptr: ptr, span: key}, format, args...)
-	return r.viol[0]
-}
-
-// eventList reads the first eventsInfo of a Bulk Report Event.
-func (q *reqScan) eventList() {
-	l := &q.events
-	l.present = true
-	start := q.pos
-	l.kind = q.kindAt(start)
-	if q.src[start] != '[' {
-		q.walk("/eventsInfo")
-		l.span = schema.Span{Start: start, End: q.pos}
-		return
-	}
-	l.isArray = true
-	if !q.open() {
-		return
-	}
-	var keys textIndex // the events' idempotency keys
-	n := 0
-	if q.pos < len(q.src) && q.src[q.pos] == ']' {
-		q.pos++
-		q.depth--
-	} else {
-		for {
-			if q.pos >= len(q.src) {
-				q.fail(q.pos, jsonscan.ErrWantValue)
-				return
-			}
-			q.evIndex, q.evPrefix = n, ""
-			es := q.pos
-			if q.src[es] == '{' {
-				q.event(n, &keys)
-			} else {
-				k := q.kindAt(es)
-				q.walk("")
-				q.add(RuleRequestShape, field{ptr: q.prefix(), span: schema.Span{Start: es, End: q.pos}}, "event is %s, want an object", kindText(k))
-			}
-			q.evIndex, q.evPrefix = -1, ""
-			if q.bad {
-				return
-			}
-			n++
-			if !q.next(']') {
-				return
-			}
-			if q.src[q.pos-1] == ']' {
-				break
-			}
-		}
-	}
-	l.span = schema.Span{Start: start, End: q.pos}
-	l.count = n
-}
-
-// next reads the "," or the closing byte after an element of an array.
-func (q *reqScan) next(closing byte) bool {
-	q.ws()
-	if q.pos < len(q.src) {
-		switch q.src[q.pos] {
-		case ',':
-			q.pos++
-			q.ws()
-			return true
-		case closing:
-			q.pos++
-			q.depth--
-			return true
-		}
-	}
-	q.fail(q.pos, jsonscan.ErrWantArrayNext)
-	return false
-}
-
-// event reads event i of eventsInfo and checks it; keys holds the
-// idempotency keys of the events before it.
-func (q *reqScan) event(i int, keys *textIndex) {
-	var f reportFacts
-	f.obj.Start = q.pos
-	if !q.open() {
-		return
-	}
-	var names keyNames
-	first := true
-	for {
-		key, name, ok := q.member(&first)
-		if !ok {
-			break
-		}
-		dup := names.add(name)
-		var rel string
-		switch name {
-		case "payload":
-			rel = "/payload"
-		case "externalEntityId":
-			rel = "/externalEntityId"
-		case "idempotency":
-			rel = "/idempotency"
-		default:
-			rel = string(schema.Pointer("").Append(name))
-		}
-		if dup {
-			q.duplicateKey(key, name, rel)
-		}
-		switch name {
-		case "payload":
-			if !f.payPresent {
-				q.payload(&f)
-			} else {
-				q.walk(rel)
-			}
-		case "externalEntityId":
-			if !f.id.present {
-				q.strField(&f.id, rel)
-			} else {
-				q.walk(rel)
-			}
-		case "idempotency":
-			if !f.idem.present {
-				q.idempotency(&f)
-			} else {
-				q.walk(rel)
-			}
-		default:
-			hint := ""
-			if k := schema.FoldMatch(fieldsOf(KindReport)[1:], name); k != "" {
-				hint = "; did you mean " + strconv.Quote(k) + "?"
-			}
-			f.unknown = append(f.unknown, q.unknownAt(key, rel, "%s has no field %q%s", article("event"), name, hint))
-			q.walk(rel)
-		}
-		if q.bad {
-			return
-		}
-	}
-	if q.bad {
-		return
-	}
-	f.obj.End = q.pos
-	mark := len(q.viol)
-	q.viol = append(q.viol, f.unknown...)
-	key := q.reportChecks(&f)
-	q.duplicateText(keys, key, i, "idempotency key")
-	if len(q.viol) > mark {
-		p := q.prefix()
-		for j := mark; j < len(q.viol); j++ {
-			q.viol[j].Pointer = p + q.viol[j].Pointer
-		}
-	}
-}
-
-// idList reads the first externalEntityIds of a Bulk Cancel Event and
-// checks its items.
-func (q *reqScan) idList() {
-	l := &q.ids
-	l.present = true
-	start := q.pos
-	l.kind = q.kindAt(start)
-	if q.src[start] != '[' {
-		q.walk("/externalEntityIds")
-		l.span = schema.Span{Start: start, End: q.pos}
-		return
-	}
-	l.isArray = true
-	if !q.open() {
-		return
-	}
-	// The items' checks go to their own list, which a later eventsInfo
-	// discards under KindAuto.
-	saved := q.viol
-	q.viol = q.idsViol
-	defer func() { q.idsViol, q.viol = q.viol, saved }()
-	var seen textIndex
-	n := 0
-	if q.pos < len(q.src) && q.src[q.pos] == ']' {
-		q.pos++
-		q.depth--
-	} else {
-		for {
-			if q.pos >= len(q.src) {
-				q.fail(q.pos, jsonscan.ErrWantValue)
-				return
-			}
-			es := q.pos
-			mark := len(q.viol)
-			if q.src[es] == '"' {
-				end, esc, c := jsonscan.String(q.src, es)
-				if c != jsonscan.OK {
-					q.fail(end, c)
-					return
-				}
-				q.pos = end
-				fd := field{text: q.text(es+1, end-1, esc), present: true, span: schema.Span{Start: es, End: end}}
-				q.entityID(fd, true)
-				q.duplicateText(&seen, fd, n, "ID")
-			} else {
-				k := q.kindAt(es)
-				q.walk("/externalEntityIds/" + strconv.Itoa(n))
-				q.add(RuleRequestShape, field{span: schema.Span{Start: es, End: q.pos}}, "externalEntityIds item is %s, want a string", kindText(k))
-			}
-			if q.bad {
-				return
-			}
-			if len(q.viol) > mark {
-				p := "/externalEntityIds/" + strconv.Itoa(n)
-				for j := mark; j < len(q.viol); j++ {
-					q.viol[j].Pointer = p
-				}
-			}
-			n++
-			if !q.next(']') {
-				return
-			}
-			if q.src[q.pos-1] == ']' {
-				break
-			}
-		}
-	}
-	l.span = schema.Span{Start: start, End: q.pos}
-	l.count = n
-}
-
-// duplicateText reports a field whose text an earlier item had.
-func (q *reqScan) duplicateText(seen *textIndex, f field, i int, what string) {
-	if !f.present || f.text == "" {
-		return
-	}
-	if first := seen.first(f.text, i); first >= 0 {
-		q.add(RuleBulkDuplicate, f, "%s %s repeats item %d", what, quoteText(f.text), first)
-	}
-}
-
-// walk reads the value at q.pos, checking its syntax, and records the
-// duplicate keys of the objects in it; rel is its pointer below
-// q.prefix(). It keeps its own stack, so that the deepest value costs no
-// call stack.
-func (q *reqScan) walk(rel string) {
-	src := q.src
-	type frame struct {
-		obj   bool
-		index int
-		key   schema.Span
-		names keyNames
-	}
-	var stack []*frame
-	pointer := func() string {
-		p := schema.Pointer(q.prefix() + rel)
-		for _, f := range stack {
-			if f.obj {
-				p = p.Append(q.keyText(f.key))
-			} else {
-				p = p.AppendIndex(f.index)
-			}
-		}
-		return string(p)
-	}
-	// readKey reads a key of the innermost object and its colon.
-	readKey := func(f *frame) bool {
-		if q.pos >= len(src) || src[q.pos] != '"' {
-			q.fail(q.pos, jsonscan.ErrWantKey)
-			return false
-		}
-		end, esc, c := jsonscan.String(src, q.pos)
-		if c != jsonscan.OK {
-			q.fail(end, c)
-			return false
-		}
-		f.key = schema.Span{Start: q.pos, End: end}
-		name := q.text(q.pos+1, end-1, esc)
-		if f.names.add(name) {
-			q.dups = append(q.dups, Violation{Pointer: pointer(), Offset: f.key.Start, End: f.key.End,
-				Rule: RuleDuplicateKey, Severity: ruleSeverity(RuleDuplicateKey), Message: "duplicate key " + strconv.Quote(name)})
-		}
-		q.pos = end
-		q.ws()
-		if q.pos >= len(src) || src[q.pos] != ':' {
-			q.fail(q.pos, jsonscan.ErrWantColon)
-			return false
-		}
-		q.pos++
-		q.ws()
-		return true
-	}
-	for {
-		// A value at q.pos.
-		if q.pos >= len(src) {
-			q.fail(q.pos, jsonscan.ErrWantValue)
-			return
-		}
-		switch c := src[q.pos]; c {
-		case '{', '[':
-			if q.depth+len(stack) >= jsonscan.MaxDepth {
-				q.fail(q.pos, jsonscan.ErrTooDeep)
-				return
-			}
-			f := &frame{obj: c == '{'}
-			stack = append(stack, f)
-			q.pos++
-			q.ws()
-			if q.pos < len(src) && (f.obj && src[q.pos] == '}' || !f.obj && src[q.pos] == ']') {
-				q.pos++
-				stack = stack[:len(stack)-1]
-				break
-			}
-			if f.obj && !readKey(f) {
-				return
-			}
-			continue
-		case '"':
-			end, _, code := jsonscan.String(src, q.pos)
-			if code != jsonscan.OK {
-				q.fail(end, code)
-				return
-			}
-			q.pos = end
-		case 't', 'f', 'n':
-			end, code := jsonscan.Literal(src, q.pos)
-			if code != jsonscan.OK {
-				q.fail(end, code)
-				return
-			}
-			q.pos = end
-		default:
-			end, _, code := jsonscan.Number(src, q.pos)
-			if code != jsonscan.OK {
-				q.fail(end, code)
-				return
-			}
-			q.pos = end
-		}
-		// After a value: close what it ends, or go on to the next.
-		for {
-			if len(stack) == 0 {
-				return
-			}
-			f := stack[len(stack)-1]
-			q.ws()
-			if q.pos < len(src) && src[q.pos] == ',' {
-				q.pos++
-				q.ws()
-				if f.obj {
-					if !readKey(f) {
-						return
-					}
-				} else {
-					f.index++
-				}
-				break
-			}
-			switch {
-			case f.obj && q.pos < len(src) && src[q.pos] == '}', !f.obj && q.pos < len(src) && src[q.pos] == ']':
-				q.pos++
-				stack = stack[:len(stack)-1]
-				continue
-			case f.obj:
-				q.fail(q.pos, jsonscan.ErrWantObjectNext)
-			default:
-				q.fail(q.pos, jsonscan.ErrWantArrayNext)
-			}
-			return
-		}
-	}
-}
-
-// reportChecks checks the fields of a report object, with pointers below
-// its own, and returns its idempotency key.
-func (q *reqScan) reportChecks(f *reportFacts) field {
-	payload := field{ptr: "/payload", span: f.obj}
-	if f.payPresent {
-		payload.present, payload.span = true, f.paySpan
-	}
-	q.viol = append(q.viol, f.payViol...)
-	id := f.id
-	id.ptr = "/externalEntityId"
-	if !id.present {
-		id.span = f.obj
-	}
-	if id.bad {
-		q.add(RuleRequestShape, id, "%s is %s, want a string", "externalEntityId", kindText(id.kind))
-	}
-	key := field{ptr: "/idempotency/key", span: f.obj}
-	ttl := field{ptr: "/idempotency/ttlInMilliseconds", span: f.obj}
-	haveIdem := false
-	if f.idem.present {
-		if f.idem.kind != schema.Object {
-			q.add(RuleRequestShape, field{ptr: "/idempotency", span: f.idem.span}, "idempotency is %s, want an object", kindText(f.idem.kind))
-			key.bad = true // reported already
-		} else {
-			haveIdem = true
-			q.viol = append(q.viol, f.idemViol...)
-			key = q.strChecked(f.key, "key", "/idempotency/key", f.idem.span)
-			ttl = q.strChecked(f.ttl, "ttlInMilliseconds", "/idempotency/ttlInMilliseconds", f.idem.span)
-		}
-	}
-	contact, contactOK := "", false
-	if id.present && id.text != "" && f.validated && q.src[f.paySpan.Start] == '{' {
-		contact, contactOK = q.firstString(f.paySpan.Start, q.v.identityKey)
-	}
-	q.report(payload, id, key, ttl, haveIdem, contact, contactOK)
-	return key
-}
-
-// strChecked gives a string field read by strField its pointer and, when
-// it is missing, the span of its object; a value of another type is
-// reported.
-func (q *reqScan) strChecked(f field, name, ptr string, obj schema.Span) field {
-	f.ptr = ptr
-	if !f.present {
-		f.span = obj
-	}
-	if f.bad {
-		q.add(RuleRequestShape, f, "%s is %s, want a string", name, kindText(f.kind))
-	}
-	return f
-}
-
-// firstString returns the string value of the first member called name of
-// the object at start, whose syntax was checked, as the schema parser's
-// Node.Get finds it. Like Get, it matches the key "" when name is "".
-func (q *reqScan) firstString(start int, name string) (string, bool) {
-	src := q.src
-	i := jsonscan.SkipSpace(src, start+1)
-	if src[i] == '}' {
-		return "", false
-	}
-	for {
-		end, esc, _ := jsonscan.String(src, i)
-		match := q.text(i+1, end-1, esc) == name
-		i = jsonscan.SkipSpace(src, end)
-		i = jsonscan.SkipSpace(src, i+1) // ':'
-		if match {
-			if src[i] != '"' {
-				return "", false
-			}
-			end, esc, _ := jsonscan.String(src, i)
-			return q.text(i+1, end-1, esc), true
-		}
-		i, _ = jsonscan.SkipValue(src, i, 0)
-		i = jsonscan.SkipSpace(src, i)
-		if src[i] == '}' {
-			return "", false
-		}
-		i = jsonscan.SkipSpace(src, i+1) // ','
-	}
+	return append(to, vs...)
 }
 
 // finish applies the checks that need the whole body, now that its kind
@@ -1065,7 +329,7 @@ func (q *reqScan) finish() {
 	if q.kind == KindAuto {
 		q.kind = detect(q.events.present, q.ids.present, q.rep.payPresent || q.rep.idem.present, q.rep.id.present)
 	}
-	for i := 0; i < q.rootKeys.n; i++ {
+	for i := 0; i < q.rootKeys.n && (q.kind > KindBulkCancel || q.allKinds&(1<<q.kind) == 0); i++ {
 		ks := q.rootKeys.at(i)
 		if q.kind <= KindBulkCancel && ks.kinds&(1<<q.kind) != 0 {
 			continue
@@ -1079,19 +343,19 @@ func (q *reqScan) finish() {
 			q.add(RuleUnknownField, field{ptr: string(schema.Pointer("").Append(name)), span: key}, "%s has no field %q%s", article(q.kind.String()), name, hint)
 		}
 	}
-	q.triggerKey(q.strChecked(q.tk, "triggerKey", "/triggerKey", q.root))
+	q.triggerKey(q.strChecked(&q.tk, "triggerKey", "/triggerKey", q.root))
 	switch q.kind {
 	case KindReport:
 		q.reportChecks(&q.rep)
 	case KindCancel:
-		q.entityID(q.strChecked(q.rep.id, "externalEntityId", "/externalEntityId", q.root), true)
+		q.entityID(q.strChecked(&q.rep.id, "externalEntityId", "/externalEntityId", q.root), true)
 	case KindBulkReport:
 		q.list(&q.events, "eventsInfo", "/eventsInfo")
 	case KindBulkCancel:
 		q.list(&q.ids, "externalEntityIds", "/externalEntityIds")
-		q.viol = append(q.viol, q.idsViol...)
+		q.viol = appendViolations(q.viol, q.idsViol)
 	}
-	q.viol = append(q.viol, q.dups...)
+	q.viol = appendViolations(q.viol, q.dups)
 }
 
 // list checks a bulk field: there, an array, and of a size the call takes.
@@ -1107,24 +371,4 @@ func (q *reqScan) list(l *listFacts, name, ptr string) {
 		f.span = l.span
 		q.bulkCount(f, l.count, name)
 	}
-}
-
-func article(what string) string {
-	switch what {
-	case "report", "cancel", "bulk-report", "bulk-cancel":
-		return "a " + what + " request"
-	case "event":
-		return "an event"
-	}
-	return what
-}
-
-func kindText(k schema.Kind) string {
-	switch k {
-	case schema.Object, schema.Array:
-		return "an " + k.String()
-	case schema.Null:
-		return "null"
-	}
-	return "a " + k.String()
 }

@@ -20,6 +20,9 @@ type SchemaError struct {
 }
 
 func (e *SchemaError) Error() string {
+	if e.Errors == 1 {
+		return e.Name + ": the schema has 1 lint error"
+	}
 	return fmt.Sprintf("%s: the schema has %d lint errors", e.Name, e.Errors)
 }
 

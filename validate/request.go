@@ -97,6 +97,7 @@ type field struct {
 	text    string
 	present bool
 	bad     bool // of the wrong JSON type, reported already
+	checked bool // passed its field's checks as it was read
 	ptr     string
 	span    schema.Span
 	kind    schema.Kind // the JSON type of a bad field's value
@@ -113,20 +114,20 @@ func (r *reqState) add(rule string, f field, format string, args ...any) {
 		Rule: rule, Severity: ruleSeverity(rule), Message: fmt.Sprintf(format, args...)})
 }
 
-func (r *reqState) triggerKey(f field) {
+func (r *reqState) triggerKey(f *field) {
 	switch {
-	case f.bad:
+	case f.bad, f.checked:
 	case !f.present:
-		r.add(RuleTriggerKey, f, "missing triggerKey")
+		r.add(RuleTriggerKey, *f, "missing triggerKey")
 	case f.text == "":
-		r.add(RuleTriggerKey, f, "triggerKey is empty")
+		r.add(RuleTriggerKey, *f, "triggerKey is empty")
 	case len(f.text) > MaxTriggerKey:
-		r.add(RuleTriggerKey, f, "triggerKey has %d characters, want at most %d", len(f.text), MaxTriggerKey)
+		r.add(RuleTriggerKey, *f, "triggerKey has %d characters, want at most %d", len(f.text), MaxTriggerKey)
 	default:
 		for i := 0; i < len(f.text); i++ {
 			c := f.text[i]
 			if !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-'))) {
-				r.add(RuleTriggerKey, f, "triggerKey %q has %s; want lowercase letters, digits, \"-\" and \"_\", starting with a letter or digit", f.text, charAt(f.text, i))
+				r.add(RuleTriggerKey, *f, "triggerKey %q has %s; want lowercase letters, digits, \"-\" and \"_\", starting with a letter or digit", f.text, charAt(f.text, i))
 				return
 			}
 		}
@@ -143,35 +144,35 @@ func charAt(s string, i int) string {
 	return ""
 }
 
-func (r *reqState) entityID(f field, required bool) {
+func (r *reqState) entityID(f *field, required bool) {
 	switch {
 	case f.bad:
 	case !f.present && required:
-		r.add(RuleEntityID, f, "missing externalEntityId; the call needs it to know which events to cancel")
-	case f.present && !schema.IsUUID(f.text):
-		r.add(RuleEntityID, f, "externalEntityId %s is not a GUID", quoteText(f.text))
+		r.add(RuleEntityID, *f, "missing externalEntityId; the call needs it to know which events to cancel")
+	case f.present && !f.checked && !schema.IsUUID(f.text):
+		r.add(RuleEntityID, *f, "externalEntityId %s is not a GUID", quoteText(f.text))
 	}
 }
 
 // report checks the fields of one report: a Report Event, or one event of
 // a Bulk Report Event.
-func (r *reqState) report(payload field, id, key, ttl field, haveIdem bool, contact string, contactOK bool) {
+func (r *reqState) report(payload, id, key, ttl *field, haveIdem bool, contact string, contactOK bool) {
 	if !payload.present {
-		r.add(RulePayloadMissing, payload, "missing payload; Wix answers 400 REQUIRED_PROPERTY")
+		r.add(RulePayloadMissing, *payload, "missing payload; Wix answers 400 REQUIRED_PROPERTY")
 	}
 	r.entityID(id, false)
 	if !id.present && !id.bad && r.v.futureKey != "" {
-		r.add(RuleEntityIDHint, id, "no externalEntityId: this scheduled event (futureDate %q) can never be canceled", r.v.futureKey)
+		r.add(RuleEntityIDHint, *id, "no externalEntityId: this scheduled event (futureDate %q) can never be canceled", r.v.futureKey)
 	}
 	if id.present && contactOK && contact != "" && equalFoldASCII(contact, id.text) {
-		r.add(RuleEntityContact, id, "externalEntityId is the contact ID in %q; canceling would cancel all of the contact's events", r.v.identityKey)
+		r.add(RuleEntityContact, *id, "externalEntityId is the contact ID in %q; canceling would cancel all of the contact's events", r.v.identityKey)
 	}
 	switch {
 	case key.bad:
 	case key.present && key.text == "":
-		r.add(RuleIdempotency, key, "idempotency.key is empty")
+		r.add(RuleIdempotency, *key, "idempotency.key is empty")
 	case !key.present:
-		at := key
+		at := *key
 		if !haveIdem {
 			at.ptr = parentPtr(key.ptr)
 		}
@@ -179,7 +180,7 @@ func (r *reqState) report(payload field, id, key, ttl field, haveIdem bool, cont
 	}
 	if ttl.present && !ttl.bad {
 		if n, err := strconv.ParseInt(ttl.text, 10, 64); err != nil || n <= 0 || !allDigits(ttl.text) {
-			r.add(RuleTTL, ttl, "idempotency.ttlInMilliseconds %s is not a positive int64 written in digits", quoteText(ttl.text))
+			r.add(RuleTTL, *ttl, "idempotency.ttlInMilliseconds %s is not a positive int64 written in digits", quoteText(ttl.text))
 		}
 	}
 }
@@ -259,7 +260,7 @@ func (v *Validator) rootString(src []byte, start int, key string) (string, bool)
 	return string(s.text(cs, ce, esc)), true
 }
 
-func typed(text, ptr string) field { return field{text: text, present: text != "", ptr: ptr} }
+func typed(text, ptr string) *field { return &field{text: text, present: text != "", ptr: ptr} }
 
 // ValidateReport checks a Report Event request and its payload. Payload
 // violations have pointers under /payload and offsets into the payload.
@@ -271,8 +272,8 @@ func (v *Validator) ValidateReport(req *ReportEvent) Result {
 	if req.Idempotency != nil {
 		idem = *req.Idempotency
 	}
-	r.report(field{present: len(req.Payload) > 0, ptr: "/payload"}, typed(req.ExternalEntityID, "/externalEntityId"),
-		field{text: idem.Key, present: req.Idempotency != nil && idem.Key != "", ptr: "/idempotency/key"},
+	r.report(&field{present: len(req.Payload) > 0, ptr: "/payload"}, typed(req.ExternalEntityID, "/externalEntityId"),
+		&field{text: idem.Key, present: req.Idempotency != nil && idem.Key != "", ptr: "/idempotency/key"},
 		typed(idem.TTLInMilliseconds, "/idempotency/ttlInMilliseconds"), req.Idempotency != nil, contact, ok)
 	return Result{Violations: r.viol}
 }
@@ -292,8 +293,8 @@ func (v *Validator) ValidateBulkReport(req *BulkReportEvent) Result {
 			idem = *e.Idempotency
 		}
 		key := field{text: idem.Key, present: e.Idempotency != nil && idem.Key != "", ptr: base + "/idempotency/key"}
-		r.report(field{present: len(e.Payload) > 0, ptr: base + "/payload"}, typed(e.ExternalEntityID, base+"/externalEntityId"),
-			key, typed(idem.TTLInMilliseconds, base+"/idempotency/ttlInMilliseconds"), e.Idempotency != nil, contact, ok)
+		r.report(&field{present: len(e.Payload) > 0, ptr: base + "/payload"}, typed(e.ExternalEntityID, base+"/externalEntityId"),
+			&key, typed(idem.TTLInMilliseconds, base+"/idempotency/ttlInMilliseconds"), e.Idempotency != nil, contact, ok)
 		r.duplicate(keys, key, i, "idempotency key")
 	}
 	return Result{Violations: r.viol}
@@ -326,7 +327,7 @@ func ValidateBulkCancel(req *BulkCancelEvent) Result {
 	seen := map[string]int{}
 	for i, id := range req.ExternalEntityIDs {
 		f := field{text: id, present: true, ptr: "/externalEntityIds/" + strconv.Itoa(i)}
-		r.entityID(f, true)
+		r.entityID(&f, true)
 		r.duplicate(seen, f, i, "ID")
 	}
 	return Result{Violations: r.viol}

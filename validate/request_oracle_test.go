@@ -42,7 +42,7 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 				if e.Kind == schema.ErrRootNotObject && f.Root != nil {
 					rule, msg = RuleRequestShape, "request body is "+kindText(f.Root.Kind)+", want an object"
 				}
-				r.viol = append(r.viol, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: min(e.Offset+1, len(body)),
+				r.viol = append(r.viol, Violation{Pointer: string(e.Pointer), Offset: e.Offset, End: schema.CharEnd(body, e.Offset),
 					Rule: rule, Severity: ruleSeverity(rule), Message: msg})
 			}
 		}
@@ -57,12 +57,14 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 		kind = DetectKind(root)
 	}
 	r.unknown(root, oracleFieldsOf(kind), kind.String())
-	r.triggerKey(r.str(root, "triggerKey", ""))
+	tk := r.str(root, "triggerKey", "")
+	r.triggerKey(&tk)
 	switch kind {
 	case KindReport:
 		r.reportBody(root, "")
 	case KindCancel:
-		r.entityID(r.str(root, "externalEntityId", ""), true)
+		id := r.str(root, "externalEntityId", "")
+		r.entityID(&id, true)
 	case KindBulkReport:
 		keys := map[string]int{}
 		if list, ok := r.array(root, "eventsInfo"); ok {
@@ -87,7 +89,7 @@ func oracleValidateRequest(v *Validator, body []byte, kind Kind) (Kind, Result) 
 					continue
 				}
 				fd.text = e.Text
-				r.entityID(fd, true)
+				r.entityID(&fd, true)
 				r.duplicate(seen, fd, i, "ID")
 			}
 		}
@@ -151,7 +153,7 @@ func (r *oracleBody) reportBody(obj *schema.Node, ptr string) field {
 			}
 		}
 	}
-	r.report(payload, id, key, ttl, haveIdem, contact, contactOK)
+	r.report(&payload, &id, &key, &ttl, haveIdem, contact, contactOK)
 	return key
 }
 

@@ -130,7 +130,7 @@ func Rules() []Rule {
 		{RuleComposition, "payload-composition", sevError, true, "Value matches no anyOf option, or matches not",
 			"A value under \"anyOf\" must match at least one option; a value under \"not\" must not match its schema; no value matches a schema that is false.", "decision 9"},
 		{RuleLimit, "payload-violation-limit", sevError, false, "More violations than the limit",
-			"Only the first violations of a payload are listed (100 unless configured); one more violation counts the rest. It has the highest severity of the violations it counts, so that a payload is never valid only because its errors were not listed.", "toolkit"},
+			"Only the first violations of a payload are listed (100 unless configured: Options.MaxViolations, triggerlint validate --max-violations); one more violation counts the rest. It has the highest severity of the violations it counts, so that a payload is never valid only because its errors were not listed.", "toolkit"},
 		{RuleRequestShape, "request-shape", sevError, false, "Request body does not have the call's shape",
 			"The body must be an object of the call's fields with their JSON types: strings for triggerKey, externalEntityId and the idempotency fields, an object for payload and idempotency, arrays for eventsInfo and externalEntityIds.", "4.1-4.4"},
 		{RuleUnknownField, "request-unknown-field", sevWarning, false, "Request has a field the call does not define",

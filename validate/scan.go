@@ -175,3 +175,55 @@ func bytesString(b []byte) string {
 }
 
 func quoteByte(c byte) string { return jsonscan.QuoteByte(c) }
+
+// typeAt returns the type of the valid value at src[start:end].
+func (s *state) typeAt(start, end int) uint8 {
+	switch s.src[start] {
+	case '{':
+		return tObject
+	case '[':
+		return tArray
+	case '"':
+		return tString
+	case 't', 'f':
+		return tBool
+	case 'n':
+		return tNull
+	}
+	if jsonscan.IsInteger(s.src[start:end]) {
+		return tInteger
+	}
+	return tFraction
+}
+
+// member finds the last member called name of the object at start, whose
+// syntax was already checked, and returns the spans of its key and value.
+func (s *state) member(start int, name string) (ks, ke, vs, ve int, ok bool) {
+	save, depth := s.pos, s.depth
+	defer func() { s.pos, s.depth = save, depth }()
+	s.pos = start + 1
+	s.ws()
+	if s.src[s.pos] == '}' {
+		return
+	}
+	for {
+		k := s.pos
+		cs, ce, esc := s.str()
+		kEnd := s.pos
+		match := s.text(cs, ce, esc) == name
+		s.ws()
+		s.pos++ // ':'
+		s.ws()
+		v := s.pos
+		s.skip()
+		if match {
+			ks, ke, vs, ve, ok = k, kEnd, v, s.pos, true
+		}
+		s.ws()
+		if s.src[s.pos] == '}' {
+			return
+		}
+		s.pos++
+		s.ws()
+	}
+}

@@ -144,9 +144,15 @@ func diffCommand(args []string, env Env, ruleSet []*lint.Rule, opts *diffFlags) 
 	}
 	w := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
 	for _, p := range pairs {
+		// The files read, by their names: OLD and NEW, or with --base the
+		// working tree's files at the repository paths.
 		for _, v := range []diff.FileVersion{p.Old, p.New} {
-			if v.Path != "" && v.Src != nil {
-				w.inputs = append(w.inputs, env.path(v.Path))
+			name := v.Name
+			if name == "" {
+				name = v.Path
+			}
+			if name != "" && v.Src != nil {
+				w.inputs = append(w.inputs, resolve(name))
 			}
 		}
 	}

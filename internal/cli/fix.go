@@ -220,13 +220,22 @@ func appliedText(applied map[string]int) string {
 
 // writeDiff writes a unified diff with each line escaped (findings.Escape),
 // so that no control character of a file reaches the terminal; the line
-// breaks stay.
+// breaks stay, and so does the CR of a CRLF line break, which a terminal
+// shows as nothing and without which patch(1) refuses the diff of a CRLF
+// file. A CR anywhere else is escaped.
 func writeDiff(env Env, d string) {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(d, "\n") {
-		body := strings.TrimSuffix(line, "\n")
+		body, lf := strings.CutSuffix(line, "\n")
+		cr := false
+		if lf {
+			body, cr = strings.CutSuffix(body, "\r")
+		}
 		b.WriteString(findings.Escape(body))
-		if len(body) < len(line) {
+		if cr {
+			b.WriteByte('\r')
+		}
+		if lf {
 			b.WriteByte('\n')
 		}
 	}

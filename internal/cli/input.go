@@ -28,6 +28,11 @@ func openInput(name string, env Env, stdinUsed *bool) (r io.ReadCloser, display 
 			return nil, "<stdin>", errors.New("standard input named twice")
 		}
 		*stdinUsed = true
+		if f, ok := env.Stdin.(stdinFile); ok {
+			// A file given as standard input is read as a file: a long
+			// NDJSON line is read at its offset into a buffer of its size.
+			return seekableStdin{f}, "<stdin>", nil
+		}
 		return io.NopCloser(env.Stdin), "<stdin>", nil
 	}
 	f, err := records.Open(env.path(name), name, 0)
@@ -36,6 +41,21 @@ func openInput(name string, env Env, stdinUsed *bool) (r io.ReadCloser, display 
 	}
 	return f, name, nil
 }
+
+// stdinFile is a standard input that can be read at an offset, such as a
+// file redirected to it; a pipe has these methods too, and the records
+// reader finds out that it cannot seek.
+type stdinFile interface {
+	io.Reader
+	io.ReaderAt
+	io.Seeker
+}
+
+// seekableStdin is standard input with its ReadAt and Seek, and a Close
+// that leaves it open.
+type seekableStdin struct{ stdinFile }
+
+func (seekableStdin) Close() error { return nil }
 
 // readInput reads a whole command-line file, relative to env.Dir, refusing
 // what is not a regular file and more than limit bytes.

@@ -38,6 +38,12 @@ setup of VS Code, Neovim, Helix and Zed.`,
 			if err != nil {
 				return err
 			}
+			if debounce < 0 || debounce > lsp.MaxDebounce {
+				return usagef("--debounce %v, want 0 to %v", debounce, lsp.MaxDebounce)
+			}
+			if debounce == 0 {
+				debounce = -1 // the library's "at once"; its zero is the default
+			}
 			srv, err := lsp.New(lsp.Options{
 				Rules: a.ruleSet, Debounce: debounce, NoConfig: noConfig,
 				Log: env.Stderr, Version: readBuildInfo().Version,
@@ -46,13 +52,14 @@ setup of VS Code, Neovim, Helix and Zed.`,
 				return usagef("%v", err)
 			}
 			if err := srv.Serve(env.Stdin, env.Stdout); err != nil {
-				fmt.Fprintf(env.Stderr, "triggerlint: lsp: %v\n", err)
+				// Serve's errors begin "lsp: ".
+				fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 				return exit(ExitFindings)
 			}
 			return nil
 		},
 	}
-	c.Flags().DurationVar(&debounce, "debounce", debounce, "lint this `long` after the last change of a document")
+	c.Flags().DurationVar(&debounce, "debounce", debounce, "lint this `long` after the last change of a document: 0 to 10s, 0 lints at once")
 	c.Flags().BoolVar(&noConfig, "no-config", false, "ignore .triggerlint.yaml files")
 	c.Flags().BoolVar(&stdio, "stdio", true, "talk over stdin and stdout (the only transport; accepted for clients that pass it)")
 	return c

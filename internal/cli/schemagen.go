@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 
@@ -58,7 +59,7 @@ func (o *schemagenOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "list every change on standard error, not a summary by kind")
 	fs.StringVar(&o.root, "root", "", "describe only the part `PATH` of each sample: keys separated by \".\", \"[]\" for each array element (createdEvent.entityAsJson, events[])")
 	fs.BoolVar(&o.keepJSON, "keep-json-strings", false, "keep strings that hold JSON as strings instead of reading their content")
-	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default a required 1st-level uuid whose key names a contact ID is)")
+	fs.BoolVar(&o.noContact, "no-contact-id", false, "connect no property to site contacts (by default the one required 1st-level uuid whose key names a contact ID is, or among several the one keyed contactId)")
 	fs.StringVar(&o.update, "update", "", "merge the samples into the existing schema `SCHEMA`, keeping what people wrote, and report what the update changes for published automations")
 	fs.BoolVar(&o.write, "write", false, "with --update, write the updated schema over SCHEMA (atomically)")
 	fs.BoolVar(&o.allowBreak, "allow-breaking", false, "with --update, accept breaking changes: exit 0 and let --write write")
@@ -158,7 +159,8 @@ func schemagen(paths []string, env Env, o schemagenOptions) (int, error) {
 			return fail("%v", err)
 		}
 		if opts.Hints, err = generate.ParseHints(src); err != nil {
-			return fail("%s: %v", o.hints, err)
+			reportHintsError(env.Stderr, o.hints, err)
+			return ExitError, nil
 		}
 	}
 
@@ -362,6 +364,23 @@ func refusal(err error, at func(int) schema.Position) (pos, msg string) {
 		return at(se.Offset).String(), se.Msg
 	}
 	return at(0).String(), err.Error()
+}
+
+// reportHintsError writes the mistakes of a hints file, each as
+// file:line:col: message.
+func reportHintsError(w io.Writer, name string, err error) {
+	var list schema.ErrorList
+	var he *generate.HintsError
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			fmt.Fprintf(w, "%s:%s: %s\n", findings.Escape(name), e.Pos, findings.Escape(e.Msg))
+		}
+	case errors.As(err, &he):
+		fmt.Fprintf(w, "%s:%s: %s\n", findings.Escape(name), he.Pos, findings.Escape(he.Msg))
+	default:
+		fmt.Fprintf(w, "schemagen: %s: %s\n", findings.Escape(name), findings.Escape(err.Error()))
+	}
 }
 
 // writeOutput writes data to path atomically (see atomicfile), never over

@@ -719,7 +719,7 @@ func (fw *findingWriter) done(env Env, failed bool, fail findings.Severity) int 
 		if len(fw.wf.waivers) > 0 {
 			findings.Suppress(fs, fw.wf.waivers, fw.names)
 		}
-		n, err := fw.wf.writeBaselineFile(env, fs)
+		n, err := fw.wf.writeBaselineFile(env, fs, fw.inputs)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: writing the baseline: %s\n", findings.Escape(err.Error()))
 			return ExitError

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -12,6 +13,7 @@ import (
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/records"
 	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
@@ -38,7 +40,7 @@ payload or request; for NDJSON, "line" is the record's line.`,
   triggerlint validate --schema schema.json --request --kind bulk-report body.json`,
 		Annotations: map[string]string{exitAnnotation: `  0  no finding at or above --fail-severity
   1  findings at or above --fail-severity
-  2  usage error, unreadable file or unusable schema`},
+  2  usage error, unreadable file, file with no payload, or unusable schema`},
 		RunE: func(c *cobra.Command, args []string) error {
 			env, err := a.runEnv()
 			if err != nil {
@@ -58,9 +60,10 @@ payload or request; for NDJSON, "line" is the record's line.`,
 // validateFlags are the flags of validate.
 type validateFlags struct {
 	reportFlags
-	schema  string
-	request bool
-	kind    string
+	schema        string
+	request       bool
+	kind          string
+	maxViolations countValue
 }
 
 func (f *validateFlags) register(fs *pflag.FlagSet) {
@@ -69,6 +72,7 @@ func (f *validateFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.request, "request", false, "each payload is a request body: report, cancel, bulk-report or bulk-cancel")
 	fs.StringVar(&f.kind, "kind", "", "with --request, the request `kind`: report, cancel, bulk-report or bulk-cancel (default: recognised from the fields)")
 	setValues(fs, "kind", "report", "cancel", "bulk-report", "bulk-cancel")
+	fs.Var(&f.maxViolations, "max-violations", fmt.Sprintf("list at most `N` violations per payload, then one (TK9029) that counts the rest; 0 is the default of %d, a negative N lists every one", validate.DefaultMaxViolations))
 }
 
 func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *validateFlags) (int, error) {
@@ -114,7 +118,7 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	if err != nil {
 		return 0, &UsageError{Msg: err.Error()}
 	}
-	v, code := loadValidator(opts.schema, l, env, maxSize, out)
+	v, code := loadValidator(opts.schema, l, env, maxSize, &validate.Options{MaxViolations: int(opts.maxViolations)}, out)
 	if v == nil {
 		return code, nil
 	}
@@ -136,15 +140,31 @@ func validateCommand(files []string, env Env, ruleSet []*lint.Rule, opts *valida
 	return out.done(env, failed, opts.failSeverity(cfg)), nil
 }
 
+// countValue is a pflag.Value for --max-violations: a whole number.
+type countValue int
+
+func (c *countValue) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("want a whole number")
+	}
+	*c = countValue(n)
+	return nil
+}
+
+func (c *countValue) String() string { return strconv.Itoa(int(*c)) }
+
+func (c *countValue) Type() string { return "int" }
+
 // loadValidator lints and compiles the schema. On failure it reports why
 // and returns the exit code.
-func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *findingWriter) (*validate.Validator, int) {
+func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, vopts *validate.Options, out *findingWriter) (*validate.Validator, int) {
 	src, err := readWhole(path, env, maxSize)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "triggerlint: %v\n", err)
 		return nil, ExitError
 	}
-	v, err := validate.NewLintedBy(path, src, l, nil)
+	v, err := validate.NewLintedBy(path, src, l, vopts)
 	var se *validate.SchemaError
 	if errors.As(err, &se) {
 		out.file(path)
@@ -154,7 +174,11 @@ func loadValidator(path string, l *lint.Linter, env Env, maxSize int64, out *fin
 		if err := out.finish(); err != nil {
 			fmt.Fprintf(env.Stderr, "triggerlint: writing output: %s\n", findings.Escape(err.Error()))
 		}
-		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %d lint errors; fix them before validating payloads\n", path, se.Errors)
+		them := "them"
+		if se.Errors == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(env.Stderr, "triggerlint: %s: the schema has %s; fix %s before validating payloads\n", path, plural(se.Errors, "lint error"), them)
 		return nil, ExitError
 	}
 	if err != nil {
@@ -177,22 +201,60 @@ func validateFile(name string, env Env, stdinUsed *bool, maxSize int64, check fu
 	}
 	defer r.Close()
 	var vs []validate.Violation
+	payloads := 0
 	err = records.Each(r, records.Options{Name: display, NDJSON: records.IsNDJSONName(name), MaxSize: maxSize}, func(rec records.Record) error {
+		if isBlank(rec.Data) {
+			// A JSON document of white space only: the file holds no
+			// payload, as an NDJSON file of blank lines does not.
+			return nil
+		}
+		payloads++
 		out.sum.Payloads++
 		// Findings in the order of the payload: by offset, then end.
 		vs = append(vs[:0], check(rec.Data)...)
 		slices.SortStableFunc(vs, func(a, b validate.Violation) int {
 			return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.End, b.End))
 		})
+		var chars *schema.CharIndex // built once per payload, when it has findings
 		for _, x := range vs {
 			start, end := rec.Position(x.Offset), rec.Position(x.End)
-			out.write(x.Finding(display, start, end))
+			f := x.Finding(display, start, end)
+			if chars == nil {
+				chars = schema.NewCharIndex(rec.Data)
+			}
+			// Offsets within the record; its columns count from its lines.
+			f.Char = chars.Column(x.Offset, start.Column)
+			f.EndChar = chars.Column(x.End, end.Column)
+			out.write(f)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if payloads == 0 {
+		return &NoPayloadError{Name: display}
+	}
 	out.file(display)
 	return nil
+}
+
+// NoPayloadError is a file to validate that holds no payload: it is empty,
+// or holds only white space or blank lines.
+type NoPayloadError struct {
+	Name string // the file, as findings name it
+}
+
+func (e *NoPayloadError) Error() string {
+	return fmt.Sprintf("%s: no payload: the file is empty or holds only white space", e.Name)
+}
+
+// isBlank reports whether b holds only JSON white space.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }

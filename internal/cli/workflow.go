@@ -207,8 +207,9 @@ func writeReport(path string, data []byte, inputs []string) error {
 	return atomicfile.Write(path, data, &atomicfile.Options{Inputs: inputs})
 }
 
-// writeBaselineFile records fs in a baseline file, atomically.
-func (wf *workflow) writeBaselineFile(env Env, fs []findings.Finding) (int, error) {
+// writeBaselineFile records fs in a baseline file, atomically, refusing
+// to overwrite an input of the run as -o does.
+func (wf *workflow) writeBaselineFile(env Env, fs []findings.Finding, inputs []string) (int, error) {
 	mapped := wf.rebased(fs)
 	n := 0
 	for _, f := range mapped {
@@ -218,7 +219,7 @@ func (wf *workflow) writeBaselineFile(env Env, fs []findings.Finding) (int, erro
 	}
 	err := atomicfile.WriteFunc(env.path(wf.writeBaseline), func(w io.Writer) error {
 		return findings.WriteBaseline(w, mapped)
-	}, nil)
+	}, &atomicfile.Options{Inputs: inputs})
 	return n, err
 }
 

@@ -195,8 +195,11 @@ func IsNDJSONName(name string) bool {
 // one is read into one buffer of its exact size, reused for the next long
 // line: from a file, the line is first measured through the read buffer and
 // then read at its offset, so memory holds the line and the 64 KiB buffer
-// and nothing else; from a pipe, its pieces are kept until its end and then
-// joined, which holds it twice for a moment.
+// and nothing else. From a pipe, a Reader made by Each reads the line
+// straight into an area of address space reserved up to the size cap, of
+// which only the pages the line fills take memory (on Linux); otherwise its
+// pieces are kept until its end and then joined, which holds it twice for a
+// moment.
 type Reader struct {
 	br *bufio.Reader
 	// at reads the input at an offset when it is a file; base is the
@@ -212,6 +215,47 @@ type Reader struct {
 	pending []byte // the first line, read while detecting the mode
 	eof     bool   // the input has ended
 	lines   schema.Lines
+	// useArea lets long lines from a pipe go to area, reserved when the
+	// first one comes; Close releases it.
+	useArea bool
+	area    []byte
+}
+
+// areaSize is the address space reserved for a pipe's long lines when
+// there is no size cap.
+const areaSize = 1 << 34
+
+// Close releases the area that long lines read from a pipe went to; the
+// Data of every record read is invalid afterwards. The input itself is
+// left open.
+func (r *Reader) Close() error {
+	if r.area != nil {
+		releaseArea(r.area)
+		r.area = nil
+	}
+	r.useArea = false
+	return nil
+}
+
+// lineArea returns the area for a pipe's long lines, reserving it first,
+// or nil when there is none.
+func (r *Reader) lineArea() []byte {
+	if r.area == nil && r.useArea {
+		size := int64(areaSize)
+		if r.limit >= 0 {
+			// A line is refused once past the cap, which the last read may
+			// pass by up to a buffer.
+			size = r.limit + bufSize + 1
+		}
+		if size > int64(^uint(0)>>2) {
+			r.useArea = false
+			return nil
+		}
+		if r.area = reserveArea(int(size)); r.area == nil {
+			r.useArea = false
+		}
+	}
+	return r.area
 }
 
 const (
@@ -316,8 +360,13 @@ func (r *Reader) readLine() ([]byte, error) {
 func (r *Reader) longLine(first []byte) ([]byte, error) {
 	n := int64(len(first))
 	var pieces [][]byte // a pipe's pieces; a file is read again instead
+	var area []byte     // where a pipe's line is read to, when it has an area
 	if r.at == nil {
-		pieces = append(pieces, bytes.Clone(first))
+		if area = r.lineArea(); area != nil {
+			copy(area, first)
+		} else {
+			pieces = append(pieces, bytes.Clone(first))
+		}
 	}
 	err := bufio.ErrBufferFull
 	for err == bufio.ErrBufferFull {
@@ -326,10 +375,19 @@ func (r *Reader) longLine(first []byte) ([]byte, error) {
 		}
 		var piece []byte
 		piece, err = r.br.ReadSlice('\n')
-		n += int64(len(piece))
-		if r.at == nil {
+		switch {
+		case r.at != nil:
+		case area != nil && n+int64(len(piece)) <= int64(len(area)):
+			copy(area[n:], piece)
+		case area != nil:
+			// Past the area, which only a line of many GiB without a cap
+			// reaches: the rest goes in pieces.
+			pieces = append(pieces, bytes.Clone(area[:n]), bytes.Clone(piece))
+			area = nil
+		default:
 			pieces = append(pieces, bytes.Clone(piece))
 		}
+		n += int64(len(piece))
 	}
 	if err != nil && err != io.EOF {
 		return nil, &ReadError{Name: r.opts.Name, Offset: r.offset + n, Err: err}
@@ -338,6 +396,9 @@ func (r *Reader) longLine(first []byte) ([]byte, error) {
 		// Over the cap without its line end, as readLine would find: no
 		// need to hold it first.
 		return nil, r.tooLarge(r.line+1, size)
+	}
+	if area != nil {
+		return area[:n:n], err
 	}
 	if int64(cap(r.buf)) < n {
 		r.buf = nil // let the old buffer go before the new one is made
@@ -403,6 +464,8 @@ func (r *Reader) document(first []byte) (Record, error) {
 // of reading or of fn.
 func Each(r io.Reader, opts Options, fn func(Record) error) error {
 	rd := NewReader(r, opts)
+	rd.useArea = true
+	defer rd.Close()
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {

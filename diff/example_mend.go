@@ -1,0 +1,147 @@
+package diff
+
+import (
+	"strings"
+
+	"github.com/triggerkit/triggerkit/validate"
+)
+
+// mend changes the payload so that the given errors, which the change does
+// not explain, go away: a missing required key gets a value, a wrong value
+// gets one that both versions accept, or else one that the need side
+// accepts. It never touches keep. It reports
+// whether it mended every error; with a stuck map, it records there the
+// pointers it could not mend instead of giving up.
+func (x *exampler) mend(p *jv, errs []validate.Violation, keep string, need Side, stuck map[string]bool) bool {
+	fail := func(ptr string) bool {
+		if stuck == nil {
+			return false
+		}
+		stuck[ptr] = true
+		return true
+	}
+	for _, v := range errs {
+		if v.Rule == validate.RuleRequired {
+			if !x.addRequired(p, v.Pointer, keep) && !fail(v.Pointer) {
+				return false
+			}
+			continue
+		}
+		touchesKeep := keep != "" && (v.Pointer == keep || under(v.Pointer, keep))
+		if touchesKeep || v.Pointer == "" || !x.replace(p, v.Pointer, need, stuck == nil) {
+			if !fail(v.Pointer) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addRequired gives the object at ptr every key that either version
+// requires there and it lacks.
+func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
+	added := false
+	for _, side := range []Side{Old, New} {
+		s, _ := x.look.schemaAt(x.root[side], ptr)
+		obj := p.get(ptr)
+		if s == nil || obj == nil || obj.kind != 'o' {
+			continue
+		}
+		for _, name := range s.RequiredNames() {
+			if obj.field(name) != nil {
+				continue
+			}
+			if child := ptr + "/" + escape(name); child != keep {
+				ps, _ := x.look.schemaAt(x.root[side], child)
+				p.set(child, x.sample(ps))
+				added = true
+			}
+		}
+	}
+	return added
+}
+
+// replace puts at path a value that neither version finds an error in,
+// else (with fallback) one that the need side finds none in, or leaves the
+// payload as it was.
+func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
+	orig := p.get(path)
+	var tries []string
+	for _, side := range []Side{need, 1 - need} {
+		if s, _ := x.look.schemaAt(x.root[side], path); s != nil {
+			tries = append(tries, x.samplesOf(s)...)
+		}
+	}
+	clean := func(side Side, body []byte) bool {
+		for _, v := range x.errors(side, body) {
+			if v.Pointer == path || under(v.Pointer, path) {
+				return false
+			}
+		}
+		return true
+	}
+	// Only the value at path changes from one try to the next: the payload
+	// is encoded once around it, and each try is spliced in. The tries'
+	// values are the parsed samples themselves, which nothing changes; the
+	// one kept goes in as a copy.
+	if len(tries) == 0 {
+		return false
+	}
+	mark := &jv{kind: 'r'}
+	p.set(path, mark)
+	around, start, end, ok := p.appendMarked(x.around[:0], mark)
+	x.around = around
+	second, haveSecond := "", false
+	for _, t := range tries {
+		val := x.parse(t)
+		body := around
+		if ok {
+			x.buf = append(x.buf[:0], around[:start]...)
+			x.buf = val.appendTo(x.buf)
+			x.buf = append(x.buf, around[end:]...)
+			body = x.buf
+		}
+		if clean(need, body) {
+			if clean(1-need, body) {
+				p.set(path, val)
+				return true
+			}
+			if !haveSecond && fallback {
+				second, haveSecond = t, true
+			}
+		}
+	}
+	switch {
+	case haveSecond:
+		p.set(path, x.parse(second))
+		return true
+	case orig != nil:
+		p.set(path, orig)
+	default:
+		p.set(path, x.parse(tries[len(tries)-1]))
+	}
+	return false
+}
+
+// relatedTo reports whether a violation is the change's doing: it is about
+// the changed value, or about the change's key missing from its object.
+func relatedTo(v validate.Violation, c *Change) bool {
+	paths := []string{c.Path}
+	if c.probe.oldPath != "" {
+		paths = append(paths, c.probe.oldPath)
+	}
+	for _, path := range paths {
+		if v.Pointer == path || under(v.Pointer, path) {
+			return true
+		}
+		if key, ok := v.MissingKey(); ok && path != "" && v.Pointer+"/"+escape(key) == path {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports whether pointer is strictly inside path.
+func under(pointer, path string) bool {
+	return strings.HasPrefix(pointer, path+"/")
+}
