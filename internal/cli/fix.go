@@ -154,6 +154,9 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 			continue
 		}
 		out.file(e.Name)
+		if out.writesFile() {
+			out.inputs = append(out.inputs, e.Path)
+		}
 		linter, err := linters.get(cfg, e.Path)
 		if err != nil {
 			stderr.flush()

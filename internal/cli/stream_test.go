@@ -248,3 +248,23 @@ func TestLintOverrideThatSelectsNoRuleBeforeAnyOutput(t *testing.T) {
 		t.Errorf("exit %d, %d bytes of output, stderr %q; want exit 2, no output, stderr %q", r.code, len(r.stdout), r.stderr, want)
 	}
 }
+
+// TestFixReportNeverOverwritesAnInput is the regression test of fix -o
+// and fix --write-baseline replacing a schema of the run with the report
+// or the baseline: like lint's, they refuse a target that is an input.
+func TestFixReportNeverOverwritesAnInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.json": flaggedSchema, "b.json": cleanSchema}
+	writeFiles(t, dir, files)
+	for _, out := range []string{"-o", "--write-baseline"} {
+		r := cmdIn(t, dir, "", "fix", "--dry-run", "--no-config", out, "b.json", "a.json", "b.json")
+		if r.code != ExitError || !strings.Contains(r.stderr, "b.json is an input; refusing to overwrite it") {
+			t.Errorf("fix %s b.json: exit %d, want 2 and a refusal\n%s%s", out, r.code, r.stdout, r.stderr)
+		}
+		for name, want := range files {
+			if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != want {
+				t.Fatalf("fix %s: %s was overwritten: %v\n%s", out, name, err, b)
+			}
+		}
+	}
+}

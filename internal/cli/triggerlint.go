@@ -291,7 +291,7 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 		return in, true
 	}
 	failed := false
-	var inputs []string // the files -o must not overwrite
+	var inputs []string // the files -o and --write-baseline must not overwrite
 	emit := func(r lint.FileResult) error {
 		mu.Lock()
 		e := taken[0]
@@ -318,7 +318,7 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 			failed = true
 			return nil
 		}
-		if out.buf != nil {
+		if out.writesFile() {
 			inputs = append(inputs, e.Path)
 		}
 		out.file(r.Name)
@@ -582,7 +582,7 @@ type findingWriter struct {
 	out       findings.Writer
 	buf       *bytes.Buffer // the report, when -o names a file
 	outPath   string
-	inputs    []string // files -o must not overwrite
+	inputs    []string // files -o and --write-baseline must not overwrite
 	sum       findings.Summary
 	files     int
 	names     []string // the files of the run that waivers look at, as findings name them (see keepName)
@@ -617,6 +617,13 @@ func (fw *findingWriter) file(name string) {
 	if d, ok := fw.out.(interface{ File(string) }); ok {
 		d.File(name)
 	}
+}
+
+// writesFile reports whether the run ends by writing a file, the -o
+// report or the --write-baseline baseline, which must not be one of its
+// inputs: only then are the inputs kept.
+func (fw *findingWriter) writesFile() bool {
+	return fw.buf != nil || (fw.wf != nil && fw.wf.writeBaseline != "")
 }
 
 // keepName keeps the names findings.Suppress must see to tell which
