@@ -33,6 +33,14 @@ type Input struct {
 	// Read returns the bytes when Src is nil, so that Stream reads each
 	// input on a worker, just before linting it.
 	Read func() ([]byte, error)
+	// Linter, when set, lints this input in place of the stream's
+	// linter: for inputs whose rules differ, such as the files a
+	// config's overrides cover.
+	Linter *Linter
+	// Accept, when set, is asked about the parsed file before the rules
+	// run: an error leaves the input out, as its result's Err. It is a
+	// test of which files to lint that needs the parse linting makes.
+	Accept func(*schema.File) error
 }
 
 // InputError is an input whose rules could not run, such as an

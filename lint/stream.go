@@ -123,7 +123,15 @@ func (l *Linter) lintInput(in Input) FileResult {
 			return FileResult{Name: in.Name, Err: err}
 		}
 	}
+	if in.Linter != nil {
+		l = in.Linter
+	}
 	doc, _ := schema.Load(in.Name, src)
+	if in.Accept != nil {
+		if err := in.Accept(doc.File); err != nil {
+			return FileResult{Name: in.Name, Err: err}
+		}
+	}
 	fs, err := l.findings(doc)
 	if err != nil {
 		return FileResult{Name: in.Name, Err: &InputError{Name: in.Name, Err: err}}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/triggerkit/triggerkit/schema"
 )
 
 // keysSchema is a schema of n properties, named after i so that inputs
@@ -211,4 +213,67 @@ func TestStreamMemoryDoesNotGrowWithInputs(t *testing.T) {
 		t.Errorf("peak heap %d MiB for 2,000 inputs, %d MiB for 20,000: it grows with the inputs", small>>20, large>>20)
 	}
 	t.Logf("peak heap %d KiB for 2,000 inputs, %d KiB for 20,000", small>>10, large>>10)
+}
+
+// TestStreamInputLinterAndAccept: an input that carries its own linter is
+// linted by it, in its place in the order; one whose Accept refuses the
+// parsed file is left out with Accept's error and no findings.
+func TestStreamInputLinterAndAccept(t *testing.T) {
+	errorKeys, err := New(Options{Rules: []*Rule{keyRule("ACME1001", "keys", Error)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	infoKeys, err := New(Options{Rules: []*Rule{keyRule("ACME1001", "keys", Info)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("no object with properties at the root")
+	accept := func(f *schema.File) error {
+		if f.Root == nil || f.Root.Get("properties") == nil {
+			return refused
+		}
+		return nil
+	}
+	inputs := []Input{
+		{Name: "a", Src: keysSchema(0, 2)},
+		{Name: "b", Src: keysSchema(1, 3), Linter: infoKeys},
+		{Name: "c", Src: []byte(`{"name": "app"}`), Accept: accept},
+		{Name: "d", Src: keysSchema(3, 1), Accept: accept, Linter: infoKeys},
+	}
+	i := 0
+	var got []FileResult
+	_, err = errorKeys.Stream(context.Background(), func() (Input, bool) {
+		if i == len(inputs) {
+			return Input{}, false
+		}
+		i++
+		return inputs[i-1], true
+	}, func(r FileResult) error {
+		got = append(got, r)
+		return nil
+	}, StreamOptions{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		name string
+		n    int
+		sev  Severity
+		err  error
+	}{{"a", 2, Error, nil}, {"b", 3, Info, nil}, {"c", 0, None, refused}, {"d", 1, Info, nil}}
+	if len(got) != len(want) {
+		t.Fatalf("got %d results, want %d", len(got), len(want))
+	}
+	for k, w := range want {
+		r := got[k]
+		if r.Name != w.name || len(r.Findings) != w.n || r.Err != w.err {
+			t.Errorf("result %d: %s, %d findings, %v; want %s, %d, %v", k, r.Name, len(r.Findings), r.Err, w.name, w.n, w.err)
+			continue
+		}
+		for _, f := range r.Findings {
+			if f.Severity != w.sev {
+				t.Errorf("%s: finding at %s, want %s", r.Name, f.Severity, w.sev)
+			}
+		}
+	}
 }

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/fix"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
+	"github.com/triggerkit/triggerkit/internal/walk"
 	"github.com/triggerkit/triggerkit/lint"
 )
 
@@ -113,7 +116,7 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 		return 0, usagef(`fix cannot write standard input; use --diff or --dry-run with "-"`)
 	}
 
-	inputs, failed, err := collectSchemas(paths, env, cfg, lf)
+	paths, err = schemaPaths(paths, env, cfg)
 	if err != nil {
 		return 0, err
 	}
@@ -124,30 +127,58 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 		outEnv.Stdout, of.output = io.Discard, ""
 	}
 	out := newFindingWriter(outEnv, &of, useColor, wf, lf.showIgnored, ruleSet, lf.failSeverity(cfg))
-	var left []findings.Finding
-	for _, in := range inputs {
-		out.file(in.Name)
-		linter, err := linters.get(cfg, in.Path)
+	// One file at a time, read when its turn comes; what is said of each
+	// follows what is said of the walk, as if every file had been read
+	// first.
+	held, stderr := holdStderr(env, 3)
+	emptyEnv, readEnv, fileEnv := held[0], held[1], held[2]
+	failed := false
+	reserve := holdHeapReserve()
+	defer runtime.KeepAlive(reserve)
+	for e := range walk.Walk(paths, schemaWalkOptions(env, cfg, lf.forceExclude, int64(lf.maxSize))) {
+		src, err := readEntry(e)
+		var (
+			empty *EmptyFolderError
+			left  *LeftOutError
+		)
+		switch {
+		case errors.As(err, &empty):
+			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
+			continue
+		case errors.As(err, &left):
+			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
+			continue
+		case err != nil:
+			fmt.Fprintf(readEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(e.Name, err).Error()))
+			failed = true
+			continue
+		}
+		out.file(e.Name)
+		if out.writesFile() {
+			out.inputs = append(out.inputs, e.Path)
+		}
+		linter, err := linters.get(cfg, e.Path)
 		if err != nil {
+			stderr.flush()
 			return 0, &UsageError{Msg: err.Error()}
 		}
-		res, err := fix.File(in.Name, in.Src, linter, opts)
+		res, err := fix.File(e.Name, src, linter, opts)
 		for _, e := range joined(err) {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
+			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
 			failed = true
 		}
 		if res.Reverted {
-			env.warnf("%s: some fixes were not applied: they would have made the file parse worse", findings.Escape(in.Name))
+			fileEnv.warnf("%s: some fixes were not applied: they would have made the file parse worse", findings.Escape(e.Name))
 		}
 		if res.Changed {
 			switch {
 			case ff.diff:
-				writeDiff(env, fix.Unified(in.Name, in.Src, res.Src))
+				writeDiff(env, fix.Unified(e.Name, src, res.Src))
 			case write:
-				if err := atomicfile.Write(env.path(in.Name), res.Src, nil); err != nil {
-					fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
+				if err := atomicfile.Write(env.path(e.Name), res.Src, nil); err != nil {
+					fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 					failed = true
-					left = append(left, res.Findings...)
+					writeFindings(out, res.Findings)
 					continue
 				}
 			}
@@ -155,14 +186,19 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 			if !write {
 				verb = "would fix"
 			}
-			env.notef("%s %s: %s", verb, findings.Escape(in.Name), appliedText(res.Applied))
+			fileEnv.notef("%s %s: %s", verb, findings.Escape(e.Name), appliedText(res.Applied))
 		}
-		left = append(left, res.Findings...)
+		writeFindings(out, res.Findings)
 	}
-	for _, f := range left {
+	stderr.flush()
+	return out.done(env, failed, lf.failSeverity(cfg)), nil
+}
+
+// writeFindings writes a file's findings.
+func writeFindings(out *findingWriter, fs []findings.Finding) {
+	for _, f := range fs {
 		out.write(f)
 	}
-	return out.done(env, failed, lf.failSeverity(cfg)), nil
 }
 
 // appliedText lists the fixes applied by rule: "3 fixes (TK3002 2, TK5003 1)".

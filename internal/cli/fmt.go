@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -83,49 +84,62 @@ formatted schema to standard output.`,
 // processed.
 func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool) int {
 	// The walk of lint: .gitignore honoured, JSON that is no trigger
-	// schema left alone, the config's files and exclude applied.
-	res := walk.Collect(paths, opts)
-	for _, sk := range res.Skipped {
-		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
-	}
-	for _, dir := range res.Empty {
-		env.warnf("no *.json files in %s", findings.Escape(dir))
-	}
+	// schema left alone, the config's files and exclude applied. One file
+	// at a time, read when its turn comes; what is said of each follows
+	// what is said of the walk, as if every file had been read first.
+	held, stderr := holdStderr(env, 2)
+	emptyEnv, fileEnv := held[0], held[1]
+	defer stderr.flush()
+	reserve := holdHeapReserve()
+	defer runtime.KeepAlive(reserve)
 	failed := false
 	unformatted := false
-	for _, f := range res.Files {
-		name := findings.Escape(f.Name)
-		if f.Err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
-			failed = true
+	for e := range walk.Walk(paths, opts) {
+		src, err := readEntry(e)
+		var (
+			empty *EmptyFolderError
+			left  *LeftOutError
+		)
+		switch {
+		case errors.As(err, &empty):
+			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
+			continue
+		case errors.As(err, &left):
+			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
 			continue
 		}
-		out, err := format.Source(f.Src)
+		name := findings.Escape(e.Name)
 		if err != nil {
-			reportRefused(env, name, err)
+			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(e.Name, err).Error()))
 			failed = true
 			continue
 		}
-		if f.Name == "<stdin>" && !check && !showDiff {
+		out, err := format.Source(src)
+		if err != nil {
+			reportRefused(fileEnv, name, err)
+			failed = true
+			continue
+		}
+		if e.Name == "<stdin>" && !check && !showDiff {
 			env.Stdout.Write(out)
 			continue
 		}
-		if bytes.Equal(out, f.Src) {
+		if bytes.Equal(out, src) {
 			continue
 		}
 		unformatted = true
 		switch {
 		case showDiff:
-			writeDiff(env, fix.Unified(f.Name, f.Src, out))
+			writeDiff(env, fix.Unified(e.Name, src, out))
 		case check:
 			fmt.Fprintln(env.Stdout, name)
 		default:
-			if err := atomicfile.Write(env.path(f.Name), out, nil); err != nil {
-				fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
+			if err := atomicfile.Write(env.path(e.Name), out, nil); err != nil {
+				fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(err.Error()))
 				failed = true
 				continue
 			}
-			env.verbosef("formatted %s", name)
+			fileEnv.verbosef("formatted %s", name)
 		}
 	}
 	switch {

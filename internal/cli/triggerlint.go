@@ -4,11 +4,16 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -227,107 +232,111 @@ func lintCommand(paths []string, env Env, ruleSet []*lint.Rule, opts *lintFlags)
 		return code, nil
 	}
 
-	files, failed, err := collectSchemas(paths, env, cfg, opts)
+	paths, err = schemaPaths(paths, env, cfg)
 	if err != nil {
 		return 0, err
 	}
 	out := newFindingWriter(env, &opts.outputFlags, useColor, wf, opts.showIgnored, ruleSet, opts.failSeverity(cfg))
-	// Inputs grouped by the linter their rule selection needs: one linter
-	// per distinct selection, the files of each linted on all cores.
-	type group struct {
-		linter *lint.Linter
-		inputs []lint.Input
-		index  []int
-	}
-	var groups []*group
-	byLinter := map[*lint.Linter]*group{}
-	var read []string
-	for _, f := range files {
-		l, err := linters.get(cfg, f.Path)
-		if err != nil {
-			return 0, &UsageError{Msg: err.Error()}
-		}
-		g := byLinter[l]
-		if g == nil {
-			g = &group{linter: l}
-			byLinter[l] = g
-			groups = append(groups, g)
-		}
-		g.inputs = append(g.inputs, lint.Input{Name: f.Name, Src: f.Src})
-		g.index = append(g.index, len(read))
-		out.inputs = append(out.inputs, f.Path)
-		read = append(read, f.Name)
-	}
-	perFile := make([][]findings.Finding, len(read))
-	for _, g := range groups {
-		r, err := g.linter.Inputs(g.inputs)
-		for _, e := range joined(err) {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(e.Error()))
-			failed = true
-		}
-		if len(groups) == 1 {
-			perFile = [][]findings.Finding{r.Findings}
-			break
-		}
-		// Findings come in input order: hand each file its own.
-		k := 0
-		for i, in := range g.inputs {
-			start := k
-			for k < len(r.Findings) && r.Findings[k].File == in.Name {
-				k++
-			}
-			perFile[g.index[i]] = r.Findings[start:k]
-		}
-	}
-	for _, name := range read {
-		out.file(name)
-	}
-	for _, fs := range perFile {
-		for _, f := range fs {
-			out.write(f)
-		}
+	failed, err := lintStream(paths, env, cfg, opts, &linters, out)
+	if err != nil {
+		return 0, err
 	}
 	return out.done(env, failed, opts.failSeverity(cfg)), nil
 }
 
-// collectSchemas returns the schema files lint and fix look at: those
-// paths name, or with none the config's folder (its files and exclude
-// decide), read through internal/walk. Files that cannot be read are
-// reported and make the second result true; -v lists the files left out.
-func collectSchemas(paths []string, env Env, cfg *config.Config, opts *lintFlags) ([]walk.File, bool, error) {
-	walkOpts := walk.Options{Dir: env.Dir, ForceExclude: opts.forceExclude, MaxSize: int64(opts.maxSize), Stdin: env.Stdin}
-	if cfg != nil {
-		walkOpts.Include = cfg.Includes
+// lintStream lints the files of the walk of paths on a bounded pool of
+// workers (lint.Linter.Stream), each file read and given the schema test
+// by the worker that lints it, and writes each file's findings to out as
+// its result comes, in the order of the walk. It reports on stderr what a
+// run that read every file first would, in the same order, and returns
+// whether a file could not be read or linted.
+func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, linters *linterCache, out *findingWriter) (bool, error) {
+	// The default linter lints no input: each carries its own.
+	base, err := linters.get(cfg, "")
+	if err != nil {
+		return false, &UsageError{Msg: err.Error()}
 	}
-	if len(paths) == 0 {
-		if cfg == nil {
-			return nil, false, usagef("no files to lint: name files or folders, or list them under \"files\" in %s", config.FileName)
+	if err := linters.checkOverrides(cfg); err != nil {
+		return false, &UsageError{Msg: err.Error()}
+	}
+	held, stderr := holdStderr(env, 3)
+	emptyEnv, readEnv, ruleEnv := held[0], held[1], held[2]
+
+	// taken are the entries the stream has taken and not yet emitted, in
+	// order: the producer appends, the emitter takes the first.
+	var (
+		mu    sync.Mutex
+		taken []walk.Entry
+	)
+	var selectErr error
+	entries, stop := iter.Pull(walk.Walk(paths, schemaWalkOptions(env, cfg, opts.forceExclude, int64(opts.maxSize))))
+	defer stop()
+	next := func() (lint.Input, bool) {
+		e, ok := entries()
+		if !ok {
+			return lint.Input{}, false
 		}
-		// The config's folder, named from the working directory.
-		dir, err := filepath.Rel(env.absPath("."), cfg.Dir)
-		if err != nil {
-			dir = cfg.Dir
+		in := lintInput(e)
+		if e.Err == nil && e.Skip == "" && !e.Empty {
+			l, err := linters.get(cfg, e.Path)
+			if err != nil {
+				selectErr = err
+				return lint.Input{}, false
+			}
+			in.Linter = l
 		}
-		paths = []string{dir}
-	}
-	res := walk.Collect(paths, walkOpts)
-	for _, sk := range res.Skipped {
-		env.verbosef("skipped %s: %s", findings.Escape(sk.Name), sk.Reason)
-	}
-	for _, dir := range res.Empty {
-		env.warnf("no *.json files in %s", findings.Escape(dir))
+		mu.Lock()
+		taken = append(taken, e)
+		mu.Unlock()
+		return in, true
 	}
 	failed := false
-	var files []walk.File
-	for _, f := range res.Files {
-		if f.Err != nil {
-			fmt.Fprintf(env.Stderr, "triggerlint: %s\n", findings.Escape(inputError(f.Name, f.Err).Error()))
+	var inputs []string // the files -o and --write-baseline must not overwrite
+	emit := func(r lint.FileResult) error {
+		mu.Lock()
+		e := taken[0]
+		taken = taken[1:]
+		mu.Unlock()
+		var (
+			empty *EmptyFolderError
+			left  *LeftOutError
+			ie    *lint.InputError
+		)
+		switch {
+		case errors.As(r.Err, &empty):
+			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
+			return nil
+		case errors.As(r.Err, &left):
+			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
+			return nil
+		case errors.As(r.Err, &ie):
+			// The file was read: it counts, without its findings.
+			fmt.Fprintf(ruleEnv.Stderr, "triggerlint: %s\n", findings.Escape(r.Err.Error()))
 			failed = true
-			continue
+		case r.Err != nil:
+			fmt.Fprintf(readEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(r.Name, r.Err).Error()))
+			failed = true
+			return nil
 		}
-		files = append(files, f)
+		if out.writesFile() {
+			inputs = append(inputs, e.Path)
+		}
+		out.file(r.Name)
+		for _, f := range r.Findings {
+			out.write(f)
+		}
+		return nil
 	}
-	return files, failed, nil
+	reserve := holdHeapReserve()
+	_, _ = base.Stream(context.Background(), next, emit, lint.StreamOptions{})
+	runtime.KeepAlive(reserve)
+	stop()
+	out.inputs = inputs
+	stderr.flush()
+	if selectErr != nil {
+		return false, &UsageError{Msg: selectErr.Error()}
+	}
+	return failed, nil
 }
 
 // linterCache holds one linter per distinct rule selection: the config's
@@ -357,6 +366,26 @@ func (lc *linterCache) get(cfg *config.Config, path string) (*lint.Linter, error
 	}
 	lc.byKey[key] = l
 	return l, nil
+}
+
+// checkOverrides builds the linter of each of the config's overrides, so
+// that one whose rule selection fails is an error before any file is
+// linted rather than at the first file it covers. Each selection is the
+// config's rules and that override's, as for a file no other override
+// covers; a pattern that fails fails alone, so that a file covered by
+// several overrides can fail only where one of them does.
+func (lc *linterCache) checkOverrides(cfg *config.Config) error {
+	if cfg == nil {
+		return nil
+	}
+	for _, o := range cfg.Overrides {
+		one := *cfg
+		one.Overrides = []config.Override{{Files: []string{"**"}, Rules: o.Rules, Pos: o.Pos}}
+		if _, err := lc.get(&one, filepath.Join(cfg.Dir, "any.json")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // joined returns the errors that err joins, or err alone.
@@ -553,10 +582,11 @@ type findingWriter struct {
 	out       findings.Writer
 	buf       *bytes.Buffer // the report, when -o names a file
 	outPath   string
-	inputs    []string // files -o must not overwrite
+	inputs    []string // files -o and --write-baseline must not overwrite
 	sum       findings.Summary
 	files     int
-	names     []string // the files of the run, as findings name them
+	names     []string // the files of the run that waivers look at, as findings name them (see keepName)
+	looked    []bool   // which waivers a file of names is covered by
 	worst     findings.Severity
 	err       error
 	noSummary bool // -q: finish without the summary line
@@ -583,9 +613,39 @@ func newFindingWriter(env Env, o *outputFlags, color bool, wf *workflow, show bo
 // reports clean files too (JUnit's passing case) is told of it.
 func (fw *findingWriter) file(name string) {
 	fw.files++
-	fw.names = append(fw.names, name)
+	fw.keepName(name)
 	if d, ok := fw.out.(interface{ File(string) }); ok {
 		d.File(name)
+	}
+}
+
+// writesFile reports whether the run ends by writing a file, the -o
+// report or the --write-baseline baseline, which must not be one of its
+// inputs: only then are the inputs kept.
+func (fw *findingWriter) writesFile() bool {
+	return fw.buf != nil || (fw.wf != nil && fw.wf.writeBaseline != "")
+}
+
+// keepName keeps the names findings.Suppress must see to tell which
+// waivers looked at a file of the run: the first, for the waivers that
+// cover every file, and the first that each other waiver covers. The
+// others would change nothing, so that they are not kept and memory does
+// not grow with the number of files.
+func (fw *findingWriter) keepName(name string) {
+	if fw.wf == nil || len(fw.wf.waivers) == 0 {
+		return
+	}
+	if fw.looked == nil {
+		fw.looked = make([]bool, len(fw.wf.waivers))
+	}
+	keep := len(fw.names) == 0
+	for i, w := range fw.wf.waivers {
+		if !fw.looked[i] && w.Files != nil && w.Files(name) {
+			fw.looked[i], keep = true, true
+		}
+	}
+	if keep {
+		fw.names = append(fw.names, name)
 	}
 }
 

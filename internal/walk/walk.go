@@ -12,6 +12,10 @@
 // A symbolic link to a *.json file is followed only when its target lies
 // inside the walked folder or the repository holding it; links to folders
 // are not followed.
+//
+// Walk yields these decisions one at a time, as paths without contents,
+// so that a command reads each file when its turn comes and memory does
+// not grow with the number of files; Collect reads them all.
 package walk
 
 import (
@@ -19,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,71 +115,150 @@ const (
 	ReasonModules  = "node_modules folder"
 )
 
+// Entry is one step of a walk, in the order Collect lists them: a file to
+// read (Err nil, Skip "" and Empty false), a file that cannot be read
+// (Err), a file or folder left out (Skip), or a folder named that held no
+// *.json file (Empty, named by its argument). An entry holds no file
+// contents: Read reads them.
+type Entry struct {
+	Path string // where it is read from: the argument, or joined to Dir
+	Name string // how messages and findings call it
+	Err  error
+	// Skip is why the file or folder is left out.
+	Skip  string
+	Empty bool
+
+	test  bool      // the schema test applies once read
+	stdin io.Reader // set for "-"
+	limit int64
+}
+
+// Read reads the file of an entry to read, up to Options.MaxSize, and
+// applies the schema test when the walk asks for it (files found in a
+// folder, and named files with ForceExclude). It returns the bytes, or
+// the reason the file is left out, or the entry's or the read's error.
+func (e Entry) Read() (src []byte, skip string, err error) {
+	if e.Skip != "" || e.Empty {
+		return nil, e.Skip, e.Err
+	}
+	src, err = e.ReadSource()
+	if err != nil || !e.test {
+		return src, "", err
+	}
+	if ok, why := IsSchema(src); !ok {
+		return nil, why, nil
+	}
+	return src, "", nil
+}
+
+// ReadSource reads the file of an entry to read, up to Options.MaxSize,
+// without the schema test: for a caller that parses the file anyway, and
+// gives the parsed file to IsSchemaFile when SchemaTest says so.
+func (e Entry) ReadSource() ([]byte, error) {
+	switch {
+	case e.Err != nil:
+		return nil, e.Err
+	case e.Skip != "" || e.Empty:
+		return nil, nil
+	case e.stdin != nil:
+		return records.ReadAll(e.stdin, e.Name, e.limit)
+	}
+	return records.ReadFile(e.Path, e.Name, e.limit)
+}
+
+// SchemaTest reports whether the file of an entry must pass the schema
+// test once read: a file found in a folder unless KeepNonSchemas, a named
+// file only with ForceExclude.
+func (e Entry) SchemaTest() bool { return e.test }
+
+// Walk yields the entries of the files args name and of the folders they
+// name, in argument order and a folder's in lexical order, without
+// reading any file: memory does not grow with the number of files. Each
+// folder is walked when the entries before it have been taken.
+func Walk(args []string, opts Options) iter.Seq[Entry] {
+	return func(yield func(Entry) bool) {
+		stdinUsed := false
+		for _, arg := range args {
+			if arg == "-" {
+				if !yield(stdinEntry(opts, &stdinUsed)) {
+					return
+				}
+				continue
+			}
+			p := arg
+			if opts.Dir != "" && !filepath.IsAbs(p) {
+				p = filepath.Join(opts.Dir, p)
+			}
+			info, err := os.Stat(p)
+			var e Entry
+			switch {
+			case err != nil:
+				e = Entry{Path: p, Name: arg, Err: err}
+			case info.IsDir():
+				if !walkDir(p, arg, opts, yield) {
+					return
+				}
+				continue
+			case opts.ForceExclude && opts.Include != nil && !opts.Include(p):
+				e = Entry{Name: arg, Skip: ReasonExcluded}
+			default:
+				e = Entry{Path: p, Name: arg, test: opts.ForceExclude && !opts.KeepNonSchemas, limit: opts.MaxSize}
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
 // Collect reads the files args name and walks the folders they name.
 func Collect(args []string, opts Options) Result {
 	var res Result
-	stdinUsed := false
-	for _, arg := range args {
-		if arg == "-" {
-			res.Files = append(res.Files, readStdin(opts, &stdinUsed))
+	for e := range Walk(args, opts) {
+		if e.Empty {
+			res.Empty = append(res.Empty, e.Name)
 			continue
 		}
-		p := arg
-		if opts.Dir != "" && !filepath.IsAbs(p) {
-			p = filepath.Join(opts.Dir, p)
-		}
-		info, err := os.Stat(p)
-		if err != nil {
-			res.Files = append(res.Files, File{Path: p, Name: arg, Err: err})
+		src, skip, err := e.Read()
+		if skip != "" {
+			res.Skipped = append(res.Skipped, Skipped{Name: e.Name, Reason: skip})
 			continue
 		}
-		if !info.IsDir() {
-			if opts.ForceExclude && opts.Include != nil && !opts.Include(p) {
-				res.Skipped = append(res.Skipped, Skipped{Name: arg, Reason: ReasonExcluded})
-				continue
-			}
-			f := read(p, arg, opts.MaxSize)
-			if opts.ForceExclude && !opts.KeepNonSchemas && f.Err == nil {
-				if ok, why := IsSchema(f.Src); !ok {
-					res.Skipped = append(res.Skipped, Skipped{Name: arg, Reason: why})
-					continue
-				}
-			}
-			res.Files = append(res.Files, f)
-			continue
-		}
-		walkDir(p, arg, opts, &res)
+		res.Files = append(res.Files, File{Path: e.Path, Name: e.Name, Src: src, Err: err})
 	}
 	return res
 }
 
-func readStdin(opts Options, used *bool) File {
+func stdinEntry(opts Options, used *bool) Entry {
 	const name = "<stdin>"
 	switch {
 	case *used:
-		return File{Path: "-", Name: name, Err: &StdinError{Twice: true}}
+		return Entry{Path: "-", Name: name, Err: &StdinError{Twice: true}}
 	case opts.Stdin == nil:
-		return File{Path: "-", Name: name, Err: &StdinError{}}
+		return Entry{Path: "-", Name: name, Err: &StdinError{}}
 	}
 	*used = true
-	src, err := records.ReadAll(opts.Stdin, name, opts.MaxSize)
-	return File{Path: "-", Name: name, Src: src, Err: err}
+	return Entry{Path: "-", Name: name, stdin: opts.Stdin, limit: opts.MaxSize}
 }
 
-func read(path, name string, limit int64) File {
-	src, err := records.ReadFile(path, name, limit)
-	return File{Path: path, Name: name, Src: src, Err: err}
-}
-
-// walkDir walks one folder named on the command line.
-func walkDir(root, arg string, opts Options, res *Result) {
+// walkDir walks one folder named on the command line, yielding its
+// entries; it returns false when yield asked to stop.
+func walkDir(root, arg string, opts Options, yield func(Entry) bool) bool {
 	w := &walker{root: root}
 	w.resolveRoots()
 	var ign *ignorer
 	if !opts.NoGitignore {
 		ign = newIgnorer(w.realRoot, w.repoTop, root)
 	}
-	found := false
+	found, stopped := false, false
+	// give yields an entry, and ends the walk when yield asks to stop.
+	give := func(e Entry, ret error) error {
+		if !yield(e) {
+			stopped = true
+			return fs.SkipAll
+		}
+		return ret
+	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		name := arg
 		rel := ""
@@ -182,11 +266,11 @@ func walkDir(root, arg string, opts Options, res *Result) {
 			name, rel = filepath.Join(arg, r), r
 		}
 		if err != nil {
-			res.Files = append(res.Files, File{Path: path, Name: name, Err: err})
+			var ret error
 			if d != nil && d.IsDir() {
-				return fs.SkipDir
+				ret = fs.SkipDir
 			}
-			return nil
+			return give(Entry{Path: path, Name: name, Err: err}, ret)
 		}
 		if d.IsDir() {
 			if path == root {
@@ -197,16 +281,13 @@ func walkDir(root, arg string, opts Options, res *Result) {
 			}
 			switch {
 			case strings.HasPrefix(d.Name(), "."):
-				res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: ReasonHidden})
-				return fs.SkipDir
+				return give(Entry{Name: name, Skip: ReasonHidden}, fs.SkipDir)
 			case d.Name() == "node_modules":
-				res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: ReasonModules})
-				return fs.SkipDir
+				return give(Entry{Name: name, Skip: ReasonModules}, fs.SkipDir)
 			}
 			if ign != nil {
 				if why, ok := ign.ignored(rel, true); ok {
-					res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: why})
-					return fs.SkipDir
+					return give(Entry{Name: name, Skip: why}, fs.SkipDir)
 				}
 				ign.enter(path, rel)
 			}
@@ -218,36 +299,29 @@ func walkDir(root, arg string, opts Options, res *Result) {
 		found = true
 		if ign != nil {
 			if why, ok := ign.ignored(rel, false); ok {
-				res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: why})
-				return nil
+				return give(Entry{Name: name, Skip: why}, nil)
 			}
 		}
 		if opts.Include != nil && !opts.Include(path) {
-			res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: ReasonExcluded})
-			return nil
+			return give(Entry{Name: name, Skip: ReasonExcluded}, nil)
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if err := w.allowLink(path, name); err != nil {
-				res.Files = append(res.Files, File{Path: path, Name: name, Err: err})
-				return nil
+				return give(Entry{Path: path, Name: name, Err: err}, nil)
 			}
 		}
-		f := read(path, name, opts.MaxSize)
-		if !opts.KeepNonSchemas && f.Err == nil {
-			if ok, why := IsSchema(f.Src); !ok {
-				res.Skipped = append(res.Skipped, Skipped{Name: name, Reason: why})
-				return nil
-			}
-		}
-		res.Files = append(res.Files, f)
-		return nil
+		return give(Entry{Path: path, Name: name, test: !opts.KeepNonSchemas, limit: opts.MaxSize}, nil)
 	})
-	if err != nil {
-		res.Files = append(res.Files, File{Path: root, Name: arg, Err: err})
+	if stopped {
+		return false
+	}
+	if err != nil && !yield(Entry{Path: root, Name: arg, Err: err}) {
+		return false
 	}
 	if !found {
-		res.Empty = append(res.Empty, arg)
+		return yield(Entry{Name: arg, Empty: true})
 	}
+	return true
 }
 
 // IsSchema reports whether src could be a trigger schema, and if not why:
@@ -259,6 +333,11 @@ func walkDir(root, arg string, opts Options, res *Result) {
 // reported.
 func IsSchema(src []byte) (bool, string) {
 	f, _ := schema.Parse("", src)
+	return IsSchemaFile(f)
+}
+
+// IsSchemaFile is IsSchema of a file already parsed.
+func IsSchemaFile(f *schema.File) (bool, string) {
 	if f == nil || f.Root == nil {
 		return true, ""
 	}
