@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+
+	"github.com/triggerkit/triggerkit/internal/records"
 )
 
 // Error is a mistake in a config file, at a line and column (1-based;
@@ -70,22 +72,5 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("config %s: not a regular file (%s)", e.Name, kindOf(e.Mode))
-}
-
-// kindOf names what a file that is not regular is.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
+	return fmt.Sprintf("config %s: not a regular file (%s)", e.Name, records.KindOf(e.Mode))
 }

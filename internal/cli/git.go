@@ -338,7 +338,7 @@ func (r *repo) readWorking(p string, maxSize int64) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", p, err)
 	}
-	if !inside(real, r.realTop) {
+	if !walk.Inside(real, r.realTop) {
 		return nil, &walk.LinkError{Name: p}
 	}
 	return records.ReadFile(real, p, maxSize)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -397,31 +396,6 @@ func joined(err error) []error {
 		return []error{err}
 	}
 	return nil
-}
-
-// repositoryOf returns the nearest folder at or above dir that holds a
-// .git entry, or "".
-func repositoryOf(dir string) string {
-	for d := dir; d != ""; {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-	return ""
-}
-
-// inside reports whether path lies in the folder dir ("" is no folder).
-func inside(path, dir string) bool {
-	if dir == "" {
-		return false
-	}
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // catalogue returns every documented ID: the schema rules of the rule set,

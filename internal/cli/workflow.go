@@ -14,6 +14,7 @@ import (
 	"github.com/triggerkit/triggerkit/config"
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/atomicfile"
+	"github.com/triggerkit/triggerkit/internal/walk"
 )
 
 // A command that reports findings runs them through its team's settings
@@ -124,7 +125,7 @@ func newWorkflow(env Env, f *workflowFlags, cfg *config.Config, accepts bool, re
 	}
 	if wf.baseDir == "" {
 		wd := env.absPath(".")
-		wf.baseDir = repositoryOf(wd)
+		wf.baseDir = walk.RepositoryOf(wd)
 		if wf.baseDir == "" {
 			wf.baseDir = wd
 		}

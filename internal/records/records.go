@@ -83,10 +83,12 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s: not a regular file (%s), not read", e.Name, kind(e.Mode))
+	return fmt.Sprintf("%s: not a regular file (%s), not read", e.Name, KindOf(e.Mode))
 }
 
-func kind(m fs.FileMode) string {
+// KindOf names what a file that is not regular is ("a folder", "a named
+// pipe"), for messages that refuse it.
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"

@@ -373,7 +373,7 @@ func (w *walker) resolveRoots() {
 			w.realRoot = abs
 		}
 	}
-	w.repoTop = repositoryOf(w.realRoot)
+	w.repoTop = RepositoryOf(w.realRoot)
 }
 
 // allowLink returns nil when the link at path points inside the walked
@@ -390,15 +390,15 @@ func (w *walker) allowLink(path, name string) error {
 	if target, err = filepath.Abs(target); err != nil {
 		return &LinkError{Name: name, Err: err}
 	}
-	if inside(target, w.realRoot) || inside(target, w.repoTop) {
+	if Inside(target, w.realRoot) || Inside(target, w.repoTop) {
 		return nil
 	}
 	return &LinkError{Name: name}
 }
 
-// repositoryOf returns the nearest folder at or above dir that holds a
+// RepositoryOf returns the nearest folder at or above dir that holds a
 // .git entry, or "".
-func repositoryOf(dir string) string {
+func RepositoryOf(dir string) string {
 	for d := dir; d != ""; {
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
 			return d
@@ -412,8 +412,8 @@ func repositoryOf(dir string) string {
 	return ""
 }
 
-// inside reports whether path lies in the folder dir ("" is no folder).
-func inside(path, dir string) bool {
+// Inside reports whether path lies in the folder dir ("" is no folder).
+func Inside(path, dir string) bool {
 	if dir == "" {
 		return false
 	}
