@@ -59,9 +59,9 @@ ignore: []
 #    reason: kept for apps built before 2024; goes in v3
 
 diff:
-  # Schema changes made on purpose: 'triggerlint diff' reports them as info
-  # with the reason, and they do not fail the run. A stale entry is reported
-  # as TK0002.
+  # Schema changes made on purpose: 'triggerlint diff' counts them as
+  # suppressed and does not fail on them; --show-ignored shows them as info
+  # with the reason. A stale entry is reported as TK0002.
   accept: []
   #  - change: TKD101
   #    file: triggers/order-paid.json
