@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -137,20 +136,8 @@ func fixCommand(paths []string, env Env, ruleSet []*lint.Rule, lf *lintFlags, ff
 	defer runtime.KeepAlive(reserve)
 	for e := range walk.Walk(paths, schemaWalkOptions(env, cfg, lf.forceExclude, int64(lf.maxSize))) {
 		src, err := readEntry(e)
-		var (
-			empty *EmptyFolderError
-			left  *LeftOutError
-		)
-		switch {
-		case errors.As(err, &empty):
-			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
-			continue
-		case errors.As(err, &left):
-			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
-			continue
-		case err != nil:
-			fmt.Fprintf(readEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(e.Name, err).Error()))
-			failed = true
+		if done, bad := walkProblem(err, e.Name, env, emptyEnv, readEnv); done {
+			failed = failed || bad
 			continue
 		}
 		out.file(e.Name)

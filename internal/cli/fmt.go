@@ -96,24 +96,11 @@ func fmtCommand(paths []string, env Env, opts walk.Options, check, showDiff bool
 	unformatted := false
 	for e := range walk.Walk(paths, opts) {
 		src, err := readEntry(e)
-		var (
-			empty *EmptyFolderError
-			left  *LeftOutError
-		)
-		switch {
-		case errors.As(err, &empty):
-			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
-			continue
-		case errors.As(err, &left):
-			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
+		if done, bad := walkProblem(err, e.Name, env, emptyEnv, fileEnv); done {
+			failed = failed || bad
 			continue
 		}
 		name := findings.Escape(e.Name)
-		if err != nil {
-			fmt.Fprintf(fileEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(e.Name, err).Error()))
-			failed = true
-			continue
-		}
 		out, err := format.Source(src)
 		if err != nil {
 			reportRefused(fileEnv, name, err)

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 
 	"github.com/triggerkit/triggerkit/config"
+	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/internal/walk"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
@@ -84,6 +87,29 @@ func readEntry(e walk.Entry) ([]byte, error) {
 		return nil, &LeftOutError{Name: e.Name, Reason: skip}
 	}
 	return src, err
+}
+
+// walkProblem reports what a walk's entry could not give: an empty folder
+// as a warning on emptyEnv, a file left out as a -v note, a read error on
+// readEnv. It says whether err was one (the entry is done) and whether it
+// fails the run.
+func walkProblem(err error, name string, env, emptyEnv, readEnv Env) (done, failed bool) {
+	var (
+		empty *EmptyFolderError
+		left  *LeftOutError
+	)
+	switch {
+	case err == nil:
+		return false, false
+	case errors.As(err, &empty):
+		emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
+		return true, false
+	case errors.As(err, &left):
+		env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
+		return true, false
+	}
+	fmt.Fprintf(readEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(name, err).Error()))
+	return true, true
 }
 
 // lintInput is the lint.Input of a walk's entry: a worker reads the file,

@@ -296,25 +296,13 @@ func lintStream(paths []string, env Env, cfg *config.Config, opts *lintFlags, li
 		e := taken[0]
 		taken = taken[1:]
 		mu.Unlock()
-		var (
-			empty *EmptyFolderError
-			left  *LeftOutError
-			ie    *lint.InputError
-		)
-		switch {
-		case errors.As(r.Err, &empty):
-			emptyEnv.warnf("no *.json files in %s", findings.Escape(empty.Name))
-			return nil
-		case errors.As(r.Err, &left):
-			env.verbosef("skipped %s: %s", findings.Escape(left.Name), left.Reason)
-			return nil
-		case errors.As(r.Err, &ie):
+		var ie *lint.InputError
+		if errors.As(r.Err, &ie) {
 			// The file was read: it counts, without its findings.
 			fmt.Fprintf(ruleEnv.Stderr, "triggerlint: %s\n", findings.Escape(r.Err.Error()))
 			failed = true
-		case r.Err != nil:
-			fmt.Fprintf(readEnv.Stderr, "triggerlint: %s\n", findings.Escape(inputError(r.Name, r.Err).Error()))
-			failed = true
+		} else if done, bad := walkProblem(r.Err, r.Name, env, emptyEnv, readEnv); done {
+			failed = failed || bad
 			return nil
 		}
 		if out.writesFile() {
