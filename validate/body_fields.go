@@ -135,19 +135,28 @@ func (q *reqScan) unknownAt(key schema.Span, ptr, format string, args ...any) Vi
 	return r.viol[0]
 }
 
+// listOpen starts a bulk list at q.pos: it notes l as present with its
+// kind, reads past a value that is not an array (its pointer is ptr), and
+// enters an array. It returns where the value starts and whether an array
+// was entered, whose items the caller reads.
+func (q *reqScan) listOpen(l *listFacts, ptr string) (start int, ok bool) {
+	l.present = true
+	start = q.pos
+	l.kind = q.kindAt(start)
+	if q.src[start] != '[' {
+		q.walk(ptr)
+		l.span = schema.Span{Start: start, End: q.pos}
+		return start, false
+	}
+	l.isArray = true
+	return start, q.open()
+}
+
 // eventList reads the first eventsInfo of a Bulk Report Event.
 func (q *reqScan) eventList() {
 	l := &q.events
-	l.present = true
-	start := q.pos
-	l.kind = q.kindAt(start)
-	if q.src[start] != '[' {
-		q.walk("/eventsInfo")
-		l.span = schema.Span{Start: start, End: q.pos}
-		return
-	}
-	l.isArray = true
-	if !q.open() {
+	start, ok := q.listOpen(l, "/eventsInfo")
+	if !ok {
 		return
 	}
 	var keys textIndex // the events' idempotency keys
@@ -289,16 +298,8 @@ func (q *reqScan) event(i int, keys *textIndex) {
 // checks its items.
 func (q *reqScan) idList() {
 	l := &q.ids
-	l.present = true
-	start := q.pos
-	l.kind = q.kindAt(start)
-	if q.src[start] != '[' {
-		q.walk("/externalEntityIds")
-		l.span = schema.Span{Start: start, End: q.pos}
-		return
-	}
-	l.isArray = true
-	if !q.open() {
+	start, ok := q.listOpen(l, "/externalEntityIds")
+	if !ok {
 		return
 	}
 	// The items' checks go to their own list, which a later eventsInfo
