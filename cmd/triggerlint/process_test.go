@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -298,4 +299,90 @@ func runIn(dir, bin string, args ...string) ([]byte, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	return cmd.CombinedOutput()
+}
+
+// longLine is a valid order-13 payload of about size bytes on one line,
+// ending in "\n": its lineItems repeat.
+func longLine(tb testing.TB, size int) []byte {
+	tb.Helper()
+	src, err := os.ReadFile("../../testdata/payloads/order-13.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, src); err != nil {
+		tb.Fatal(err)
+	}
+	key := []byte(`"lineItems":[`)
+	i := bytes.Index(compact.Bytes(), key)
+	if i < 0 {
+		tb.Fatal("no lineItems in order-13.json")
+	}
+	item := []byte(`{"name":"Ceramic mug","quantity":2,"price":"12.50"}`)
+	line := make([]byte, 0, size+len(item)+1024)
+	line = append(line, compact.Bytes()[:i+len(key)]...)
+	for len(line) < size {
+		if line[len(line)-1] != '[' {
+			line = append(line, ',')
+		}
+		line = append(line, item...)
+	}
+	return append(line, "]}\n"...)
+}
+
+// peakOf runs the binary with stdin (nil: none), wants exit code 0, and
+// returns the child's peak resident memory in bytes.
+func peakOf(t *testing.T, bin string, stdin io.Reader, args ...string) int64 {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdin = stdin
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%.2000s", strings.Join(args, " "), err, out)
+	}
+	return peakRSS(cmd.ProcessState)
+}
+
+// TestProcessLongLinePeakRSS validates one 10 MB NDJSON line with the
+// whole process, from a file and from a pipe, and reads each child's peak
+// resident memory. The line must cost the process under 1.5 times its size
+// over the floor, the peak of the same command validating a 600-byte
+// payload: each of the defects a long line had (a buffer doubled as it
+// grew, pieces joined into a second copy) costs 2 times or more. The whole
+// peak is logged beside it: the floor it includes (the binary's pages and
+// the C library, some 7 MB) is not the line's.
+func TestProcessLongLinePeakRSS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and writes a 10 MB file")
+	}
+	if raceEnabled {
+		t.Skip("the race detector's load on the machine says nothing of the child's memory")
+	}
+	bin := build(t)
+	const schema = "../../testdata/schemas/order-13.json"
+	floor := peakOf(t, bin, nil, "validate", "--schema", schema, "../../testdata/payloads/order-13.json")
+	if floor == 0 {
+		t.Skip("the system does not report a child's peak resident memory")
+	}
+	line := longLine(t, 10<<20)
+	path := filepath.Join(t.TempDir(), "big.ndjson")
+	if err := os.WriteFile(path, line, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := float64(len(line))
+	t.Logf("line %d bytes; floor %.1f MiB (%.2fx the line)", len(line), float64(floor)/(1<<20), float64(floor)/size)
+	for _, tc := range []struct {
+		name  string
+		stdin io.Reader
+		arg   string
+	}{
+		{"file", nil, path},
+		{"pipe", bytes.NewReader(line), "-"}, // not an *os.File: exec pipes it
+	} {
+		peak := peakOf(t, bin, tc.stdin, "validate", "--schema", schema, tc.arg)
+		t.Logf("%s: peak %.1f MiB, %.2fx the line; over the floor %.2fx", tc.name, float64(peak)/(1<<20), float64(peak)/size, float64(peak-floor)/size)
+		if float64(peak-floor) > 1.5*size {
+			t.Errorf("%s: the line raised the peak by %d bytes, want under 1.5x its %d", tc.name, peak-floor, len(line))
+		}
+	}
 }
