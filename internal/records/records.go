@@ -194,12 +194,14 @@ func IsNDJSONName(name string) bool {
 
 // Reader reads the records of one input. NDJSON is read one line at a time:
 // a line that fits in the 64 KiB read buffer is returned in place. A longer
-// one is read into one buffer of its exact size, reused for the next long
-// line: from a file, the line is first measured through the read buffer and
-// then read at its offset, so memory holds the line and the 64 KiB buffer
-// and nothing else. From a pipe, a Reader made by Each reads the line
-// straight into an area of address space reserved up to the size cap, of
-// which only the pages the line fills take memory (on Linux); otherwise its
+// one goes to an area of address space that a Reader made by Each reserves
+// up to the size cap, of which only the pages the line fills take memory
+// (on Linux), reused for the next long line: from a file, the line is first
+// measured through the read buffer and then read at its offset, so memory
+// holds the line and the 64 KiB buffer and nothing else; from a pipe, it is
+// read straight into the area. The area is outside the Go heap, so a long
+// line does not start a garbage collection either. Without an area, a
+// file's line is read into one buffer of its exact size, and a pipe's
 // pieces are kept until its end and then joined, which holds it twice for a
 // moment.
 type Reader struct {
@@ -217,17 +219,17 @@ type Reader struct {
 	pending []byte // the first line, read while detecting the mode
 	eof     bool   // the input has ended
 	lines   schema.Lines
-	// useArea lets long lines from a pipe go to area, reserved when the
-	// first one comes; Close releases it.
+	// useArea lets long lines go to area, reserved when the first one
+	// comes; Close releases it.
 	useArea bool
 	area    []byte
 }
 
-// areaSize is the address space reserved for a pipe's long lines when
+// areaSize is the address space reserved for long lines when
 // there is no size cap.
 const areaSize = 1 << 34
 
-// Close releases the area that long lines read from a pipe went to; the
+// Close releases the area that long lines went to; the
 // Data of every record read is invalid afterwards. The input itself is
 // left open.
 func (r *Reader) Close() error {
@@ -239,8 +241,8 @@ func (r *Reader) Close() error {
 	return nil
 }
 
-// lineArea returns the area for a pipe's long lines, reserving it first,
-// or nil when there is none.
+// lineArea returns the area for long lines, reserving it first, or nil
+// when there is none.
 func (r *Reader) lineArea() []byte {
 	if r.area == nil && r.useArea {
 		size := int64(areaSize)
@@ -361,10 +363,10 @@ func (r *Reader) readLine() ([]byte, error) {
 // a nil line with an error ends the input.
 func (r *Reader) longLine(first []byte) ([]byte, error) {
 	n := int64(len(first))
-	var pieces [][]byte // a pipe's pieces; a file is read again instead
-	var area []byte     // where a pipe's line is read to, when it has an area
+	var pieces [][]byte  // a pipe's pieces; a file is read again instead
+	area := r.lineArea() // where the line goes, when there is an area
 	if r.at == nil {
-		if area = r.lineArea(); area != nil {
+		if area != nil {
 			copy(area, first)
 		} else {
 			pieces = append(pieces, bytes.Clone(first))
@@ -399,8 +401,12 @@ func (r *Reader) longLine(first []byte) ([]byte, error) {
 		// need to hold it first.
 		return nil, r.tooLarge(r.line+1, size)
 	}
-	if area != nil {
+	if area != nil && r.at == nil {
 		return area[:n:n], err
+	}
+	if area != nil && n <= int64(len(area)) {
+		// A file's line, read again at its offset into the area.
+		return r.readAt(area[:n:n], err)
 	}
 	if int64(cap(r.buf)) < n {
 		r.buf = nil // let the old buffer go before the new one is made
@@ -414,13 +420,20 @@ func (r *Reader) longLine(first []byte) ([]byte, error) {
 		}
 		return r.buf, err
 	}
-	if m, rerr := r.at.ReadAt(r.buf, r.base+r.offset); int64(m) != n {
+	return r.readAt(r.buf, err)
+}
+
+// readAt reads a file's long line, measured through the read buffer, at
+// its offset into line, which has its size, and returns it with err, the
+// error of the measuring read.
+func (r *Reader) readAt(line []byte, err error) ([]byte, error) {
+	if m, rerr := r.at.ReadAt(line, r.base+r.offset); m != len(line) {
 		if rerr == nil {
 			rerr = io.ErrUnexpectedEOF
 		}
 		return nil, &ReadError{Name: r.opts.Name, Offset: r.offset + int64(m), Err: rerr}
 	}
-	return r.buf, err
+	return line, err
 }
 
 func boolInt(b bool) int {
