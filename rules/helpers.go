@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/findings"
 	"github.com/triggerkit/triggerkit/schema"
@@ -111,6 +112,67 @@ func defined(d *schema.Document) []*schema.Property { return d.Defined() }
 func normKey(k string) string {
 	return strings.ToLower(strings.ReplaceAll(k, "_", ""))
 }
+
+// normKeyHasSuffix reports whether normKey(k) ends in suffix, a string of
+// lower-case ASCII letters and digits. It reads k from its end and does not
+// allocate unless it meets a non-ASCII byte before the suffix is matched.
+func normKeyHasSuffix(k, suffix string) bool {
+	i := len(k)
+	for j := len(suffix) - 1; j >= 0; j-- {
+		for i > 0 && k[i-1] == '_' {
+			i--
+		}
+		if i == 0 {
+			return false
+		}
+		c := k[i-1]
+		if c >= utf8.RuneSelf {
+			// Lower-casing may turn a non-ASCII letter into an ASCII one
+			// (the Kelvin sign into "k"): compare as normKey does.
+			return strings.HasSuffix(normKey(k), suffix)
+		}
+		if lowerASCII(c) != suffix[j] {
+			return false
+		}
+		i--
+	}
+	return true
+}
+
+// lowerEqual reports whether strings.ToLower(a) == strings.ToLower(b). It
+// compares ASCII bytes in place and lower-cases copies only from the first
+// non-ASCII byte on, so that it does not allocate for ASCII keys.
+func lowerEqual(a, b string) bool {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		ca, cb := a[i], b[i]
+		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+			// The ASCII prefixes are whole characters and equal when
+			// lower-cased: the rest decides.
+			return strings.ToLower(a[i:]) == strings.ToLower(b[i:])
+		}
+		if lowerASCII(ca) != lowerASCII(cb) {
+			return false
+		}
+	}
+	// One is a prefix of the other up to case; every further character
+	// lower-cases to at least one byte.
+	return len(a) == len(b)
+}
+
+// lowerASCII lower-cases an ASCII letter and returns any other byte as it
+// is.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// scanMax is the length up to which a rule looks for a repeated key by
+// comparing it with each earlier one, which costs no allocation; above it
+// a rule hashes, so that the cost stays linear in the length.
+const scanMax = 16
 
 // openSpan is the span of an object's opening brace, for findings about the
 // object as a whole that should not cover all of it.

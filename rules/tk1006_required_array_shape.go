@@ -40,22 +40,36 @@ property's name in the "required" of the object that holds it.`,
 				}
 				return
 			}
-			seen := map[string]bool{}
+			// A short list is searched, a long one hashed.
+			var seen map[string]bool
+			if len(v.Elems) > scanMax {
+				seen = make(map[string]bool, len(v.Elems))
+			}
 			for i, e := range v.Elems {
 				switch {
 				case e.Kind != schema.String:
 					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
-				case seen[e.Text]:
+				case seen != nil && seen[e.Text], seen == nil && listedBefore(v.Elems[:i], e.Text):
 					pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
 						Fixes: someFix(removeEntry(s, i))})
 				}
-				if e.Kind == schema.String {
+				if seen != nil && e.Kind == schema.String {
 					seen[e.Text] = true
 				}
 			}
 		})
 		return nil
 	},
+}
+
+// listedBefore reports whether a string among elems is name.
+func listedBefore(elems []*schema.Node, name string) bool {
+	for _, e := range elems {
+		if e.Kind == schema.String && e.Text == name {
+			return true
+		}
+	}
+	return false
 }

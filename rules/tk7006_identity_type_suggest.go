@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/triggerkit/triggerkit/lint"
 )
 
@@ -27,7 +25,7 @@ enrich the payload with the contact and offer contact actions.`,
 		}
 		for _, p := range defined(pass.Doc) {
 			s := p.Schema
-			if p.Level() == 1 && s.TypeName() == "string" && s.FormatName() == "uuid" && strings.HasSuffix(normKey(p.Name), "contactid") {
+			if p.Level() == 1 && s.TypeName() == "string" && s.FormatName() == "uuid" && normKeyHasSuffix(p.Name, "contactid") {
 				pass.ReportKey(p.Member, `%q looks like a contact ID; add "identityType": "contact" to connect it to site contacts`, cut(p.Name, 60))
 				return nil
 			}

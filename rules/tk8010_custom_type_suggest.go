@@ -49,19 +49,24 @@ same rule.`,
 // like, or "".
 func suggestCustomType(p *schema.Property) string {
 	s := p.Schema
-	key := normKey(p.Name)
 	switch s.TypeName() {
 	case "object":
-		names := make([]string, len(s.Props))
-		for i, c := range s.Props {
-			names[i] = c.Name
+		// The custom object types have a few members: their names fit on
+		// the stack.
+		var buf [8]string
+		names := buf[:0]
+		if len(s.Props) > len(buf) {
+			names = make([]string, 0, len(s.Props))
+		}
+		for _, c := range s.Props {
+			names = append(names, c.Name)
 		}
 		return schema.ShapedLike(names...)
 	case "string":
 		switch {
-		case s.FormatName() == "uri" && (strings.HasSuffix(key, "image") || strings.HasSuffix(key, "imageurl")):
+		case s.FormatName() == "uri" && (normKeyHasSuffix(p.Name, "image") || normKeyHasSuffix(p.Name, "imageurl")):
 			return "IMAGE_URL"
-		case s.FormatName() == "uuid" && strings.HasSuffix(key, "orderid"):
+		case s.FormatName() == "uuid" && normKeyHasSuffix(p.Name, "orderid"):
 			return "ORDER_ID"
 		}
 	}
