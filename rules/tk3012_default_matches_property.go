@@ -26,7 +26,7 @@ or date-time property is flagged: remove it or give a real value.`,
 		Fix:    `As TK3008 for examples: writes a default of the wrong type as its schema's type where the intended value is certain.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		sets := optionSets{}
+		var sets optionSets
 		pass.Doc.Schemas(func(s *schema.Schema) {
 			if s.Default == nil {
 				return

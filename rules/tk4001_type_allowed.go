@@ -41,6 +41,6 @@ var TypeAllowed = &lint.Rule{
 // isCustomTypeName reports whether a "type" value is really a wixCustomType
 // name, which TK4002 explains.
 func isCustomTypeName(t string) bool {
-	_, ok := schema.LookupCustomType(t)
+	_, ok := schema.LookupCustomTypeHead(t)
 	return ok
 }

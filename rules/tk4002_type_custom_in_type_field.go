@@ -23,7 +23,7 @@ wixCustomType in the same way.`,
 	Run: func(pass *lint.Pass) error {
 		pass.Doc.Schemas(func(s *schema.Schema) {
 			t := s.TypeName()
-			if !isCustomTypeName(t) {
+			if t == "" || schema.IsType(t) || !isCustomTypeName(t) {
 				return
 			}
 			pass.ReportValue(s.Type, `type %q is a custom type; write "type": %q with "wixCustomType": %q`, t, customBaseType(t), t)
@@ -34,7 +34,7 @@ wixCustomType in the same way.`,
 
 // customBaseType is the JSON type a custom type is written with.
 func customBaseType(custom string) string {
-	if c, ok := schema.LookupCustomType(custom); ok {
+	if c, ok := schema.LookupCustomTypeHead(custom); ok {
 		return c.Type
 	}
 	return "string"

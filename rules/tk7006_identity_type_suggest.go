@@ -20,7 +20,7 @@ enrich the payload with the contact and offer contact actions.`,
 		Source: "spec rule 59; Wix: The Trigger Payload Schema, Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		if len(marked(pass.Doc, identityOf)) > 0 {
+		if firstMarked(pass.Doc, identityOf) != nil {
 			return nil
 		}
 		for _, p := range defined(pass.Doc) {

@@ -31,8 +31,11 @@ warning). Anything else is an error.`,
 				return
 			}
 			v := m.Value
+			c, known := schema.LookupCustomTypeHead(v.Text)
+			if v.Kind == schema.String && known && !c.Internal {
+				return
+			}
 			documented := schema.CustomTypeNames(false)
-			c, known := schema.LookupCustomType(v.Text)
 			switch {
 			case v.Kind != schema.String:
 				pass.ReportValue(m, `"wixCustomType" is %s, want %s`, kindOf(v), orList(documented))

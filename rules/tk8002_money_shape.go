@@ -20,7 +20,10 @@ both listed in the property's own "required".`,
 		Source: "spec rule 69; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "MONEY") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "MONEY" {
+				continue
+			}
 			checkMembers(pass, p, "MONEY")
 		}
 		return nil

@@ -24,7 +24,10 @@ directly.`,
 		Source: "spec rule 72; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "ATTACHMENT") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "ATTACHMENT" {
+				continue
+			}
 			checkMembers(pass, p, "ATTACHMENT")
 			ct, _ := schema.LookupCustomType("ATTACHMENT")
 			for _, want := range ct.Members {

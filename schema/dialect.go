@@ -180,6 +180,19 @@ func LookupCustomType(name string) (CustomType, bool) {
 	return CustomType{}, false
 }
 
+// LookupCustomTypeHead returns the custom type named name (case-sensitive)
+// without its members (Members is nil), or false. Unlike LookupCustomType
+// it does not allocate.
+func LookupCustomTypeHead(name string) (CustomType, bool) {
+	for _, c := range customTypes {
+		if c.Name == name {
+			c.Members = nil
+			return c, true
+		}
+	}
+	return CustomType{}, false
+}
+
 // CustomMemberOf returns the member named member of the custom type named
 // custom, or false.
 func CustomMemberOf(custom, member string) (CustomMember, bool) {

@@ -117,3 +117,23 @@ func TestShapedLike(t *testing.T) {
 		t.Errorf("ShapedLike allocates %v times, want 0", n)
 	}
 }
+
+// TestLookupCustomTypeHead checks that the head of every custom type is
+// LookupCustomType's answer without the members, that an unknown or
+// differently cased name is not found, and that a lookup does not allocate.
+func TestLookupCustomTypeHead(t *testing.T) {
+	for _, c := range CustomTypes() {
+		h, ok := LookupCustomTypeHead(c.Name)
+		if !ok || h.Name != c.Name || h.Type != c.Type || h.Format != c.Format || h.Internal != c.Internal || h.Members != nil {
+			t.Errorf("LookupCustomTypeHead(%q) = %+v, %v; want %+v without members", c.Name, h, ok, c)
+		}
+	}
+	for _, name := range []string{"", "money", "CASH", "MONEY "} {
+		if h, ok := LookupCustomTypeHead(name); ok {
+			t.Errorf("LookupCustomTypeHead(%q) = %+v, want not found", name, h)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { LookupCustomTypeHead("ATTACHMENT") }); n != 0 {
+		t.Errorf("LookupCustomTypeHead allocates %v times, want 0", n)
+	}
+}
