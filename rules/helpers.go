@@ -160,6 +160,30 @@ func lowerEqual(a, b string) bool {
 	return len(a) == len(b)
 }
 
+// lowerHash is the 64-bit FNV-1a hash of strings.ToLower(s), which it
+// makes only when s is not ASCII.
+func lowerHash(s string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = strings.ToLower(s)
+			h := uint64(offset)
+			for j := 0; j < len(s); j++ {
+				h = (h ^ uint64(s[j])) * prime
+			}
+			return h
+		}
+	}
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(lowerASCII(s[i]))) * prime
+	}
+	return h
+}
+
 // lowerASCII lower-cases an ASCII letter and returns any other byte as it
 // is.
 func lowerASCII(c byte) byte {

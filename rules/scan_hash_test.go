@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"testing"
@@ -133,4 +134,59 @@ func messages(t *testing.T, r *lint.Rule, src string) []string {
 		out = append(out, string(d.Pointer)+" "+d.Message)
 	}
 	return out
+}
+
+// TestCaseCollisionsHashCollision checks that TK2005's hashed search finds
+// what comparing every pair of keys finds, and finds it also when every key
+// has the same hash or one of a few, so that a collision of the 64-bit hash
+// of two keys that differ lower-cased changes nothing. (A hash must be a
+// function of the lower-cased key.)
+func TestCaseCollisionsHashCollision(t *testing.T) {
+	var props []*schema.Property
+	for _, k := range append(slices.Clone(caseKeys), caseKeys...) {
+		props = append(props, &schema.Property{Member: &schema.Member{Name: k}})
+	}
+	if len(props) <= scanMax {
+		t.Fatalf("%d keys are scanned, not hashed", len(props))
+	}
+	// Every pair: the first earlier key equal lower-cased.
+	var want []string
+	for i, p := range props {
+		for _, q := range props[:i] {
+			if strings.ToLower(q.Name) == strings.ToLower(p.Name) {
+				if q.Name != p.Name {
+					want = append(want, fmt.Sprintf("%d %q %q", i, p.Name, q.Name))
+				}
+				break
+			}
+		}
+	}
+	for name, hash := range map[string]func(string) uint64{
+		"lowerHash": lowerHash,
+		"constant":  func(string) uint64 { return 7 },
+		"length":    func(s string) uint64 { return uint64(len(strings.ToLower(s)) % 3) },
+	} {
+		var got []string
+		caseCollisions(props, hash, func(p *schema.Property, first string) {
+			got = append(got, fmt.Sprintf("%d %q %q", slices.Index(props, p), p.Name, first))
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: found\n%q\nwant\n%q", name, got, want)
+		}
+	}
+}
+
+// TestLowerHash checks lowerHash against hash/fnv over the lower-cased key,
+// and that it does not allocate for an ASCII key.
+func TestLowerHash(t *testing.T) {
+	for _, k := range caseKeys {
+		h := fnv.New64a()
+		h.Write([]byte(strings.ToLower(k)))
+		if got, want := lowerHash(k), h.Sum64(); got != want {
+			t.Errorf("lowerHash(%q) = %x, want %x", k, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { lowerHash("billingContactId") }); n != 0 {
+		t.Errorf("lowerHash of an ASCII key allocates %v times, want 0", n)
+	}
 }

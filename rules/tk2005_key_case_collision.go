@@ -24,43 +24,65 @@ one for the other.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		for _, s := range pass.Doc.AllSchemas() {
-			if len(s.Props) > scanMax {
-				caseCollisionsHashed(pass, s.Props)
+			if len(s.Props) < 2 {
 				continue
 			}
-			// Each key against the earlier ones: the first that is equal
-			// lower-cased is the one a differently cased key collides with.
-			for i, p := range s.Props {
-				for _, q := range s.Props[:i] {
-					if lowerEqual(q.Name, p.Name) {
-						if q.Name != p.Name {
-							reportCaseCollision(pass, p, q.Name)
-						}
-						break
-					}
-				}
-			}
+			caseCollisions(s.Props, lowerHash, func(p *schema.Property, first string) {
+				pass.ReportKey(p.Member, "property key %q differs from %q only in case", cut(p.Name, 60), cut(first, 60))
+			})
 		}
 		return nil
 	},
 }
 
-// caseCollisionsHashed reports case collisions among many sibling keys,
-// by their lower-cased form.
-func caseCollisionsHashed(pass *lint.Pass, props []*schema.Property) {
-	seen := make(map[string]string, len(props))
-	for _, p := range props {
-		low := strings.ToLower(p.Name)
-		if first, ok := seen[low]; ok {
-			if first != p.Name {
-				reportCaseCollision(pass, p, first)
+// caseCollisions calls found for every key of props that is equal
+// lower-cased to an earlier one but differs from the first such, which it
+// passes.
+//
+// Up to scanMax keys are each compared with the earlier ones. More are
+// hashed by their lower-cased form, which hash computes without making it,
+// keeping the first key of each hash. A key whose hash is taken by a key
+// that is not equal to it lower-cased, which a 64-bit hash makes rare, is
+// looked up by its lower-cased copy among the other such keys, so that what
+// is found never depends on the hash.
+func caseCollisions(props []*schema.Property, hash func(string) uint64, found func(p *schema.Property, first string)) {
+	if len(props) <= scanMax {
+		for i, p := range props {
+			for _, q := range props[:i] {
+				if lowerEqual(q.Name, p.Name) {
+					if q.Name != p.Name {
+						found(p, q.Name)
+					}
+					break
+				}
 			}
-			continue
 		}
-		seen[low] = p.Name
+		return
 	}
-}
-
-func reportCaseCollision(pass *lint.Pass, p *schema.Property, first string) {
-	pass.ReportKey(p.Member, "property key %q differs from %q only in case", cut(p.Name, 60), cut(first, 60))
+	first := make(map[uint64]*schema.Property, len(props))
+	var others map[string]string // lower-cased key to the first key
+	for _, p := range props {
+		h := hash(p.Name)
+		q, ok := first[h]
+		switch {
+		case !ok:
+			first[h] = p
+		case lowerEqual(q.Name, p.Name):
+			if q.Name != p.Name {
+				found(p, q.Name)
+			}
+		default:
+			if others == nil {
+				others = map[string]string{}
+			}
+			low := strings.ToLower(p.Name)
+			if f, ok := others[low]; ok {
+				if f != p.Name {
+					found(p, f)
+				}
+				continue
+			}
+			others[low] = p.Name
+		}
+	}
 }

@@ -82,32 +82,33 @@ func ecomEvidence(d *schema.Document) bool {
 	if d == nil || d.Root == nil {
 		return false
 	}
-	var values []*schema.Node
+	n := 0 // values seen, all of them ecommerce ones
+	ecom := func(v *schema.Node) bool {
+		n++
+		return v.Kind == schema.String && (strings.HasPrefix(v.Text, "wix.ecom.") || strings.HasPrefix(v.Text, "wix.stores."))
+	}
 	for _, p := range d.Root.Props {
 		if p.Name != "entityFqdn" || p.Schema == nil {
 			continue
 		}
 		s := p.Schema
-		for _, m := range []*schema.Member{s.Const, s.Default} {
-			if m != nil {
-				values = append(values, m.Value)
-			}
+		if s.Const != nil && !ecom(s.Const.Value) || s.Default != nil && !ecom(s.Default.Value) {
+			return false
 		}
 		if s.Examples != nil && s.Examples.Value.Kind == schema.Array {
-			values = append(values, s.Examples.Value.Elems...)
+			for _, e := range s.Examples.Value.Elems {
+				if !ecom(e) {
+					return false
+				}
+			}
 		}
 		if s.OneOf != nil && s.OneOf.Value.Kind == schema.Array {
 			for _, o := range s.OneOf.Value.Elems {
-				if c := o.Get("const"); c != nil {
-					values = append(values, c.Value)
+				if c := o.Get("const"); c != nil && !ecom(c.Value) {
+					return false
 				}
 			}
 		}
 	}
-	for _, v := range values {
-		if v.Kind != schema.String || !(strings.HasPrefix(v.Text, "wix.ecom.") || strings.HasPrefix(v.Text, "wix.stores.")) {
-			return false
-		}
-	}
-	return len(values) > 0
+	return n > 0
 }
