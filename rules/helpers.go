@@ -194,9 +194,10 @@ func lowerASCII(c byte) byte {
 }
 
 // scanMax is the length up to which a rule looks for a repeated key by
-// comparing it with each earlier one, which costs no allocation; above it
+// comparing it with each earlier one, which costs no allocation and, for
+// the 20 to 30 properties of a usual root, less time than hashing; above it
 // a rule hashes, so that the cost stays linear in the length.
-const scanMax = 16
+const scanMax = 32
 
 // openSpan is the span of an object's opening brace, for findings about the
 // object as a whole that should not cover all of it.
