@@ -25,9 +25,9 @@ property's name in the "required" of the object that holds it.`,
 		Fix:    `Removes a name listed twice in "required", with its comma, and puts a single name given as a string in an array.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Required == nil {
-				return
+				continue
 			}
 			v := s.Required.Value
 			if v.Kind != schema.Array {
@@ -38,7 +38,7 @@ property's name in the "required" of the object that holds it.`,
 				} else {
 					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
 				}
-				return
+				continue
 			}
 			// A short list is searched, a long one hashed.
 			var seen map[string]bool
@@ -59,7 +59,7 @@ property's name in the "required" of the object that holds it.`,
 					seen[e.Text] = true
 				}
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -27,16 +27,16 @@ or date-time property is flagged: remove it or give a real value.`,
 	},
 	Run: func(pass *lint.Pass) error {
 		var sets optionSets
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Default == nil {
-				return
+				continue
 			}
 			exampleValue(s, s.Default.Value, func(s *schema.Schema, v *schema.Node) {
 				checkValueType(pass, "default", s, v)
 				checkValueFormat(pass, "default", s, v)
 				sets.check(pass, "default", s, v)
 			})
-		})
+		}
 		return nil
 	},
 }

@@ -21,13 +21,13 @@ wixCustomType in the same way.`,
 		Source: "spec rule 31; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			t := s.TypeName()
 			if t == "" || schema.IsType(t) || !isCustomTypeName(t) {
-				return
+				continue
 			}
 			pass.ReportValue(s.Type, `type %q is a custom type; write "type": %q with "wixCustomType": %q`, t, customBaseType(t), t)
-		})
+		}
 		return nil
 	},
 }
