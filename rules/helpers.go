@@ -76,14 +76,14 @@ func matchesType(typ string, n *schema.Node) bool {
 // the elements of array examples with the items schema. Values that the
 // schema does not describe are not visited.
 func eachExample(d *schema.Document, fn func(s *schema.Schema, v *schema.Node)) {
-	d.Schemas(func(s *schema.Schema) {
-		if s.Role != schema.RoleProperty && s.Role != schema.RoleRoot || s.Examples == nil || s.Examples.Value.Kind != schema.Array {
-			return
+	for _, s := range d.AllSchemas() {
+		if s.Examples == nil || s.Role != schema.RoleProperty && s.Role != schema.RoleRoot || s.Examples.Value.Kind != schema.Array {
+			continue
 		}
 		for _, e := range s.Examples.Value.Elems {
 			exampleValue(s, e, fn)
 		}
-	})
+	}
 }
 
 func exampleValue(s *schema.Schema, v *schema.Node, fn func(*schema.Schema, *schema.Node)) {

@@ -9,11 +9,21 @@ import (
 
 // eachOption calls fn for every oneOf option of every schema.
 func eachOption(d *schema.Document, fn func(parent, option *schema.Schema)) {
-	d.Schemas(func(s *schema.Schema) {
+	for _, s := range d.AllSchemas() {
 		for _, o := range s.Options {
 			fn(s, o)
 		}
-	})
+	}
+}
+
+// hasOptions reports whether a schema of the document has oneOf options.
+func hasOptions(d *schema.Document) bool {
+	for _, s := range d.AllSchemas() {
+		if len(s.Options) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // optionType is the type an option's const must have: the option's own

@@ -21,6 +21,9 @@ holding any other value is refused.`,
 		Source: "spec rule 28 and decision 4",
 	},
 	Run: func(pass *lint.Pass) error {
+		if !hasOptions(pass.Doc) {
+			return nil
+		}
 		var sets optionSets
 		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) { sets.check(pass, "example", s, v) })
 		return nil
