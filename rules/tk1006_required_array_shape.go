@@ -42,8 +42,13 @@ property's name in the "required" of the object that holds it.`,
 			}
 			// A short list is searched, a long one hashed.
 			var seen map[string]bool
+			var marks [scanMax]uint64
 			if len(v.Elems) > scanMax {
 				seen = make(map[string]bool, len(v.Elems))
+			} else {
+				for i, e := range v.Elems {
+					marks[i] = mark(e)
+				}
 			}
 			for i, e := range v.Elems {
 				switch {
@@ -51,7 +56,7 @@ property's name in the "required" of the object that holds it.`,
 					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
-				case seen != nil && seen[e.Text], seen == nil && listedBefore(v.Elems[:i], e.Text):
+				case seen != nil && seen[e.Text], seen == nil && listedBefore(v.Elems[:i], marks[:i], e):
 					pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
 						Fixes: someFix(removeEntry(s, i))})
 				}
@@ -64,12 +69,24 @@ property's name in the "required" of the object that holds it.`,
 	},
 }
 
-// listedBefore reports whether a string among elems is name.
-func listedBefore(elems []*schema.Node, name string) bool {
-	for _, e := range elems {
-		if e.Kind == schema.String && e.Text == name {
+// listedBefore reports whether a string among elems, whose marks are
+// marks, is the string e.
+func listedBefore(elems []*schema.Node, marks []uint64, e *schema.Node) bool {
+	m := mark(e)
+	for i, x := range elems {
+		if marks[i] == m && x.Kind == schema.String && x.Text == e.Text {
 			return true
 		}
 	}
 	return false
+}
+
+// mark is a string's length and first and last bytes, which equal strings
+// share: most unequal ones are told apart by it in one comparison.
+func mark(e *schema.Node) uint64 {
+	s := e.Text
+	if e.Kind != schema.String || s == "" {
+		return 0
+	}
+	return uint64(len(s))<<16 | uint64(s[0])<<8 | uint64(s[len(s)-1])
 }
