@@ -48,7 +48,12 @@ func cut(s string, n int) string {
 }
 
 // isBlank reports whether s is empty or white space only.
-func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+func isBlank(s string) bool {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf {
+		return false // a visible ASCII character: the common case
+	}
+	return strings.TrimSpace(s) == ""
+}
 
 // matchesType reports whether a value has a schema type. "integer" wants a
 // whole number; "number" takes any number.

@@ -190,3 +190,13 @@ func TestLowerHash(t *testing.T) {
 		t.Errorf("lowerHash of an ASCII key allocates %v times, want 0", n)
 	}
 }
+
+// TestIsBlank checks isBlank's shortcut for a visible ASCII first character
+// against strings.TrimSpace.
+func TestIsBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u0085", "\u00a0", "\u3000x", " x", "x", "!", "~ ", "\x7f", "\x00", "\xff", "\u00e9"} {
+		if got, want := isBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("isBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -45,14 +45,17 @@ func checkValueFormat(pass *lint.Pass, noun string, s *schema.Schema, v *schema.
 	if f == "" {
 		return
 	}
-	if schema.IsFormat(f) {
-		// A documented format is its own spelling: no variant to look for.
-	} else if w := formatCaseVariant(f); w != "" {
-		f = w
-	} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
-		f = w
+	// A documented format is its own spelling: no variant to look for.
+	known := schema.IsFormat(f)
+	if !known {
+		if w := formatCaseVariant(f); w != "" {
+			f = w
+		} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
+			f = w
+		}
+		known = schema.IsFormat(f)
 	}
-	if schema.IsFormat(f) && !schema.CheckFormat(f, v.Text) {
+	if known && !schema.CheckFormat(f, v.Text) {
 		pass.ReportNode(v, "%s %s is not a valid %s", noun, show(v), f)
 	}
 }
