@@ -189,6 +189,22 @@ func lowerHash(s string) uint64 {
 	return h
 }
 
+// lowerMark is the length and the first and last bytes of
+// strings.ToLower(s), which it makes only when s is not ASCII: keys equal
+// lower-cased have equal marks, and a mark is cheaper than a hash.
+func lowerMark(s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = strings.ToLower(s)
+			return uint64(len(s))<<16 | uint64(s[0])<<8 | uint64(s[len(s)-1])
+		}
+	}
+	if s == "" {
+		return 0
+	}
+	return uint64(len(s))<<16 | uint64(lowerASCII(s[0]))<<8 | uint64(lowerASCII(s[len(s)-1]))
+}
+
 // lowerASCII lower-cases an ASCII letter and returns any other byte as it
 // is.
 func lowerASCII(c byte) byte {

@@ -176,6 +176,20 @@ func TestCaseCollisionsHashCollision(t *testing.T) {
 	}
 }
 
+// TestLowerMark checks that keys equal lower-cased have equal marks.
+func TestLowerMark(t *testing.T) {
+	for _, a := range caseKeys {
+		for _, b := range caseKeys {
+			if strings.ToLower(a) == strings.ToLower(b) && lowerMark(a) != lowerMark(b) {
+				t.Errorf("%q and %q are equal lower-cased but have marks %x and %x", a, b, lowerMark(a), lowerMark(b))
+			}
+		}
+	}
+	if lowerMark("orderId") == lowerMark("orderAt") {
+		t.Error("orderId and orderAt have one mark")
+	}
+}
+
 // TestLowerHash checks lowerHash against hash/fnv over the lower-cased key,
 // and that it does not allocate for an ASCII key.
 func TestLowerHash(t *testing.T) {

@@ -47,15 +47,15 @@ one for the other.`,
 // is found never depends on the hash.
 func caseCollisions(props []*schema.Property, hash func(string) uint64, found func(p *schema.Property, first string)) {
 	if len(props) <= scanMax {
-		// Keys equal lower-cased have equal hashes: the hashes, on the
+		// Keys equal lower-cased have equal marks: the marks, on the
 		// stack, rule out most pairs at the cost of one comparison.
-		var hashes [scanMax]uint64
+		var marks [scanMax]uint64
 		for i, p := range props {
-			hashes[i] = hash(p.Name)
+			marks[i] = lowerMark(p.Name)
 		}
 		for i, p := range props {
 			for j, q := range props[:i] {
-				if hashes[j] == hashes[i] && lowerEqual(q.Name, p.Name) {
+				if marks[j] == marks[i] && lowerEqual(q.Name, p.Name) {
 					if q.Name != p.Name {
 						found(p, q.Name)
 					}
