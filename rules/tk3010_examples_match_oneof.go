@@ -34,7 +34,7 @@ holding any other value is refused.`,
 // schemas checked so far, so that each is hashed once; a set of fewer is
 // scanned in place.
 type optionSets struct {
-	hashed map[*schema.Schema]*constSet
+	hashed map[*schema.Schema]constSet
 }
 
 // check reports v, an example or default (noun) of s or a value inside
@@ -43,20 +43,18 @@ func (sets *optionSets) check(pass *lint.Pass, noun string, s *schema.Schema, v 
 	if len(s.Options) == 0 {
 		return
 	}
-	var set *constSet
+	var set constSet
 	if len(s.Options) > scanMax {
-		set = sets.hashed[s]
-		if set == nil {
+		var ok bool
+		if set, ok = sets.hashed[s]; !ok {
 			if sets.hashed == nil {
-				sets.hashed = map[*schema.Schema]*constSet{}
+				sets.hashed = map[*schema.Schema]constSet{}
 			}
-			c := optionConsts(s)
-			set = &c
+			set = optionConsts(s)
 			sets.hashed[s] = set
 		}
 	} else {
-		c := optionConsts(s)
-		set = &c
+		set = optionConsts(s)
 	}
 	if set.n == 0 || set.has(v) {
 		return
