@@ -28,8 +28,8 @@ func customTypeIs(name, typ, format string) bool {
 // checkMembers checks the object shape of a custom type: type "object",
 // and each of the custom type's members present and, when the table says
 // so, required.
-func checkMembers(pass *lint.Pass, p *schema.Property, custom string) {
-	ct, _ := schema.LookupCustomType(custom)
+func checkMembers(pass *lint.Pass, p *schema.Property, ct schema.CustomType) {
+	custom := ct.Name
 	s := p.Schema
 	if t := s.TypeName(); t != "object" {
 		if s.Type == nil {

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/triggerkit/triggerkit/lint"
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
 
 // MoneyShape checks MONEY properties.
 var MoneyShape = &lint.Rule{
@@ -20,11 +23,15 @@ both listed in the property's own "required".`,
 		Source: "spec rule 69; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
+		var ct schema.CustomType // looked up at the first MONEY property
 		for _, p := range defined(pass.Doc) {
 			if p.Schema.CustomType() != "MONEY" {
 				continue
 			}
-			checkMembers(pass, p, "MONEY")
+			if ct.Name == "" {
+				ct, _ = schema.LookupCustomType("MONEY")
+			}
+			checkMembers(pass, p, ct)
 		}
 		return nil
 	},

@@ -24,12 +24,15 @@ directly.`,
 		Source: "spec rule 72; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
+		var ct schema.CustomType // looked up at the first ATTACHMENT property
 		for _, p := range defined(pass.Doc) {
 			if p.Schema.CustomType() != "ATTACHMENT" {
 				continue
 			}
-			checkMembers(pass, p, "ATTACHMENT")
-			ct, _ := schema.LookupCustomType("ATTACHMENT")
+			if ct.Name == "" {
+				ct, _ = schema.LookupCustomType("ATTACHMENT")
+			}
+			checkMembers(pass, p, ct)
 			for _, want := range ct.Members {
 				name := want.Name
 				m := p.Schema.Prop(name)
