@@ -8,16 +8,15 @@ import (
 	"github.com/triggerkit/triggerkit/schema"
 )
 
-// marked returns the property definitions that carry a keyword, found with
-// get, in document order.
-func marked(d *schema.Document, get func(*schema.Schema) *schema.Member) []*schema.Property {
-	var out []*schema.Property
+// firstMarked returns the first property definition in document order that
+// carries a keyword, found with get, or nil.
+func firstMarked(d *schema.Document, get func(*schema.Schema) *schema.Member) *schema.Property {
 	for _, p := range defined(d) {
 		if get(p.Schema) != nil {
-			out = append(out, p)
+			return p
 		}
 	}
-	return out
+	return nil
 }
 
 func identityOf(s *schema.Schema) *schema.Member { return s.IdentityType }
@@ -32,17 +31,24 @@ func rootRequires(d *schema.Document, p *schema.Property) bool {
 // reportBeyondFirst reports every property after the first that carries a
 // keyword allowed on one property only.
 func reportBeyondFirst(pass *lint.Pass, get func(*schema.Schema) *schema.Member, keyword string) {
-	ps := marked(pass.Doc, get)
-	for _, p := range ps[min(1, len(ps)):] {
-		pass.ReportKey(get(p.Schema), "a second property has %s (the first is %q); only one may", keyword, cut(ps[0].Name, 60))
+	var first *schema.Property
+	for _, p := range defined(pass.Doc) {
+		m := get(p.Schema)
+		switch {
+		case m == nil:
+		case first == nil:
+			first = p
+		default:
+			pass.ReportKey(m, "a second property has %s (the first is %q); only one may", keyword, cut(first.Name, 60))
+		}
 	}
 }
 
 // reportNotRequired reports 1st-level properties carrying a keyword that
 // are not in the root's "required"; role names them in the message.
 func reportNotRequired(pass *lint.Pass, get func(*schema.Schema) *schema.Member, role string) {
-	for _, p := range marked(pass.Doc, get) {
-		if p.Level() == 1 && !rootRequires(pass.Doc, p) {
+	for _, p := range defined(pass.Doc) {
+		if get(p.Schema) != nil && p.Level() == 1 && !rootRequires(pass.Doc, p) {
 			d := lint.Diagnostic{Pointer: p.Value.Pointer(), Span: p.KeySpan,
 				Message: fmt.Sprintf(`the %s property %q is not in the root "required"`, role, cut(p.Name, 60))}
 			if f, ok := requireFix(pass, p.Name); ok {

@@ -7,18 +7,6 @@ import (
 	"github.com/triggerkit/triggerkit/schema"
 )
 
-// customTyped returns the property definitions whose wixCustomType is one
-// of names.
-func customTyped(d *schema.Document, names ...string) []*schema.Property {
-	var out []*schema.Property
-	for _, p := range defined(d) {
-		if schema.Contains(names, p.Schema.CustomType()) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // orList joins names as "A, B, C or D".
 func orList(names []string) string {
 	if len(names) < 2 {
@@ -27,23 +15,21 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// customTypedAs returns the property definitions whose wixCustomType is a
-// custom type of the given JSON type and format.
-func customTypedAs(d *schema.Document, typ, format string) []*schema.Property {
-	var names []string
-	for _, c := range schema.CustomTypes() {
-		if c.Type == typ && c.Format == format {
-			names = append(names, c.Name)
-		}
+// customTypeIs reports whether name is a custom type of the given JSON type
+// and format.
+func customTypeIs(name, typ, format string) bool {
+	if name == "" {
+		return false
 	}
-	return customTyped(d, names...)
+	c, ok := schema.LookupCustomTypeHead(name)
+	return ok && c.Type == typ && c.Format == format
 }
 
 // checkMembers checks the object shape of a custom type: type "object",
 // and each of the custom type's members present and, when the table says
 // so, required.
-func checkMembers(pass *lint.Pass, p *schema.Property, custom string) {
-	ct, _ := schema.LookupCustomType(custom)
+func checkMembers(pass *lint.Pass, p *schema.Property, ct schema.CustomType) {
+	custom := ct.Name
 	s := p.Schema
 	if t := s.TypeName(); t != "object" {
 		if s.Type == nil {

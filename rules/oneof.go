@@ -9,11 +9,21 @@ import (
 
 // eachOption calls fn for every oneOf option of every schema.
 func eachOption(d *schema.Document, fn func(parent, option *schema.Schema)) {
-	d.Schemas(func(s *schema.Schema) {
+	for _, s := range d.AllSchemas() {
 		for _, o := range s.Options {
 			fn(s, o)
 		}
-	})
+	}
+}
+
+// hasOptions reports whether a schema of the document has oneOf options.
+func hasOptions(d *schema.Document) bool {
+	for _, s := range d.AllSchemas() {
+		if len(s.Options) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // optionType is the type an option's const must have: the option's own
@@ -26,40 +36,88 @@ func optionType(parent, option *schema.Schema) string {
 }
 
 // constSet is the const values of a schema's oneOf options, for checking
-// that a value is one of them in constant time.
+// that a value is one of them: by comparing it with each when there are at
+// most scanMax options, which allocates nothing, and by their keys when
+// there are more, in constant time.
 type constSet struct {
-	keys map[string]bool
-	n    int    // how many options have a const
-	list string // the first five consts, for messages
+	s    *schema.Schema
+	n    int             // how many options have a const
+	keys map[string]bool // the consts' valueKeys; nil for scanMax options or fewer
 }
 
 // optionConsts returns the const values of a schema's oneOf options.
-func optionConsts(s *schema.Schema) *constSet {
-	set := &constSet{keys: map[string]bool{}}
-	var shown []string
+func optionConsts(s *schema.Schema) constSet {
+	set := constSet{s: s}
 	for _, o := range s.Options {
-		if o.Const == nil {
-			continue
-		}
-		set.n++
-		if k, ok := valueKey(o.Const.Value); ok {
-			set.keys[k] = true
-		}
-		if len(shown) < 5 {
-			shown = append(shown, show(o.Const.Value))
+		if o.Const != nil {
+			set.n++
 		}
 	}
-	set.list = strings.Join(shown, ", ")
-	if set.n > len(shown) {
-		set.list += ", ..."
+	if len(s.Options) > scanMax {
+		set.keys = make(map[string]bool, set.n)
+		for _, o := range s.Options {
+			if o.Const == nil {
+				continue
+			}
+			if k, ok := valueKey(o.Const.Value); ok {
+				set.keys[k] = true
+			}
+		}
 	}
 	return set
 }
 
 // has reports whether v is one of the consts.
 func (c *constSet) has(v *schema.Node) bool {
-	k, ok := valueKey(v)
-	return ok && c.keys[k]
+	if c.keys != nil {
+		k, ok := valueKey(v)
+		return ok && c.keys[k]
+	}
+	for _, o := range c.s.Options {
+		if o.Const != nil && sameValue(o.Const.Value, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// list shows the first five consts for a message, then ", ..." when there
+// are more.
+func (c *constSet) list() string {
+	var shown []string
+	for _, o := range c.s.Options {
+		if o.Const != nil && len(shown) < 5 {
+			shown = append(shown, show(o.Const.Value))
+		}
+	}
+	list := strings.Join(shown, ", ")
+	if c.n > len(shown) {
+		list += ", ..."
+	}
+	return list
+}
+
+// sameValue reports whether two values have the same valueKey, without
+// making the keys.
+func sameValue(a, b *schema.Node) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case schema.String, schema.Bool:
+		return a.Text == b.Text
+	case schema.Null:
+		return true
+	case schema.Number:
+		if a.Text == b.Text {
+			return true
+		}
+		x, errx := strconv.ParseFloat(a.Text, 64)
+		y, erry := strconv.ParseFloat(b.Text, 64)
+		// Numbers that do not fit a float64 are keyed by their text.
+		return errx == nil && erry == nil && (x == y || x != x && y != y)
+	}
+	return false
 }
 
 // valueKey is a scalar's identity for comparing values: two scalars have

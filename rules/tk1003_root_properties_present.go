@@ -28,7 +28,7 @@ definition, at every level, is itself an object with "type", "title" and the oth
 		case root.Properties.Value.Kind != schema.Object:
 			pass.ReportValue(root.Properties, `"properties" is %s, want an object`, kindOf(root.Properties.Value))
 		}
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s != root && s.Properties != nil && s.Properties.Value.Kind != schema.Object {
 				pass.ReportValue(s.Properties, `"properties" is %s, want an object`, kindOf(s.Properties.Value))
 			}
@@ -37,7 +37,7 @@ definition, at every level, is itself an object with "type", "title" and the oth
 					pass.ReportValue(p.Member, `property definition is %s, want an object`, kindOf(p.Value))
 				}
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -25,9 +25,9 @@ property's name in the "required" of the object that holds it.`,
 		Fix:    `Removes a name listed twice in "required", with its comma, and puts a single name given as a string in an array.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Required == nil {
-				return
+				continue
 			}
 			v := s.Required.Value
 			if v.Kind != schema.Array {
@@ -38,24 +38,55 @@ property's name in the "required" of the object that holds it.`,
 				} else {
 					pass.ReportValue(s.Required, `"required" is %s, want an array of property names`, kindOf(v))
 				}
-				return
+				continue
 			}
-			seen := map[string]bool{}
+			// A short list is searched, a long one hashed.
+			var seen map[string]bool
+			var marks [scanMax]uint64
+			if len(v.Elems) > scanMax {
+				seen = make(map[string]bool, len(v.Elems))
+			} else {
+				for i, e := range v.Elems {
+					marks[i] = mark(e)
+				}
+			}
 			for i, e := range v.Elems {
 				switch {
 				case e.Kind != schema.String:
 					pass.ReportNode(e, "required entry is %s, want a property name", kindOf(e))
 				case e.Text == "":
 					pass.ReportNode(e, "required entry is empty, want a property name")
-				case seen[e.Text]:
+				case seen != nil && seen[e.Text], seen == nil && listedBefore(v.Elems[:i], marks[:i], e):
 					pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Message: fmt.Sprintf("%q is listed twice", e.Text),
 						Fixes: someFix(removeEntry(s, i))})
 				}
-				if e.Kind == schema.String {
+				if seen != nil && e.Kind == schema.String {
 					seen[e.Text] = true
 				}
 			}
-		})
+		}
 		return nil
 	},
+}
+
+// listedBefore reports whether a string among elems, whose marks are
+// marks, is the string e.
+func listedBefore(elems []*schema.Node, marks []uint64, e *schema.Node) bool {
+	m := mark(e)
+	for i, x := range elems {
+		if marks[i] == m && x.Kind == schema.String && x.Text == e.Text {
+			return true
+		}
+	}
+	return false
+}
+
+// mark is a string's length and first and last bytes, which equal strings
+// share: most unequal ones are told apart by it in one comparison.
+func mark(e *schema.Node) uint64 {
+	s := e.Text
+	if e.Kind != schema.String || s == "" {
+		return 0
+	}
+	return uint64(len(s))<<16 | uint64(s[0])<<8 | uint64(s[len(s)-1])
 }

@@ -24,9 +24,9 @@ automations cannot see, and payloads without it fail validation.`,
 		Fix:    `Removes a "required" entry that names no property, with its comma (but not the last entry of the root's, which needs the author's choice); an entry that differs from a property's name only in case is written as that name instead.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Required == nil || s.Required.Value.Kind != schema.Array {
-				return
+				continue
 			}
 			// A required list on an array property names the items' keys.
 			owner := s
@@ -54,7 +54,7 @@ automations cannot see, and payloads without it fail validation.`,
 				pass.Report(lint.Diagnostic{Pointer: e.Pointer(), Span: e.Span, Fixes: someFix(f),
 					Message: fmt.Sprintf(`required property %q is not declared in "properties"`, e.Text)})
 			}
-		})
+		}
 		return nil
 	},
 }

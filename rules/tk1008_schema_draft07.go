@@ -22,13 +22,13 @@ root only.`,
 		Fix:    `Writes "$schema" as "http://json-schema.org/draft-07/schema".`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.SchemaURI == nil {
-				return
+				continue
 			}
 			if s.Role != schema.RoleRoot {
 				pass.ReportKey(s.SchemaURI, `"$schema" belongs at the root only`)
-				return
+				continue
 			}
 			v := s.SchemaURI.Value
 			switch {
@@ -39,7 +39,7 @@ root only.`,
 				pass.ReportFix(v.Span, v.Pointer(), replaceValue("write the draft-07 URI", v, schema.Quote(draft07)),
 					`"$schema" is %q; Wix saves trigger schemas as draft-07 ("http://json-schema.org/draft-07/schema")`, cut(v.Text, 80))
 			}
-		})
+		}
 		return nil
 	},
 }

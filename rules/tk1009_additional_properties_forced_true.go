@@ -22,10 +22,10 @@ says. "false" or a sub-schema has no effect and misleads readers into thinking e
 		Fix:    `Removes "additionalProperties", which has no effect, with its comma.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			ap := s.AdditionalProperties
 			if ap == nil || ap.Value.Bool() {
-				return
+				continue
 			}
 			f := removeMember(`remove "additionalProperties"`, s.Node, ap)
 			if ap.Value.Kind == schema.Bool {
@@ -33,7 +33,7 @@ says. "false" or a sub-schema has no effect and misleads readers into thinking e
 			} else {
 				pass.ReportFix(ap.Value.Span, ap.Value.Pointer(), f, `"additionalProperties" is %s and has no effect; Wix always saves it as true`, kindOf(ap.Value))
 			}
-		})
+		}
 		return nil
 	},
 }

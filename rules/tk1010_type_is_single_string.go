@@ -20,16 +20,16 @@ cannot be null, and automations need one type per property to offer conditions.`
 		Source: "spec rule 10; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Type == nil || s.Type.Value.Kind == schema.String {
-				return
+				continue
 			}
 			if s.Type.Value.Kind == schema.Array {
 				pass.ReportValue(s.Type, `"type" is an array, want one type name`)
 			} else {
 				pass.ReportValue(s.Type, `"type" is %s, want a type name`, kindOf(s.Type.Value))
 			}
-		})
+		}
 		return nil
 	},
 }

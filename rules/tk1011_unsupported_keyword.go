@@ -23,14 +23,14 @@ reject the schema. Use oneOf with const options instead of enum, and write defin
 		Source: "spec rule 11 and decision 9; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			for _, m := range s.Unknown {
 				if m.Name == "example" {
 					continue // TK3007 explains it
 				}
 				pass.ReportKey(m, "keyword %q is not part of the trigger schema dialect%s", cut(m.Name, 60), keywordHint(m.Name))
 			}
-		})
+		}
 		return nil
 	},
 }

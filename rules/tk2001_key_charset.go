@@ -20,11 +20,11 @@ var KeyCharset = &lint.Rule{
 		Source: "spec rules 12 and 15; Wix: The Trigger Payload Schema, Report Event",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Walk(func(p *schema.Property) {
+		for _, p := range pass.Doc.Properties() {
 			if c, ok := schema.BadKeyChar(p.Name); ok {
 				pass.ReportKey(p.Member, "property key %q has %s; keys use only letters, digits and underscores", cut(p.Name, 60), c)
 			}
-		})
+		}
 		return nil
 	},
 }

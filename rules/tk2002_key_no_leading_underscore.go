@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // KeyNoLeadingUnderscore checks that property keys do not start with "_".
@@ -21,11 +20,11 @@ var KeyNoLeadingUnderscore = &lint.Rule{
 		Source: "spec rules 13 and 15; Wix: The Trigger Payload Schema, Report Event",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Walk(func(p *schema.Property) {
+		for _, p := range pass.Doc.Properties() {
 			if strings.HasPrefix(p.Name, "_") {
 				pass.ReportKey(p.Member, "property key %q starts with an underscore", cut(p.Name, 60))
 			}
-		})
+		}
 		return nil
 	},
 }

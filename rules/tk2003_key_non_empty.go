@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // KeyNonEmpty checks that property keys are not empty.
@@ -19,11 +18,11 @@ var KeyNonEmpty = &lint.Rule{
 		Source: "spec rules 14 and 15",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Walk(func(p *schema.Property) {
+		for _, p := range pass.Doc.Properties() {
 			if p.Name == "" {
 				pass.ReportKey(p.Member, "property key is empty")
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // maxKeyLength is the key length above which TK2006 warns: the limit Wix
@@ -24,11 +23,11 @@ trigger keys) are unwieldy in conditions and dynamic values, and may meet an und
 		Source: "spec rule 18",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Walk(func(p *schema.Property) {
+		for _, p := range pass.Doc.Properties() {
 			if len(p.Name) > maxKeyLength {
 				pass.ReportKey(p.Member, "property key is %d characters long, want at most %d", len(p.Name), maxKeyLength)
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -21,7 +21,7 @@ ignores it, and the property then has no example.`,
 		Fix:    `Puts an "examples" value that is not an array in one; renames "example" to "examples" and puts its value in an array, unless "examples" is there too.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if m := s.Example; m != nil {
 				d := lint.Diagnostic{Pointer: m.Value.Pointer(), Span: m.KeySpan, Message: `"example" is not a keyword; write "examples" with an array`}
 				if s.Examples == nil {
@@ -38,7 +38,7 @@ ignores it, and the property then has no example.`,
 				pass.ReportFix(e.Value.Span, e.Value.Pointer(), wrap("put the example in an array", e.Value),
 					`"examples" is %s, want an array`, kindOf(e.Value))
 			}
-		})
+		}
 		return nil
 	},
 }

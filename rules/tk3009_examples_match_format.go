@@ -22,6 +22,9 @@ example that fails it teaches the wrong shape. (futureDate examples are checked 
 		Source: "spec rule 27 and decision 4; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
+		if !hasFormat(pass.Doc) {
+			return nil // no value has a format to fail
+		}
 		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) {
 			if s.FutureDate == nil {
 				checkValueFormat(pass, "example", s, v)
@@ -29,6 +32,17 @@ example that fails it teaches the wrong shape. (futureDate examples are checked 
 		})
 		return nil
 	},
+}
+
+// hasFormat reports whether a schema of the document without futureDate
+// has a string "format", which its example values are checked against.
+func hasFormat(d *schema.Document) bool {
+	for _, s := range d.AllSchemas() {
+		if s.Format != nil && s.FutureDate == nil && s.FormatName() != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // checkValueFormat reports v, a string example or default (noun) of s or a
@@ -45,14 +59,17 @@ func checkValueFormat(pass *lint.Pass, noun string, s *schema.Schema, v *schema.
 	if f == "" {
 		return
 	}
-	if schema.IsFormat(f) {
-		// A documented format is its own spelling: no variant to look for.
-	} else if w := formatCaseVariant(f); w != "" {
-		f = w
-	} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
-		f = w
+	// A documented format is its own spelling: no variant to look for.
+	known := schema.IsFormat(f)
+	if !known {
+		if w := formatCaseVariant(f); w != "" {
+			f = w
+		} else if w, unsafe := formatMisspelling(f); w != "" && !unsafe {
+			f = w
+		}
+		known = schema.IsFormat(f)
 	}
-	if schema.IsFormat(f) && !schema.CheckFormat(f, v.Text) {
+	if known && !schema.CheckFormat(f, v.Text) {
 		pass.ReportNode(v, "%s %s is not a valid %s", noun, show(v), f)
 	}
 }

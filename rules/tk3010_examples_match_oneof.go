@@ -21,29 +21,43 @@ holding any other value is refused.`,
 		Source: "spec rule 28 and decision 4",
 	},
 	Run: func(pass *lint.Pass) error {
-		sets := optionSets{}
+		if !hasOptions(pass.Doc) {
+			return nil
+		}
+		var sets optionSets
 		eachExample(pass.Doc, func(s *schema.Schema, v *schema.Node) { sets.check(pass, "example", s, v) })
 		return nil
 	},
 }
 
-// optionSets holds the const sets of the schemas checked so far, so that
-// each is built once.
-type optionSets map[*schema.Schema]*constSet
+// optionSets holds the const sets of more than scanMax options of the
+// schemas checked so far, so that each is hashed once; a set of fewer is
+// scanned in place.
+type optionSets struct {
+	hashed map[*schema.Schema]constSet
+}
 
 // check reports v, an example or default (noun) of s or a value inside
 // one, when s has oneOf options with consts and v is none of them.
-func (sets optionSets) check(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
+func (sets *optionSets) check(pass *lint.Pass, noun string, s *schema.Schema, v *schema.Node) {
 	if len(s.Options) == 0 {
 		return
 	}
-	set := sets[s]
-	if set == nil {
+	var set constSet
+	if len(s.Options) > scanMax {
+		var ok bool
+		if set, ok = sets.hashed[s]; !ok {
+			if sets.hashed == nil {
+				sets.hashed = map[*schema.Schema]constSet{}
+			}
+			set = optionConsts(s)
+			sets.hashed[s] = set
+		}
+	} else {
 		set = optionConsts(s)
-		sets[s] = set
 	}
 	if set.n == 0 || set.has(v) {
 		return
 	}
-	pass.ReportNode(v, "%s %s is not one of the options (%s)", noun, show(v), set.list)
+	pass.ReportNode(v, "%s %s is not one of the options (%s)", noun, show(v), set.list())
 }

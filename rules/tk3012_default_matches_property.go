@@ -26,17 +26,17 @@ or date-time property is flagged: remove it or give a real value.`,
 		Fix:    `As TK3008 for examples: writes a default of the wrong type as its schema's type where the intended value is certain.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		sets := optionSets{}
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		var sets optionSets
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Default == nil {
-				return
+				continue
 			}
 			exampleValue(s, s.Default.Value, func(s *schema.Schema, v *schema.Node) {
 				checkValueType(pass, "default", s, v)
 				checkValueFormat(pass, "default", s, v)
 				sets.check(pass, "default", s, v)
 			})
-		})
+		}
 		return nil
 	},
 }

@@ -20,10 +20,10 @@ var TypeAllowed = &lint.Rule{
 		Source: "spec rule 30; Wix: The Trigger Payload Schema, The Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			t := s.TypeName()
 			if s.Type == nil || s.Type.Value.Kind != schema.String || schema.IsType(t) || isCustomTypeName(t) {
-				return
+				continue
 			}
 			switch {
 			case t == "null":
@@ -33,7 +33,7 @@ var TypeAllowed = &lint.Rule{
 			default:
 				pass.ReportValue(s.Type, "unknown type %q; want string, number, integer, boolean, array or object", cut(t, 60))
 			}
-		})
+		}
 		return nil
 	},
 }
@@ -41,6 +41,6 @@ var TypeAllowed = &lint.Rule{
 // isCustomTypeName reports whether a "type" value is really a wixCustomType
 // name, which TK4002 explains.
 func isCustomTypeName(t string) bool {
-	_, ok := schema.LookupCustomType(t)
+	_, ok := schema.LookupCustomTypeHead(t)
 	return ok
 }

@@ -21,20 +21,20 @@ wixCustomType in the same way.`,
 		Source: "spec rule 31; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			t := s.TypeName()
-			if !isCustomTypeName(t) {
-				return
+			if t == "" || schema.IsType(t) || !isCustomTypeName(t) {
+				continue
 			}
 			pass.ReportValue(s.Type, `type %q is a custom type; write "type": %q with "wixCustomType": %q`, t, customBaseType(t), t)
-		})
+		}
 		return nil
 	},
 }
 
 // customBaseType is the JSON type a custom type is written with.
 func customBaseType(custom string) string {
-	if c, ok := schema.LookupCustomType(custom); ok {
+	if c, ok := schema.LookupCustomTypeHead(custom); ok {
 		return c.Type
 	}
 	return "string"

@@ -21,10 +21,10 @@ other types they are ignored, which usually means the "type" is wrong.`,
 		Source: "spec rule 37; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			t := s.TypeName()
 			if t == "" || !schema.IsType(t) {
-				return
+				continue
 			}
 			if s.Items != nil && t != "array" {
 				pass.ReportKey(s.Items, `"items" on %s property is ignored`, withArticle(t))
@@ -32,7 +32,7 @@ other types they are ignored, which usually means the "type" is wrong.`,
 			if s.Properties != nil && t != "object" {
 				pass.ReportKey(s.Properties, `"properties" on %s property is ignored`, withArticle(t))
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // FormatOnStringOnly checks that formats sit on strings.
@@ -20,13 +19,13 @@ the automation builder. (The numeric formats are explained by TK5004.)`,
 		Source: "spec rule 40; Wix: The Trigger Payload Schema, The Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			f, t := s.FormatName(), s.TypeName()
 			if s.Format == nil || t == "" || t == "string" || f == "number" || f == "DECIMAL_VALUE" {
-				return
+				continue
 			}
 			pass.ReportKey(s.Format, `"format" on %s property; formats apply only to strings`, withArticle(t))
-		})
+		}
 		return nil
 	},
 }

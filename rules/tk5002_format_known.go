@@ -22,9 +22,9 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 		Fix:    `Writes a format spelled with other punctuation or case ("datetime", "E_mail") as the documented one. "url" and "guid" become uri and uuid only when the rule is named (an unsafe fix).`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Format == nil {
-				return
+				continue
 			}
 			v := s.Format.Value
 			f := v.Text
@@ -45,7 +45,7 @@ JSON Schema, but not documented for triggers. Anything else is an error. (Wrong 
 				}
 				pass.Report(d)
 			}
-		})
+		}
 		return nil
 	},
 }

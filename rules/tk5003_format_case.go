@@ -21,16 +21,16 @@ case. "UUID" is an unknown format that nothing checks.`,
 		Fix:    `Writes the format in the documented case.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.Format == nil || s.Format.Value.Kind != schema.String {
-				return
+				continue
 			}
 			if want := formatCaseVariant(s.Format.Value.Text); want != "" {
 				v := s.Format.Value
 				pass.ReportFix(v.Span, v.Pointer(), replaceValue("write the format as "+want, v, schema.Quote(want)),
 					"format %q is case-sensitive; want %q", v.Text, want)
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // FormatNumericString checks the numeric string formats.
@@ -21,12 +20,12 @@ numeric operators in conditions to a value that must keep its exact decimal form
 		Source: "spec rule 43; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			f, t := s.FormatName(), s.TypeName()
 			if (f == "number" || f == "DECIMAL_VALUE") && t != "" && t != "string" {
 				pass.ReportValue(s.Type, `format %q means a number carried as a string; want "type": "string", got %q`, f, t)
 			}
-		})
+		}
 		return nil
 	},
 }

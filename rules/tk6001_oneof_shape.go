@@ -19,9 +19,9 @@ var OneOfShape = &lint.Rule{
 		Source: "spec rule 46; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.OneOf == nil {
-				return
+				continue
 			}
 			v := s.OneOf.Value
 			switch {
@@ -37,7 +37,7 @@ var OneOfShape = &lint.Rule{
 					}
 				}
 			}
-		})
+		}
 		return nil
 	},
 }

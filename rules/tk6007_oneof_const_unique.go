@@ -20,26 +20,57 @@ it; two options with the same "title" cannot be told apart in the drop-down.`,
 		Source: "spec rule 52",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
-			consts := map[string]bool{}
-			titles := map[string]bool{}
-			for _, o := range s.Options {
+		for _, s := range pass.Doc.AllSchemas() {
+			switch {
+			case len(s.Options) < 2:
+				continue
+			case len(s.Options) > scanMax:
+				uniqueOptionsHashed(pass, s)
+				continue
+			}
+			// Each option against the earlier ones.
+			for i, o := range s.Options {
 				if o.Const != nil {
-					if k, ok := valueKey(o.Const.Value); ok {
-						if consts[k] {
+					for _, q := range s.Options[:i] {
+						if q.Const != nil && sameValue(q.Const.Value, o.Const.Value) {
 							pass.ReportValue(o.Const, "const %s is used by an earlier option", show(o.Const.Value))
+							break
 						}
-						consts[k] = true
 					}
 				}
 				if t := o.TitleText(); t != "" {
-					if titles[t] {
-						pass.ReportValue(o.Title, "title %q is used by an earlier option", cut(t, 60))
+					for _, q := range s.Options[:i] {
+						if q.TitleText() == t {
+							pass.ReportValue(o.Title, "title %q is used by an earlier option", cut(t, 60))
+							break
+						}
 					}
-					titles[t] = true
 				}
 			}
-		})
+		}
 		return nil
 	},
+}
+
+// uniqueOptionsHashed reports the repeated consts and titles of many
+// options, by their keys.
+func uniqueOptionsHashed(pass *lint.Pass, s *schema.Schema) {
+	consts := make(map[string]bool, len(s.Options))
+	titles := make(map[string]bool, len(s.Options))
+	for _, o := range s.Options {
+		if o.Const != nil {
+			if k, ok := valueKey(o.Const.Value); ok {
+				if consts[k] {
+					pass.ReportValue(o.Const, "const %s is used by an earlier option", show(o.Const.Value))
+				}
+				consts[k] = true
+			}
+		}
+		if t := o.TitleText(); t != "" {
+			if titles[t] {
+				pass.ReportValue(o.Title, "title %q is used by an earlier option", cut(t, 60))
+			}
+			titles[t] = true
+		}
+	}
 }

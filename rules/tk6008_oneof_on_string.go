@@ -20,11 +20,11 @@ possible by the option table, but only string drop-downs are documented end to e
 		Source: "spec rule 53; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.OneOf != nil && s.Role == schema.RoleProperty && s.TypeName() != "" && s.TypeName() != "string" {
 				pass.ReportKey(s.OneOf, "drop-down options on %s property; drop-downs are documented for strings", withArticle(s.TypeName()))
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -21,10 +21,10 @@ any other value is an error.`,
 		Source: "spec rule 54 and decision 6; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			m := s.IdentityType
 			if m == nil {
-				return
+				continue
 			}
 			switch v := m.Value; {
 			case v.Kind != schema.String:
@@ -36,7 +36,7 @@ any other value is an error.`,
 			default:
 				pass.ReportValue(m, `unknown identityType %s, want "contact"`, show(v))
 			}
-		})
+		}
 		return nil
 	},
 }

@@ -19,11 +19,11 @@ var IdentityTypeStringUUID = &lint.Rule{
 		Source: "spec rule 55; Wix: The Trigger Payload Schema, Payload Schema, internal draft",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.IdentityType != nil {
 				checkStringFormat(pass, s, s.IdentityType, "identityType", "uuid")
 			}
-		})
+		}
 		return nil
 	},
 }

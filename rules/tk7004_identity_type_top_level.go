@@ -16,8 +16,8 @@ var IdentityTypeTopLevel = &lint.Rule{
 		Source: "spec rule 57",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range marked(pass.Doc, identityOf) {
-			if p.Level() > 1 {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.IdentityType != nil && p.Level() > 1 {
 				pass.ReportKey(p.Schema.IdentityType, "identityType on a level %d property; put the contact ID at the 1st level", p.Level())
 			}
 		}

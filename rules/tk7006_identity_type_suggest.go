@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/triggerkit/triggerkit/lint"
 )
 
@@ -22,12 +20,12 @@ enrich the payload with the contact and offer contact actions.`,
 		Source: "spec rule 59; Wix: The Trigger Payload Schema, Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		if len(marked(pass.Doc, identityOf)) > 0 {
+		if firstMarked(pass.Doc, identityOf) != nil {
 			return nil
 		}
 		for _, p := range defined(pass.Doc) {
 			s := p.Schema
-			if p.Level() == 1 && s.TypeName() == "string" && s.FormatName() == "uuid" && strings.HasSuffix(normKey(p.Name), "contactid") {
+			if p.Level() == 1 && s.TypeName() == "string" && s.FormatName() == "uuid" && normKeyHasSuffix(p.Name, "contactid") {
 				pass.ReportKey(p.Member, `%q looks like a contact ID; add "identityType": "contact" to connect it to site contacts`, cut(p.Name, 60))
 				return nil
 			}

@@ -20,7 +20,7 @@ var FutureDateTrueOnly = &lint.Rule{
 		Fix:    `Writes "true" as true, and removes "futureDate": false.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			m := s.FutureDate
 			switch {
 			case m == nil || m.Value.Bool():
@@ -33,7 +33,7 @@ var FutureDateTrueOnly = &lint.Rule{
 			default:
 				pass.ReportValue(m, `"futureDate" is %s, want true`, show(m.Value))
 			}
-		})
+		}
 		return nil
 	},
 }

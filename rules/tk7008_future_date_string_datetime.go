@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/triggerkit/triggerkit/lint"
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // FutureDateStringDatetime checks the type of the scheduling property.
@@ -19,11 +18,11 @@ var FutureDateStringDatetime = &lint.Rule{
 		Source: "spec rule 61; Wix: The Trigger Payload Schema, internal draft",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			if s.FutureDate != nil {
 				checkStringFormat(pass, s, s.FutureDate, "futureDate", "date-time")
 			}
-		})
+		}
 		return nil
 	},
 }

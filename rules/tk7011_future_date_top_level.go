@@ -16,8 +16,8 @@ var FutureDateTopLevel = &lint.Rule{
 		Source: "spec rule 64",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range marked(pass.Doc, futureOf) {
-			if p.Level() > 1 {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.FutureDate != nil && p.Level() > 1 {
 				pass.ReportKey(p.Schema.FutureDate, "futureDate on a level %d property; it must be on a 1st-level property", p.Level())
 			}
 		}

@@ -19,9 +19,9 @@ var FutureDateExample = &lint.Rule{
 		Source: "spec rule 65; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range marked(pass.Doc, futureOf) {
+		for _, p := range defined(pass.Doc) {
 			ex := p.Schema.Examples
-			if ex == nil || ex.Value.Kind != schema.Array {
+			if p.Schema.FutureDate == nil || ex == nil || ex.Value.Kind != schema.Array {
 				continue
 			}
 			for _, e := range ex.Value.Elems {

@@ -20,8 +20,8 @@ trigger; enable it to be reminded.`,
 		Source: "spec rule 66; Wix: Reporting and Canceling Events",
 	},
 	Run: func(pass *lint.Pass) error {
-		if ps := marked(pass.Doc, futureOf); len(ps) > 0 {
-			pass.ReportKey(ps[0].Schema.FutureDate, "this trigger is scheduled only; report real-time events to a separate trigger")
+		if p := firstMarked(pass.Doc, futureOf); p != nil {
+			pass.ReportKey(p.Schema.FutureDate, "this trigger is scheduled only; report real-time events to a separate trigger")
 		}
 		return nil
 	},

@@ -25,14 +25,17 @@ warning). Anything else is an error.`,
 		Fix:    `Writes a custom type spelled with other case or punctuation ("image_url", "Money") as the documented one, when the property already has that custom type's type, format and members.`,
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			m := s.WixCustomType
 			if m == nil {
-				return
+				continue
 			}
 			v := m.Value
+			c, known := schema.LookupCustomTypeHead(v.Text)
+			if v.Kind == schema.String && known && !c.Internal {
+				continue
+			}
 			documented := schema.CustomTypeNames(false)
-			c, known := schema.LookupCustomType(v.Text)
 			switch {
 			case v.Kind != schema.String:
 				pass.ReportValue(m, `"wixCustomType" is %s, want %s`, kindOf(v), orList(documented))
@@ -51,7 +54,7 @@ warning). Anything else is an error.`,
 			default:
 				pass.ReportValue(m, "unknown wixCustomType %s; want %s", show(v), orList(documented))
 			}
-		})
+		}
 		return nil
 	},
 }

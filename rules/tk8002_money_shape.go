@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/triggerkit/triggerkit/lint"
+import (
+	"github.com/triggerkit/triggerkit/lint"
+	"github.com/triggerkit/triggerkit/schema"
+)
 
 // MoneyShape checks MONEY properties.
 var MoneyShape = &lint.Rule{
@@ -20,8 +23,15 @@ both listed in the property's own "required".`,
 		Source: "spec rule 69; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "MONEY") {
-			checkMembers(pass, p, "MONEY")
+		var ct schema.CustomType // looked up at the first MONEY property
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "MONEY" {
+				continue
+			}
+			if ct.Name == "" {
+				ct, _ = schema.LookupCustomType("MONEY")
+			}
+			checkMembers(pass, p, ct)
 		}
 		return nil
 	},

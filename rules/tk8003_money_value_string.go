@@ -23,7 +23,10 @@ the typed SDK and real payloads use strings.)`,
 		Source: "spec rule 70; Wix skills docs, Wix Events API",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "MONEY") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "MONEY" {
+				continue
+			}
 			want, _ := schema.CustomMemberOf("MONEY", "value")
 			v := p.Schema.Prop(want.Name)
 			if v == nil || v.Schema == nil || v.Schema.Type == nil || v.Schema.TypeName() == want.Type {

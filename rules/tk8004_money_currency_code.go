@@ -24,7 +24,10 @@ the examples of the MONEY property are checked.`,
 		Source: "spec rule 71; Wix: The Trigger Payload Schema",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "MONEY") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "MONEY" {
+				continue
+			}
 			ex := p.Schema.Examples
 			if ex == nil || ex.Value.Kind != schema.Array {
 				continue

@@ -24,9 +24,15 @@ directly.`,
 		Source: "spec rule 72; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "ATTACHMENT") {
-			checkMembers(pass, p, "ATTACHMENT")
-			ct, _ := schema.LookupCustomType("ATTACHMENT")
+		var ct schema.CustomType // looked up at the first ATTACHMENT property
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "ATTACHMENT" {
+				continue
+			}
+			if ct.Name == "" {
+				ct, _ = schema.LookupCustomType("ATTACHMENT")
+			}
+			checkMembers(pass, p, ct)
 			for _, want := range ct.Members {
 				name := want.Name
 				m := p.Schema.Prop(name)

@@ -18,7 +18,10 @@ only for triggers with an ORDER_ID.`,
 		Source: "spec rule 73; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTypedAs(pass.Doc, "string", "uuid") {
+		for _, p := range defined(pass.Doc) {
+			if !customTypeIs(p.Schema.CustomType(), "string", "uuid") {
+				continue
+			}
 			checkStringFormat(pass, p.Schema, p.Schema.WixCustomType, p.Schema.CustomType(), "uuid")
 		}
 		return nil

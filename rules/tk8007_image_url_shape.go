@@ -16,7 +16,10 @@ var ImageURLShape = &lint.Rule{
 		Source: "spec rule 74; Wix: The Trigger Payload Schema, Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "IMAGE_URL") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "IMAGE_URL" {
+				continue
+			}
 			checkStringFormat(pass, p.Schema, p.Schema.WixCustomType, "IMAGE_URL", "uri")
 		}
 		return nil

@@ -17,7 +17,10 @@ var FieldsShape = &lint.Rule{
 		Source: "spec rule 75; Wix skills docs",
 	},
 	Run: func(pass *lint.Pass) error {
-		for _, p := range customTyped(pass.Doc, "FIELDS") {
+		for _, p := range defined(pass.Doc) {
+			if p.Schema.CustomType() != "FIELDS" {
+				continue
+			}
 			s := p.Schema
 			if s.TypeName() != "array" {
 				pass.ReportKey(s.WixCustomType, `FIELDS property has type %q, want "array"`, s.TypeName())

@@ -20,14 +20,14 @@ wixCustomType belongs on a property: not on the root, on array items or on oneOf
 		Source: "spec rule 76",
 	},
 	Run: func(pass *lint.Pass) error {
-		pass.Doc.Schemas(func(s *schema.Schema) {
+		for _, s := range pass.Doc.AllSchemas() {
 			m := s.WixCustomType
 			if m == nil {
-				return
+				continue
 			}
 			if s.Role != schema.RoleProperty {
 				pass.ReportKey(m, "wixCustomType belongs on a property")
-				return
+				continue
 			}
 			switch c := s.CustomType(); c {
 			case "MONEY", "ATTACHMENT", "FIELDS":
@@ -35,7 +35,7 @@ wixCustomType belongs on a property: not on the root, on array items or on oneOf
 					pass.ReportKey(m, "%s on a level %d property; it must be a 1st-level property", c, s.Level)
 				}
 			}
-		})
+		}
 		return nil
 	},
 }

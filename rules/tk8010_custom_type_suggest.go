@@ -49,19 +49,24 @@ same rule.`,
 // like, or "".
 func suggestCustomType(p *schema.Property) string {
 	s := p.Schema
-	key := normKey(p.Name)
 	switch s.TypeName() {
 	case "object":
-		names := make([]string, len(s.Props))
-		for i, c := range s.Props {
-			names[i] = c.Name
+		// The custom object types have a few members: their names fit on
+		// the stack.
+		var buf [8]string
+		names := buf[:0]
+		if len(s.Props) > len(buf) {
+			names = make([]string, 0, len(s.Props))
+		}
+		for _, c := range s.Props {
+			names = append(names, c.Name)
 		}
 		return schema.ShapedLike(names...)
 	case "string":
 		switch {
-		case s.FormatName() == "uri" && (strings.HasSuffix(key, "image") || strings.HasSuffix(key, "imageurl")):
+		case s.FormatName() == "uri" && (normKeyHasSuffix(p.Name, "image") || normKeyHasSuffix(p.Name, "imageurl")):
 			return "IMAGE_URL"
-		case s.FormatName() == "uuid" && strings.HasSuffix(key, "orderid"):
+		case s.FormatName() == "uuid" && normKeyHasSuffix(p.Name, "orderid"):
 			return "ORDER_ID"
 		}
 	}
@@ -77,32 +82,33 @@ func ecomEvidence(d *schema.Document) bool {
 	if d == nil || d.Root == nil {
 		return false
 	}
-	var values []*schema.Node
+	n := 0 // values seen, all of them ecommerce ones
+	ecom := func(v *schema.Node) bool {
+		n++
+		return v.Kind == schema.String && (strings.HasPrefix(v.Text, "wix.ecom.") || strings.HasPrefix(v.Text, "wix.stores."))
+	}
 	for _, p := range d.Root.Props {
 		if p.Name != "entityFqdn" || p.Schema == nil {
 			continue
 		}
 		s := p.Schema
-		for _, m := range []*schema.Member{s.Const, s.Default} {
-			if m != nil {
-				values = append(values, m.Value)
-			}
+		if s.Const != nil && !ecom(s.Const.Value) || s.Default != nil && !ecom(s.Default.Value) {
+			return false
 		}
 		if s.Examples != nil && s.Examples.Value.Kind == schema.Array {
-			values = append(values, s.Examples.Value.Elems...)
+			for _, e := range s.Examples.Value.Elems {
+				if !ecom(e) {
+					return false
+				}
+			}
 		}
 		if s.OneOf != nil && s.OneOf.Value.Kind == schema.Array {
 			for _, o := range s.OneOf.Value.Elems {
-				if c := o.Get("const"); c != nil {
-					values = append(values, c.Value)
+				if c := o.Get("const"); c != nil && !ecom(c.Value) {
+					return false
 				}
 			}
 		}
 	}
-	for _, v := range values {
-		if v.Kind != schema.String || !(strings.HasPrefix(v.Text, "wix.ecom.") || strings.HasPrefix(v.Text, "wix.stores.")) {
-			return false
-		}
-	}
-	return len(values) > 0
+	return n > 0
 }

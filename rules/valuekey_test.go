@@ -47,3 +47,25 @@ func TestValueKeyIsSameValue(t *testing.T) {
 		}
 	}
 }
+
+// TestSameValueIsValueKey checks that sameValue, which the scans of a few
+// options use, holds for exactly the pairs with equal valueKeys, which the
+// hashes of many options use, so that a schema's findings do not depend on
+// how many options it has.
+func TestSameValueIsValueKey(t *testing.T) {
+	src := `[1, 1.0, 1e0, 10e-1, -0, 0, 0.0, -0.0, 1e-400, 1e400, 1e400, 2e400, -1e400, 1.5, 15e-1, "1", "1.0", "", " ", true, false, "true", "false", null, "null", {}, {}, {"a": 1}, [], [], [1], 9007199254740993, 9007199254740992, 0.1, 1e-1, 100, 1e2]`
+	f, err := schema.Parse("v.json", []byte(`{"v": `+src+`}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := f.Root.Members[0].Value.Elems
+	for _, a := range vals {
+		for _, b := range vals {
+			ka, oka := valueKey(a)
+			kb, okb := valueKey(b)
+			if got, want := sameValue(a, b), oka && okb && ka == kb; got != want {
+				t.Errorf("%s vs %s: sameValue %v, same key %v", a.Text, b.Text, got, want)
+			}
+		}
+	}
+}

@@ -29,14 +29,30 @@ var keywords = [...]string{
 // gives them. The slice is a copy.
 func Types() []string { return slices.Clone(types[:]) }
 
-// IsType reports whether t is one of the values "type" may take.
-func IsType(t string) bool { return slices.Contains(types[:], t) }
+// IsType reports whether t is one of the values "type" may take. It
+// switches on t rather than searching types, as every rule asks it of
+// every schema.
+func IsType(t string) bool {
+	switch t {
+	case "string", "number", "integer", "boolean", "array", "object":
+		return true
+	}
+	return false
+}
 
 // Formats returns the formats the dialect documents. The slice is a copy.
 func Formats() []string { return slices.Clone(formats[:]) }
 
-// IsFormat reports whether f is a format the dialect documents.
-func IsFormat(f string) bool { return slices.Contains(formats[:], f) }
+// IsFormat reports whether f is a format the dialect documents. It
+// switches on f rather than searching formats, as the rules ask it of
+// every format and example.
+func IsFormat(f string) bool {
+	switch f {
+	case "date-time", "date", "time", "email", "uuid", "uri", "regex", "number", "DECIMAL_VALUE":
+		return true
+	}
+	return false
+}
 
 // JSONSchemaFormats returns the other formats of JSON Schema: valid JSON
 // Schema, but not documented for trigger schemas. The slice is a copy.
@@ -174,6 +190,19 @@ func LookupCustomType(name string) (CustomType, bool) {
 	for _, c := range customTypes {
 		if c.Name == name {
 			c.Members = slices.Clone(c.Members)
+			return c, true
+		}
+	}
+	return CustomType{}, false
+}
+
+// LookupCustomTypeHead returns the custom type named name (case-sensitive)
+// without its members (Members is nil), or false. Unlike LookupCustomType
+// it does not allocate.
+func LookupCustomTypeHead(name string) (CustomType, bool) {
+	for _, c := range customTypes {
+		if c.Name == name {
+			c.Members = nil
 			return c, true
 		}
 	}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -115,5 +116,59 @@ func TestShapedLike(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { ShapedLike("value", "currency") }); n != 0 {
 		t.Errorf("ShapedLike allocates %v times, want 0", n)
+	}
+}
+
+// TestLookupCustomTypeHead checks that the head of every custom type is
+// LookupCustomType's answer without the members, that an unknown or
+// differently cased name is not found, and that a lookup does not allocate.
+func TestLookupCustomTypeHead(t *testing.T) {
+	for _, c := range CustomTypes() {
+		h, ok := LookupCustomTypeHead(c.Name)
+		if !ok || h.Name != c.Name || h.Type != c.Type || h.Format != c.Format || h.Internal != c.Internal || h.Members != nil {
+			t.Errorf("LookupCustomTypeHead(%q) = %+v, %v; want %+v without members", c.Name, h, ok, c)
+		}
+	}
+	for _, name := range []string{"", "money", "CASH", "MONEY "} {
+		if h, ok := LookupCustomTypeHead(name); ok {
+			t.Errorf("LookupCustomTypeHead(%q) = %+v, want not found", name, h)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { LookupCustomTypeHead("ATTACHMENT") }); n != 0 {
+		t.Errorf("LookupCustomTypeHead allocates %v times, want 0", n)
+	}
+}
+
+// TestIsTypeIsFormatMatchTables checks that IsType and IsFormat, which
+// switch on their argument, agree with the tables Types and Formats list:
+// every entry is in, and near misses are out.
+func TestIsTypeIsFormatMatchTables(t *testing.T) {
+	near := func(s string) []string {
+		return []string{s, strings.ToUpper(s), strings.ToLower(s), s + " ", " " + s, s[:len(s)-1], s + "s"}
+	}
+	var typeCount, formatCount int
+	for _, typ := range Types() {
+		for _, s := range near(typ) {
+			if got, want := IsType(s), slices.Contains(Types(), s); got != want {
+				t.Errorf("IsType(%q) = %v, want %v", s, got, want)
+			}
+		}
+		typeCount++
+	}
+	for _, f := range append(Formats(), JSONSchemaFormats()...) {
+		for _, s := range near(f) {
+			if got, want := IsFormat(s), slices.Contains(Formats(), s); got != want {
+				t.Errorf("IsFormat(%q) = %v, want %v", s, got, want)
+			}
+		}
+		formatCount++
+	}
+	for _, s := range []string{"", "null", "enum", "int", "datetime", "url", "decimal_value"} {
+		if IsType(s) || IsFormat(s) {
+			t.Errorf("%q is taken for a type or format", s)
+		}
+	}
+	if typeCount != 6 || formatCount != 9+len(JSONSchemaFormats()) {
+		t.Errorf("%d types and %d formats: update IsType and IsFormat with the tables", typeCount, formatCount-len(JSONSchemaFormats()))
 	}
 }
