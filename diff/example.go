@@ -89,22 +89,38 @@ type exampler struct {
 	// buf holds the payload being checked; an example gets its own copy.
 	// around holds the payload that replace splices its tries into.
 	buf, around []byte
-	// verdicts remembers each side's errors for each payload checked: the
+	// verdicts remembers both sides' errors for each payload checked: the
 	// search builds the same payloads again for other candidates.
-	verdicts [2]map[string][]validate.Violation
+	verdicts map[string]*verdict
+	// built remembers build's payloads, frozen, by side and path.
+	built map[builtKey]*jv
+}
+
+// verdict is what each side found in one payload, where known.
+type verdict struct {
+	errs  [2][]validate.Violation
+	known [2]bool
+}
+
+type builtKey struct {
+	side Side
+	path string
 }
 
 // errors returns the errors that one side finds in a payload.
 func (x *exampler) errors(side Side, body []byte) []validate.Violation {
-	if errs, ok := x.verdicts[side][string(body)]; ok {
-		return errs
+	v := x.verdicts[string(body)]
+	if v == nil {
+		if x.verdicts == nil {
+			x.verdicts = make(map[string]*verdict, 64)
+		}
+		v = &verdict{}
+		x.verdicts[string(body)] = v
 	}
-	errs := x.v[side].ValidateErrors(body)
-	if x.verdicts[side] == nil {
-		x.verdicts[side] = make(map[string][]validate.Violation, 64)
+	if !v.known[side] {
+		v.errs[side], v.known[side] = x.v[side].ValidateErrors(body), true
 	}
-	x.verdicts[side][string(body)] = errs
-	return errs
+	return v.errs[side]
 }
 
 // samplesOf is samples(s), computed once per schema.
@@ -208,7 +224,7 @@ func (x *exampler) candidates(c *Change) []candidate {
 // satisfies both versions, the example says so.
 func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 	ref := 1 - acc
-	p := x.build(acc, c, cand.path)
+	p := x.build(acc, cand.path)
 	if cand.absent {
 		p.del(cand.path)
 	} else {

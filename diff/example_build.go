@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -9,14 +10,22 @@ import (
 
 // build makes a payload for one side: its required properties and what
 // leads to path. The payload is owned: its root is a copy, which shares
-// the sample's values.
-func (x *exampler) build(side Side, c *Change, path string) *jv {
+// the rest with the payload built before for the same side and path.
+func (x *exampler) build(side Side, path string) *jv {
+	k := builtKey{side, path}
+	if p, ok := x.built[k]; ok {
+		return p.shallow()
+	}
 	p := x.sample(x.root[side]).shallow()
 	if p.kind != 'o' {
 		p = &jv{kind: 'o'}
 	}
 	x.ensure(p, side, path)
-	return p
+	if x.built == nil {
+		x.built = make(map[builtKey]*jv)
+	}
+	x.built[k] = p.freeze()
+	return p.shallow()
 }
 
 // ensure creates the objects and arrays that lead to path, and the value at
@@ -24,9 +33,10 @@ func (x *exampler) build(side Side, c *Change, path string) *jv {
 // p must be owned; the nodes on the way are copied before they change.
 func (x *exampler) ensure(p *jv, side Side, path string) {
 	cur := p
-	prefix := ""
-	for _, tok := range schema.Pointer(path).Tokens() {
-		prefix += "/" + escape(tok)
+	for rest := path; rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
+		prefix := path[:len(path)-len(rest)]
 		var next *jv
 		switch cur.kind {
 		case 'o':
@@ -109,7 +119,7 @@ func made(s *schema.Schema) string {
 		var b strings.Builder
 		b.WriteByte('{')
 		n := 0
-		for _, name := range s.RequiredNames() {
+		for name := range requiredNames(s) {
 			p := s.Prop(name)
 			if p == nil {
 				continue
@@ -156,4 +166,19 @@ func made(s *schema.Schema) string {
 // canonOrdered writes a node as compact JSON in its own key order.
 func canonOrdered(n *schema.Node) string {
 	return nodeValue(n).textOf()
+}
+
+// requiredNames yields what Schema.RequiredNames lists, without making the
+// list.
+func requiredNames(s *schema.Schema) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if s.Required == nil || s.Required.Value.Kind != schema.Array {
+			return
+		}
+		for _, e := range s.Required.Value.Elems {
+			if e.Kind == schema.String && !yield(e.Text) {
+				return
+			}
+		}
+	}
 }

@@ -47,7 +47,7 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 		if s == nil || obj == nil || obj.kind != 'o' {
 			continue
 		}
-		for _, name := range s.RequiredNames() {
+		for name := range requiredNames(s) {
 			if obj.field(name) != nil {
 				continue
 			}

@@ -11,21 +11,41 @@ import (
 // through set, del and owned, which copy the nodes on the way to what they
 // change, so that no other payload sees the change.
 type jv struct {
-	kind  byte   // 'o' object, 'a' array, 'r' anything else, as raw text
-	raw   string // the JSON text of a primitive
-	keys  []string
-	vals  []*jv
-	elems []*jv
+	kind byte // 'o' object, 'a' array, 'r' anything else, as raw text
+	// frozen marks a value that is shared for good: nothing changes it or
+	// anything below it, so that its encoding, once written, is kept in
+	// enc. Only shallow copies of it change.
+	frozen bool
+	raw    string // the JSON text of a primitive
+	keys   []string
+	vals   []*jv
+	elems  []*jv
+	enc    []byte
 }
 
 // parseJSON reads JSON text made by this package. Text that does not parse
-// becomes a string.
+// becomes a string. The value is frozen.
 func parseJSON(text string) *jv {
 	f, err := schema.ParseValue("value.json", []byte(text))
 	if err != nil || f.Root == nil {
-		return &jv{kind: 'r', raw: string(appendJSONString(nil, text))}
+		return &jv{kind: 'r', raw: string(appendJSONString(nil, text)), frozen: true}
 	}
-	return nodeValue(f.Root)
+	return nodeValue(f.Root).freeze()
+}
+
+// freeze marks v and everything below it frozen, and returns v.
+func (v *jv) freeze() *jv {
+	if v.frozen {
+		return v
+	}
+	v.frozen = true
+	for _, c := range v.vals {
+		c.freeze()
+	}
+	for _, e := range v.elems {
+		e.freeze()
+	}
+	return v
 }
 
 // nodeValue copies a parsed node. Duplicate keys keep their last value.
@@ -75,9 +95,10 @@ func (v *jv) put(name string, val *jv) {
 // get returns the value at a JSON Pointer, or nil.
 func (v *jv) get(path string) *jv {
 	cur := v
-	for _, tok := range schema.Pointer(path).Tokens() {
-		cur = cur.child(tok)
-		if cur == nil {
+	for rest := path; rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
+		if cur = cur.child(tok); cur == nil {
 			return nil
 		}
 	}
@@ -146,7 +167,9 @@ func (v *jv) ownChild(tok string) *jv {
 // does.
 func (v *jv) owned(path schema.Pointer) *jv {
 	cur := v
-	for _, tok := range path.Tokens() {
+	for rest := string(path); rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
 		if cur = cur.ownChild(tok); cur == nil {
 			return nil
 		}
@@ -208,8 +231,24 @@ func (v *jv) text(path string) string {
 
 func (v *jv) textOf() string { return string(v.appendTo(nil)) }
 
-// appendTo appends the compact JSON of the value to b.
+// appendTo appends the compact JSON of the value to b. A frozen object or
+// array is written once and copied after that.
 func (v *jv) appendTo(b []byte) []byte {
+	if v.frozen && v.kind != 'r' {
+		if v.enc == nil {
+			v.enc = v.write(nil, false)
+		}
+		return append(b, v.enc...)
+	}
+	return v.write(b, true)
+}
+
+// write appends the compact JSON of the value to b. With keep, the frozen
+// values below it keep their encodings (appendTo); without, it copies the
+// encodings kept below it but keeps no new one: only frozen values that a
+// changed value holds as they are keep theirs, so that the text kept stays
+// within the text the payloads were made of, whatever the depth.
+func (v *jv) write(b []byte, keep bool) []byte {
 	switch v.kind {
 	case 'o':
 		b = append(b, '{')
@@ -219,7 +258,7 @@ func (v *jv) appendTo(b []byte) []byte {
 			}
 			b = appendJSONString(b, k)
 			b = append(b, ':')
-			b = v.vals[i].appendTo(b)
+			b = v.vals[i].appendChild(b, keep)
 		}
 		return append(b, '}')
 	case 'a':
@@ -228,11 +267,23 @@ func (v *jv) appendTo(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = e.appendTo(b)
+			b = e.appendChild(b, keep)
 		}
 		return append(b, ']')
 	}
 	return append(b, v.raw...)
+}
+
+// appendChild appends a value below one being written: appendTo with
+// keep, else its kept encoding or its text.
+func (v *jv) appendChild(b []byte, keep bool) []byte {
+	switch {
+	case keep:
+		return v.appendTo(b)
+	case v.enc != nil:
+		return append(b, v.enc...)
+	}
+	return v.write(b, false)
 }
 
 // appendMarked appends the compact JSON of the value to b, as appendTo
@@ -243,6 +294,10 @@ func (v *jv) appendMarked(b []byte, at *jv) (out []byte, start, end int, ok bool
 		start = len(b)
 		b = v.appendTo(b)
 		return b, start, len(b), true
+	}
+	if v.frozen {
+		// at is no frozen value: it was put in an owned node.
+		return v.appendTo(b), 0, 0, false
 	}
 	mark := func(e *jv) {
 		if ok {
