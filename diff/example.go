@@ -123,11 +123,11 @@ func (x *exampler) errors(side Side, body []byte) []validate.Violation {
 	return v.errs[side]
 }
 
-// samplesOf is samples(s), computed once per schema.
+// samplesOf is listSamples(s), computed once per schema.
 func (x *exampler) samplesOf(s *schema.Schema) []string {
 	out, ok := x.samples[s]
 	if !ok {
-		out = samples(s)
+		out = x.listSamples(s)
 		x.samples[s] = out
 	}
 	return out

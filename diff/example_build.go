@@ -71,9 +71,9 @@ func (x *exampler) sample(s *schema.Schema) *jv {
 	return x.parse(x.samplesOf(s)[0])
 }
 
-// samples lists JSON values that a schema should accept, best first: its
+// listSamples lists JSON values that a schema should accept, best first: its
 // examples, its options, then values made from its type and format.
-func samples(s *schema.Schema) []string {
+func (x *exampler) listSamples(s *schema.Schema) []string {
 	if s == nil {
 		return []string{`"any text"`}
 	}
@@ -91,12 +91,13 @@ func samples(s *schema.Schema) []string {
 			out = append(out, v)
 		}
 	}
-	out = append(out, made(s))
+	out = append(out, x.made(s))
 	return out
 }
 
-// made builds a value from a schema's type and format.
-func made(s *schema.Schema) string {
+// made builds a value from a schema's type and format, with the first
+// samples of the schemas it holds.
+func (x *exampler) made(s *schema.Schema) string {
 	typ := typeText(s)
 	if i := strings.Index(typ, " or "); i >= 0 {
 		typ = typ[:i]
@@ -112,12 +113,11 @@ func made(s *schema.Schema) string {
 		return "null"
 	case "array":
 		if s.ItemsSchema != nil {
-			return "[" + samples(s.ItemsSchema)[0] + "]"
+			return "[" + x.samplesOf(s.ItemsSchema)[0] + "]"
 		}
 		return "[]"
 	case "object":
-		var b strings.Builder
-		b.WriteByte('{')
+		b := []byte{'{'}
 		n := 0
 		for name := range requiredNames(s) {
 			p := s.Prop(name)
@@ -125,13 +125,14 @@ func made(s *schema.Schema) string {
 				continue
 			}
 			if n > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
 			n++
-			b.WriteString(jsonString(name) + ":" + samples(p.Schema)[0])
+			b = appendJSONString(b, name)
+			b = append(b, ':')
+			b = append(b, x.samplesOf(p.Schema)[0]...)
 		}
-		b.WriteByte('}')
-		return b.String()
+		return string(append(b, '}'))
 	}
 	switch s.FormatName() {
 	case "date-time":

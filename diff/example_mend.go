@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/validate"
@@ -47,9 +48,32 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 		if s == nil || obj == nil || obj.kind != 'o' {
 			continue
 		}
+		// The keys are mostly in the order required lists them (made
+		// writes them so): each name is first compared with the key after
+		// the last one found. A long object's keys are looked up in a set,
+		// so that the cost stays linear whatever the order.
+		var keys map[string]bool
+		if len(obj.keys) > 64 {
+			keys = make(map[string]bool, len(obj.keys))
+			for _, k := range obj.keys {
+				keys[k] = true
+			}
+		}
+		next := 0
 		for name := range requiredNames(s) {
-			if obj.field(name) != nil {
+			switch {
+			case keys != nil:
+				if keys[name] {
+					continue
+				}
+			case next < len(obj.keys) && obj.keys[next] == name:
+				next++
 				continue
+			default:
+				if i := slices.Index(obj.keys, name); i >= 0 {
+					next = i + 1
+					continue
+				}
 			}
 			if child := ptr + "/" + escape(name); child != keep {
 				ps, _ := x.look.schemaAt(x.root[side], child)

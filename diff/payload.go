@@ -18,9 +18,11 @@ type jv struct {
 	frozen bool
 	raw    string // the JSON text of a primitive
 	keys   []string
-	vals   []*jv
-	elems  []*jv
-	enc    []byte
+	// members holds each key as it is written, quoted and followed by ":".
+	members []string
+	vals    []*jv
+	elems   []*jv
+	enc     []byte
 }
 
 // parseJSON reads JSON text made by this package. Text that does not parse
@@ -52,13 +54,14 @@ func (v *jv) freeze() *jv {
 func nodeValue(n *schema.Node) *jv {
 	switch n.Kind {
 	case schema.Object:
-		v := &jv{kind: 'o'}
+		v := &jv{kind: 'o', keys: make([]string, 0, len(n.Members)), members: make([]string, 0, len(n.Members)),
+			vals: make([]*jv, 0, len(n.Members))}
 		for _, m := range n.Members {
 			v.put(m.Name, nodeValue(m.Value))
 		}
 		return v
 	case schema.Array:
-		v := &jv{kind: 'a'}
+		v := &jv{kind: 'a', elems: make([]*jv, 0, len(n.Elems))}
 		for _, e := range n.Elems {
 			v.elems = append(v.elems, nodeValue(e))
 		}
@@ -89,6 +92,8 @@ func (v *jv) put(name string, val *jv) {
 		}
 	}
 	v.keys = append(v.keys, name)
+	var buf [64]byte
+	v.members = append(v.members, string(append(appendJSONString(buf[:0], name), ':')))
 	v.vals = append(v.vals, val)
 }
 
@@ -128,15 +133,18 @@ func index(tok string) (int, bool) {
 	return n, true
 }
 
-// shallow copies v with lists of its own, sharing their values.
+// shallow copies v with lists of values of its own, sharing the values.
+// The keys are shared too, with no room to grow: nothing changes a key in
+// place, and adding or removing one copies them.
 func (v *jv) shallow() *jv {
 	c := &jv{kind: v.kind, raw: v.raw}
 	if v.keys != nil {
-		c.keys = append([]string(nil), v.keys...)
-		c.vals = append([]*jv(nil), v.vals...)
+		n := len(v.keys)
+		c.keys, c.members = v.keys[:n:n], v.members[:n:n]
+		c.vals = append(make([]*jv, 0, n+1), v.vals...)
 	}
 	if v.elems != nil {
-		c.elems = append([]*jv(nil), v.elems...)
+		c.elems = append(make([]*jv, 0, len(v.elems)+1), v.elems...)
 	}
 	return c
 }
@@ -215,6 +223,7 @@ func (v *jv) del(path string) {
 	for i, k := range parent.keys {
 		if k == last {
 			parent.keys = append(parent.keys[:i:i], parent.keys[i+1:]...)
+			parent.members = append(parent.members[:i:i], parent.members[i+1:]...)
 			parent.vals = append(parent.vals[:i:i], parent.vals[i+1:]...)
 			return
 		}
@@ -252,12 +261,11 @@ func (v *jv) write(b []byte, keep bool) []byte {
 	switch v.kind {
 	case 'o':
 		b = append(b, '{')
-		for i, k := range v.keys {
+		for i, m := range v.members {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
+			b = append(b, m...)
 			b = v.vals[i].appendChild(b, keep)
 		}
 		return append(b, '}')
@@ -313,12 +321,11 @@ func (v *jv) appendMarked(b []byte, at *jv) (out []byte, start, end int, ok bool
 	switch v.kind {
 	case 'o':
 		b = append(b, '{')
-		for i, k := range v.keys {
+		for i, m := range v.members {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
+			b = append(b, m...)
 			mark(v.vals[i])
 		}
 		return append(b, '}'), start, end, ok
