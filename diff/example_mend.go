@@ -2,7 +2,6 @@ package diff
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/triggerkit/triggerkit/validate"
 )
@@ -158,7 +157,7 @@ func relatedTo(v validate.Violation, c *Change) bool {
 		if v.Pointer == path || under(v.Pointer, path) {
 			return true
 		}
-		if key, ok := v.MissingKey(); ok && path != "" && v.Pointer+"/"+escape(key) == path {
+		if key, ok := v.MissingKey(); ok && path != "" && isChild(path, v.Pointer, key) {
 			return true
 		}
 	}
@@ -167,5 +166,13 @@ func relatedTo(v validate.Violation, c *Change) bool {
 
 // under reports whether pointer is strictly inside path.
 func under(pointer, path string) bool {
-	return strings.HasPrefix(pointer, path+"/")
+	return len(pointer) > len(path) && pointer[len(path)] == '/' && pointer[:len(path)] == path
+}
+
+// isChild reports whether path is parent + "/" + escape(key).
+func isChild(path, parent, key string) bool {
+	if !under(path, parent) {
+		return false
+	}
+	return path[len(parent)+1:] == escape(key)
 }

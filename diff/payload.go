@@ -91,10 +91,19 @@ func (v *jv) put(name string, val *jv) {
 			return
 		}
 	}
-	v.keys = append(v.keys, name)
 	var buf [64]byte
-	v.members = append(v.members, string(append(appendJSONString(buf[:0], name), ':')))
-	v.vals = append(v.vals, val)
+	v.keys = appendOne(v.keys, name)
+	v.members = appendOne(v.members, string(append(appendJSONString(buf[:0], name), ':')))
+	v.vals = appendOne(v.vals, val)
+}
+
+// appendOne appends v to s, growing a full s by a quarter: the lists of a
+// shallow copy are full, and most get one key more or none.
+func appendOne[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = append(make([]T, 0, len(s)+len(s)/4+4), s...)
+	}
+	return append(s, v)
 }
 
 // get returns the value at a JSON Pointer, or nil.
