@@ -109,6 +109,12 @@ type builtKey struct {
 
 // errors returns the errors that one side finds in a payload.
 func (x *exampler) errors(side Side, body []byte) []validate.Violation {
+	return x.sideErrors(x.verdictOf(body), side, body)
+}
+
+// verdictOf returns the verdicts kept for a payload, a new record the first
+// time: a payload checked on both sides is looked up once.
+func (x *exampler) verdictOf(body []byte) *verdict {
 	v := x.verdicts[string(body)]
 	if v == nil {
 		if x.verdicts == nil {
@@ -117,6 +123,12 @@ func (x *exampler) errors(side Side, body []byte) []validate.Violation {
 		v = &verdict{}
 		x.verdicts[string(body)] = v
 	}
+	return v
+}
+
+// sideErrors returns the errors that one side finds in body, whose
+// verdicts v keeps.
+func (x *exampler) sideErrors(v *verdict, side Side, body []byte) []validate.Violation {
 	if !v.known[side] {
 		v.errs[side], v.known[side] = x.v[side].ValidateErrors(body), true
 	}
@@ -234,7 +246,8 @@ func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 	stuck := map[string]bool{} // pointers no value mends on the refusing side
 	for round := 0; round < 8; round++ {
 		body := x.encode(p)
-		ra, rr := x.errors(acc, body), x.errors(ref, body)
+		vd := x.verdictOf(body)
+		ra, rr := x.sideErrors(vd, acc, body), x.sideErrors(vd, ref, body)
 		var mendAcc, mendRef []validate.Violation
 		for _, v := range ra {
 			if related(v) || under(v.Pointer, cand.path) {

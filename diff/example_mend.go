@@ -95,8 +95,8 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 			tries = append(tries, x.samplesOf(s)...)
 		}
 	}
-	clean := func(side Side, body []byte) bool {
-		for _, v := range x.errors(side, body) {
+	clean := func(vd *verdict, side Side, body []byte) bool {
+		for _, v := range x.sideErrors(vd, side, body) {
 			if v.Pointer == path || under(v.Pointer, path) {
 				return false
 			}
@@ -115,7 +115,21 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 	around, start, end, ok := p.appendMarked(x.around[:0], mark)
 	x.around = around
 	second, haveSecond := "", false
-	for _, t := range tries {
+	// A try listed again (the versions share a sample) would find what it
+	// found before: it is skipped. A long list is looked up in a set.
+	var tried map[string]bool
+	if len(tries) > 16 {
+		tried = make(map[string]bool, len(tries))
+	}
+	for i, t := range tries {
+		if tried != nil {
+			if tried[t] {
+				continue
+			}
+			tried[t] = true
+		} else if slices.Contains(tries[:i], t) {
+			continue
+		}
 		val := x.parse(t)
 		body := around
 		if ok {
@@ -124,8 +138,9 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 			x.buf = append(x.buf, around[end:]...)
 			body = x.buf
 		}
-		if clean(need, body) {
-			if clean(1-need, body) {
+		vd := x.verdictOf(body)
+		if clean(vd, need, body) {
+			if clean(vd, 1-need, body) {
 				p.set(path, val)
 				return true
 			}

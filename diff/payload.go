@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -54,12 +55,7 @@ func (v *jv) freeze() *jv {
 func nodeValue(n *schema.Node) *jv {
 	switch n.Kind {
 	case schema.Object:
-		v := &jv{kind: 'o', keys: make([]string, 0, len(n.Members)), members: make([]string, 0, len(n.Members)),
-			vals: make([]*jv, 0, len(n.Members))}
-		for _, m := range n.Members {
-			v.put(m.Name, nodeValue(m.Value))
-		}
-		return v
+		return objectValue(n.Members)
 	case schema.Array:
 		v := &jv{kind: 'a', elems: make([]*jv, 0, len(n.Elems))}
 		for _, e := range n.Elems {
@@ -72,6 +68,53 @@ func nodeValue(n *schema.Node) *jv {
 		return &jv{kind: 'r', raw: "null"}
 	}
 	return &jv{kind: 'r', raw: n.Text}
+}
+
+// objectValue copies the members of a parsed object as put would add them
+// one by one: a key given again keeps its place and takes the later
+// value. A long object finds its keys again through a map, so that the
+// cost stays linear, and the keys are written into one string.
+func objectValue(ms []*schema.Member) *jv {
+	v := &jv{kind: 'o', keys: make([]string, 0, len(ms)), vals: make([]*jv, 0, len(ms))}
+	var at map[string]int
+	if len(ms) > 16 {
+		at = make(map[string]int, len(ms))
+	}
+	for _, m := range ms {
+		val := nodeValue(m.Value)
+		i, ok := -1, false
+		if at != nil {
+			i, ok = at[m.Name]
+		} else {
+			i = slices.Index(v.keys, m.Name)
+			ok = i >= 0
+		}
+		if ok {
+			v.vals[i] = val
+			continue
+		}
+		if at != nil {
+			at[m.Name] = len(v.keys)
+		}
+		v.keys = append(v.keys, m.Name)
+		v.vals = append(v.vals, val)
+	}
+	var text []byte
+	ends := make([]int, len(v.keys))
+	for i, k := range v.keys {
+		text = append(appendJSONString(text, k), ':')
+		ends[i] = len(text)
+	}
+	all := string(text)
+	v.members = make([]string, len(v.keys))
+	for i := range v.keys {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		v.members[i] = all[start:ends[i]]
+	}
+	return v
 }
 
 func (v *jv) field(name string) *jv {
