@@ -3,6 +3,7 @@ package diff
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/triggerkit/triggerkit/findings"
@@ -86,6 +87,9 @@ type exampler struct {
 	// value's parse: the search asks for the same ones again and again.
 	samples map[*schema.Schema][]string
 	parsed  map[string]*jv
+	// unparsed holds the texts that parse took as strings, not being
+	// JSON.
+	unparsed map[string]bool
 	// buf holds the payload being checked; an example gets its own copy.
 	// around holds the payload that replace splices its tries into.
 	buf, around []byte
@@ -151,10 +155,35 @@ func (x *exampler) samplesOf(s *schema.Schema) []string {
 func (x *exampler) parse(text string) *jv {
 	v, ok := x.parsed[text]
 	if !ok {
-		v = parseJSON(text)
+		v, ok = parseJSON(text)
+		if x.parsed == nil {
+			x.parsed = make(map[string]*jv)
+		}
 		x.parsed[text] = v
+		if !ok {
+			if x.unparsed == nil {
+				x.unparsed = make(map[string]bool)
+			}
+			x.unparsed[text] = true
+		}
 	}
 	return v
+}
+
+// known gives parse the value of a text that was written from it, so that
+// the text is not parsed back: the value is the one parsing would make,
+// as the text is valid JSON (its parts parsed, or a parsed node written
+// out) in which nothing needs decoding that writing changed. Only invalid
+// UTF-8 does: written as \ufffd, it parses back as the character itself,
+// so such a text is left to parse.
+func (x *exampler) known(text string, v *jv) {
+	if _, ok := x.parsed[text]; ok || strings.Contains(text, `\ufffd`) {
+		return
+	}
+	if x.parsed == nil {
+		x.parsed = make(map[string]*jv)
+	}
+	x.parsed[text] = v.freeze()
 }
 
 // encode writes the payload into the buffer and returns it, valid until

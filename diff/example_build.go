@@ -80,7 +80,10 @@ func (x *exampler) listSamples(s *schema.Schema) []string {
 	var out []string
 	if s.Examples != nil && s.Examples.Value.Kind == schema.Array {
 		for _, e := range s.Examples.Value.Elems {
-			out = append(out, canonOrdered(e))
+			v := nodeValue(e)
+			t := v.textOf()
+			x.known(t, v)
+			out = append(out, t)
 		}
 	}
 	if s.Const != nil {
@@ -113,11 +116,17 @@ func (x *exampler) made(s *schema.Schema) string {
 		return "null"
 	case "array":
 		if s.ItemsSchema != nil {
-			return "[" + x.samplesOf(s.ItemsSchema)[0] + "]"
+			e := x.samplesOf(s.ItemsSchema)[0]
+			t := "[" + e + "]"
+			if ev := x.parse(e); !x.unparsed[e] {
+				x.known(t, &jv{kind: 'a', elems: []*jv{ev}})
+			}
+			return t
 		}
 		return "[]"
 	case "object":
 		b := []byte{'{'}
+		v, whole := &jv{kind: 'o'}, true
 		n := 0
 		for name := range requiredNames(s) {
 			p := s.Prop(name)
@@ -128,11 +137,18 @@ func (x *exampler) made(s *schema.Schema) string {
 				b = append(b, ',')
 			}
 			n++
+			e := x.samplesOf(p.Schema)[0]
 			b = appendJSONString(b, name)
 			b = append(b, ':')
-			b = append(b, x.samplesOf(p.Schema)[0]...)
+			b = append(b, e...)
+			v.put(name, x.parse(e))
+			whole = whole && !x.unparsed[e]
 		}
-		return string(append(b, '}'))
+		t := string(append(b, '}'))
+		if whole {
+			x.known(t, v)
+		}
+		return t
 	}
 	switch s.FormatName() {
 	case "date-time":

@@ -27,13 +27,13 @@ type jv struct {
 }
 
 // parseJSON reads JSON text made by this package. Text that does not parse
-// becomes a string. The value is frozen.
-func parseJSON(text string) *jv {
+// becomes a string, and ok is false. The value is frozen.
+func parseJSON(text string) (v *jv, ok bool) {
 	f, err := schema.ParseValue("value.json", []byte(text))
 	if err != nil || f.Root == nil {
-		return &jv{kind: 'r', raw: string(appendJSONString(nil, text)), frozen: true}
+		return &jv{kind: 'r', raw: string(appendJSONString(nil, text)), frozen: true}, false
 	}
-	return nodeValue(f.Root).freeze()
+	return nodeValue(f.Root).freeze(), true
 }
 
 // freeze marks v and everything below it frozen, and returns v.
