@@ -51,13 +51,18 @@ func (d *differ) examples() {
 	if !d.needExamples() {
 		return
 	}
+	// The two versions compile side by side: neither needs the other.
 	opts := &validate.Options{Now: func() time.Time { return exampleClock }}
-	vo, err := validate.Compile(d.old, opts)
-	if err != nil {
-		return
-	}
+	var vo *validate.Validator
+	var errOld error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		vo, errOld = validate.Compile(d.old, opts)
+	}()
 	vn, err := validate.Compile(d.new, opts)
-	if err != nil {
+	<-done
+	if errOld != nil || err != nil {
 		return
 	}
 	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}, look: &d.look,
