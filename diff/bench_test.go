@@ -72,3 +72,32 @@ func BenchmarkPairRenames(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkObjectValue copies a parsed example object of N members, the
+// copy whose repeated-key check was a search of the keys so far; its cost
+// must grow linearly with N.
+func BenchmarkObjectValue(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			var src strings.Builder
+			src.WriteByte('{')
+			for i := range n {
+				if i > 0 {
+					src.WriteByte(',')
+				}
+				fmt.Fprintf(&src, `"k%d":%d`, i, i)
+			}
+			src.WriteByte('}')
+			f, err := schema.ParseValue("v.json", []byte(src.String()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if v := nodeValue(f.Root); len(v.keys) != n {
+					b.Fatalf("got %d keys, want %d", len(v.keys), n)
+				}
+			}
+		})
+	}
+}

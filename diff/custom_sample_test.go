@@ -24,7 +24,8 @@ func TestMadeCustomMembersValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	payload := made(doc.Root)
+	x := &exampler{samples: map[*schema.Schema][]string{}}
+	payload := x.made(doc.Root)
 	v, err := validate.Compile(doc, nil)
 	if err != nil {
 		t.Fatal(err)

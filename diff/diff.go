@@ -55,7 +55,7 @@ func Compare(old, new *schema.Document) ([]Change, error) {
 		return nil, ErrNotObject
 	}
 	d := &differ{old: old, new: new}
-	d.docs(old.Root, new.Root, "", "the schema")
+	d.docs(old.Root, new.Root, "", func() string { return "the schema" })
 	d.object(old.Root, new.Root, "")
 	d.annotations()
 	d.examples()

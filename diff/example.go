@@ -3,6 +3,7 @@ package diff
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/triggerkit/triggerkit/findings"
@@ -50,13 +51,18 @@ func (d *differ) examples() {
 	if !d.needExamples() {
 		return
 	}
+	// The two versions compile side by side: neither needs the other.
 	opts := &validate.Options{Now: func() time.Time { return exampleClock }}
-	vo, err := validate.Compile(d.old, opts)
-	if err != nil {
-		return
-	}
+	var vo *validate.Validator
+	var errOld error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		vo, errOld = validate.Compile(d.old, opts)
+	}()
 	vn, err := validate.Compile(d.new, opts)
-	if err != nil {
+	<-done
+	if errOld != nil || err != nil {
 		return
 	}
 	x := &exampler{v: [2]*validate.Validator{vo, vn}, root: [2]*schema.Schema{d.old.Root, d.new.Root}, look: &d.look,
@@ -86,32 +92,63 @@ type exampler struct {
 	// value's parse: the search asks for the same ones again and again.
 	samples map[*schema.Schema][]string
 	parsed  map[string]*jv
+	// unparsed holds the texts that parse took as strings, not being
+	// JSON.
+	unparsed map[string]bool
 	// buf holds the payload being checked; an example gets its own copy.
 	// around holds the payload that replace splices its tries into.
 	buf, around []byte
-	// verdicts remembers each side's errors for each payload checked: the
+	// verdicts remembers both sides' errors for each payload checked: the
 	// search builds the same payloads again for other candidates.
-	verdicts [2]map[string][]validate.Violation
+	verdicts map[string]*verdict
+	// built remembers build's payloads, frozen, by side and path.
+	built map[builtKey]*jv
+}
+
+// verdict is what each side found in one payload, where known.
+type verdict struct {
+	errs  [2][]validate.Violation
+	known [2]bool
+}
+
+type builtKey struct {
+	side Side
+	path string
 }
 
 // errors returns the errors that one side finds in a payload.
 func (x *exampler) errors(side Side, body []byte) []validate.Violation {
-	if errs, ok := x.verdicts[side][string(body)]; ok {
-		return errs
-	}
-	errs := x.v[side].ValidateErrors(body)
-	if x.verdicts[side] == nil {
-		x.verdicts[side] = make(map[string][]validate.Violation, 64)
-	}
-	x.verdicts[side][string(body)] = errs
-	return errs
+	return x.sideErrors(x.verdictOf(body), side, body)
 }
 
-// samplesOf is samples(s), computed once per schema.
+// verdictOf returns the verdicts kept for a payload, a new record the first
+// time: a payload checked on both sides is looked up once.
+func (x *exampler) verdictOf(body []byte) *verdict {
+	v := x.verdicts[string(body)]
+	if v == nil {
+		if x.verdicts == nil {
+			x.verdicts = make(map[string]*verdict, 64)
+		}
+		v = &verdict{}
+		x.verdicts[string(body)] = v
+	}
+	return v
+}
+
+// sideErrors returns the errors that one side finds in body, whose
+// verdicts v keeps.
+func (x *exampler) sideErrors(v *verdict, side Side, body []byte) []validate.Violation {
+	if !v.known[side] {
+		v.errs[side], v.known[side] = x.v[side].ValidateErrors(body), true
+	}
+	return v.errs[side]
+}
+
+// samplesOf is listSamples(s), computed once per schema.
 func (x *exampler) samplesOf(s *schema.Schema) []string {
 	out, ok := x.samples[s]
 	if !ok {
-		out = samples(s)
+		out = x.listSamples(s)
 		x.samples[s] = out
 	}
 	return out
@@ -123,10 +160,35 @@ func (x *exampler) samplesOf(s *schema.Schema) []string {
 func (x *exampler) parse(text string) *jv {
 	v, ok := x.parsed[text]
 	if !ok {
-		v = parseJSON(text)
+		v, ok = parseJSON(text)
+		if x.parsed == nil {
+			x.parsed = make(map[string]*jv)
+		}
 		x.parsed[text] = v
+		if !ok {
+			if x.unparsed == nil {
+				x.unparsed = make(map[string]bool)
+			}
+			x.unparsed[text] = true
+		}
 	}
 	return v
+}
+
+// known gives parse the value of a text that was written from it, so that
+// the text is not parsed back: the value is the one parsing would make,
+// as the text is valid JSON (its parts parsed, or a parsed node written
+// out) in which nothing needs decoding that writing changed. Only invalid
+// UTF-8 does: written as \ufffd, it parses back as the character itself,
+// so such a text is left to parse.
+func (x *exampler) known(text string, v *jv) {
+	if _, ok := x.parsed[text]; ok || strings.Contains(text, `\ufffd`) {
+		return
+	}
+	if x.parsed == nil {
+		x.parsed = make(map[string]*jv)
+	}
+	x.parsed[text] = v.freeze()
 }
 
 // encode writes the payload into the buffer and returns it, valid until
@@ -208,7 +270,7 @@ func (x *exampler) candidates(c *Change) []candidate {
 // satisfies both versions, the example says so.
 func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 	ref := 1 - acc
-	p := x.build(acc, c, cand.path)
+	p := x.build(acc, cand.path)
 	if cand.absent {
 		p.del(cand.path)
 	} else {
@@ -218,7 +280,8 @@ func (x *exampler) try(c *Change, cand candidate, acc Side) *Example {
 	stuck := map[string]bool{} // pointers no value mends on the refusing side
 	for round := 0; round < 8; round++ {
 		body := x.encode(p)
-		ra, rr := x.errors(acc, body), x.errors(ref, body)
+		vd := x.verdictOf(body)
+		ra, rr := x.sideErrors(vd, acc, body), x.sideErrors(vd, ref, body)
 		var mendAcc, mendRef []validate.Violation
 		for _, v := range ra {
 			if related(v) || under(v.Pointer, cand.path) {

@@ -8,7 +8,7 @@ import (
 // behaviour builds a payload that the new version accepts and says what
 // automations do with it in each version.
 func (x *exampler) behaviour(c *Change) *Example {
-	p := x.build(New, c, c.Path)
+	p := x.build(New, c.Path)
 	if c.probe.also != "" {
 		x.ensure(p, Old, c.probe.also)
 	}

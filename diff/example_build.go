@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -9,14 +10,22 @@ import (
 
 // build makes a payload for one side: its required properties and what
 // leads to path. The payload is owned: its root is a copy, which shares
-// the sample's values.
-func (x *exampler) build(side Side, c *Change, path string) *jv {
+// the rest with the payload built before for the same side and path.
+func (x *exampler) build(side Side, path string) *jv {
+	k := builtKey{side, path}
+	if p, ok := x.built[k]; ok {
+		return p.shallow()
+	}
 	p := x.sample(x.root[side]).shallow()
 	if p.kind != 'o' {
 		p = &jv{kind: 'o'}
 	}
 	x.ensure(p, side, path)
-	return p
+	if x.built == nil {
+		x.built = make(map[builtKey]*jv)
+	}
+	x.built[k] = p.freeze()
+	return p.shallow()
 }
 
 // ensure creates the objects and arrays that lead to path, and the value at
@@ -24,9 +33,10 @@ func (x *exampler) build(side Side, c *Change, path string) *jv {
 // p must be owned; the nodes on the way are copied before they change.
 func (x *exampler) ensure(p *jv, side Side, path string) {
 	cur := p
-	prefix := ""
-	for _, tok := range schema.Pointer(path).Tokens() {
-		prefix += "/" + escape(tok)
+	for rest := path; rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
+		prefix := path[:len(path)-len(rest)]
 		var next *jv
 		switch cur.kind {
 		case 'o':
@@ -61,16 +71,19 @@ func (x *exampler) sample(s *schema.Schema) *jv {
 	return x.parse(x.samplesOf(s)[0])
 }
 
-// samples lists JSON values that a schema should accept, best first: its
+// listSamples lists JSON values that a schema should accept, best first: its
 // examples, its options, then values made from its type and format.
-func samples(s *schema.Schema) []string {
+func (x *exampler) listSamples(s *schema.Schema) []string {
 	if s == nil {
 		return []string{`"any text"`}
 	}
 	var out []string
 	if s.Examples != nil && s.Examples.Value.Kind == schema.Array {
 		for _, e := range s.Examples.Value.Elems {
-			out = append(out, canonOrdered(e))
+			v := nodeValue(e)
+			t := v.textOf()
+			x.known(t, v)
+			out = append(out, t)
 		}
 	}
 	if s.Const != nil {
@@ -81,12 +94,13 @@ func samples(s *schema.Schema) []string {
 			out = append(out, v)
 		}
 	}
-	out = append(out, made(s))
+	out = append(out, x.made(s))
 	return out
 }
 
-// made builds a value from a schema's type and format.
-func made(s *schema.Schema) string {
+// made builds a value from a schema's type and format, with the first
+// samples of the schemas it holds.
+func (x *exampler) made(s *schema.Schema) string {
 	typ := typeText(s)
 	if i := strings.Index(typ, " or "); i >= 0 {
 		typ = typ[:i]
@@ -102,26 +116,39 @@ func made(s *schema.Schema) string {
 		return "null"
 	case "array":
 		if s.ItemsSchema != nil {
-			return "[" + samples(s.ItemsSchema)[0] + "]"
+			e := x.samplesOf(s.ItemsSchema)[0]
+			t := "[" + e + "]"
+			if ev := x.parse(e); !x.unparsed[e] {
+				x.known(t, &jv{kind: 'a', elems: []*jv{ev}})
+			}
+			return t
 		}
 		return "[]"
 	case "object":
-		var b strings.Builder
-		b.WriteByte('{')
+		b := []byte{'{'}
+		v, whole := &jv{kind: 'o'}, true
 		n := 0
-		for _, name := range s.RequiredNames() {
+		for name := range requiredNames(s) {
 			p := s.Prop(name)
 			if p == nil {
 				continue
 			}
 			if n > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
 			n++
-			b.WriteString(jsonString(name) + ":" + samples(p.Schema)[0])
+			e := x.samplesOf(p.Schema)[0]
+			b = appendJSONString(b, name)
+			b = append(b, ':')
+			b = append(b, e...)
+			v.put(name, x.parse(e))
+			whole = whole && !x.unparsed[e]
 		}
-		b.WriteByte('}')
-		return b.String()
+		t := string(append(b, '}'))
+		if whole {
+			x.known(t, v)
+		}
+		return t
 	}
 	switch s.FormatName() {
 	case "date-time":
@@ -156,4 +183,19 @@ func made(s *schema.Schema) string {
 // canonOrdered writes a node as compact JSON in its own key order.
 func canonOrdered(n *schema.Node) string {
 	return nodeValue(n).textOf()
+}
+
+// requiredNames yields what Schema.RequiredNames lists, without making the
+// list.
+func requiredNames(s *schema.Schema) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if s.Required == nil || s.Required.Value.Kind != schema.Array {
+			return
+		}
+		for _, e := range s.Required.Value.Elems {
+			if e.Kind == schema.String && !yield(e.Text) {
+				return
+			}
+		}
+	}
 }

@@ -1,7 +1,7 @@
 package diff
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/triggerkit/triggerkit/validate"
 )
@@ -47,9 +47,32 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 		if s == nil || obj == nil || obj.kind != 'o' {
 			continue
 		}
-		for _, name := range s.RequiredNames() {
-			if obj.field(name) != nil {
+		// The keys are mostly in the order required lists them (made
+		// writes them so): each name is first compared with the key after
+		// the last one found. A long object's keys are looked up in a set,
+		// so that the cost stays linear whatever the order.
+		var keys map[string]bool
+		if len(obj.keys) > 64 {
+			keys = make(map[string]bool, len(obj.keys))
+			for _, k := range obj.keys {
+				keys[k] = true
+			}
+		}
+		next := 0
+		for name := range requiredNames(s) {
+			switch {
+			case keys != nil:
+				if keys[name] {
+					continue
+				}
+			case next < len(obj.keys) && obj.keys[next] == name:
+				next++
 				continue
+			default:
+				if i := slices.Index(obj.keys, name); i >= 0 {
+					next = i + 1
+					continue
+				}
 			}
 			if child := ptr + "/" + escape(name); child != keep {
 				ps, _ := x.look.schemaAt(x.root[side], child)
@@ -72,8 +95,8 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 			tries = append(tries, x.samplesOf(s)...)
 		}
 	}
-	clean := func(side Side, body []byte) bool {
-		for _, v := range x.errors(side, body) {
+	clean := func(vd *verdict, side Side, body []byte) bool {
+		for _, v := range x.sideErrors(vd, side, body) {
 			if v.Pointer == path || under(v.Pointer, path) {
 				return false
 			}
@@ -92,7 +115,21 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 	around, start, end, ok := p.appendMarked(x.around[:0], mark)
 	x.around = around
 	second, haveSecond := "", false
-	for _, t := range tries {
+	// A try listed again (the versions share a sample) would find what it
+	// found before: it is skipped. A long list is looked up in a set.
+	var tried map[string]bool
+	if len(tries) > 16 {
+		tried = make(map[string]bool, len(tries))
+	}
+	for i, t := range tries {
+		if tried != nil {
+			if tried[t] {
+				continue
+			}
+			tried[t] = true
+		} else if slices.Contains(tries[:i], t) {
+			continue
+		}
 		val := x.parse(t)
 		body := around
 		if ok {
@@ -101,8 +138,9 @@ func (x *exampler) replace(p *jv, path string, need Side, fallback bool) bool {
 			x.buf = append(x.buf, around[end:]...)
 			body = x.buf
 		}
-		if clean(need, body) {
-			if clean(1-need, body) {
+		vd := x.verdictOf(body)
+		if clean(vd, need, body) {
+			if clean(vd, 1-need, body) {
 				p.set(path, val)
 				return true
 			}
@@ -134,7 +172,7 @@ func relatedTo(v validate.Violation, c *Change) bool {
 		if v.Pointer == path || under(v.Pointer, path) {
 			return true
 		}
-		if key, ok := v.MissingKey(); ok && path != "" && v.Pointer+"/"+escape(key) == path {
+		if key, ok := v.MissingKey(); ok && path != "" && isChild(path, v.Pointer, key) {
 			return true
 		}
 	}
@@ -143,5 +181,13 @@ func relatedTo(v validate.Violation, c *Change) bool {
 
 // under reports whether pointer is strictly inside path.
 func under(pointer, path string) bool {
-	return strings.HasPrefix(pointer, path+"/")
+	return len(pointer) > len(path) && pointer[len(path)] == '/' && pointer[:len(path)] == path
+}
+
+// isChild reports whether path is parent + "/" + escape(key).
+func isChild(path, parent, key string) bool {
+	if !under(path, parent) {
+		return false
+	}
+	return path[len(parent)+1:] == escape(key)
 }

@@ -120,24 +120,22 @@ func CompareFiles(pairs []FilePair) (results []FileResult, errs map[int]error) {
 // and newIn.
 func compareFile(p FilePair, oldIn, newIn bool) (FileResult, error) {
 	r := FileResult{Pair: p}
-	var errs []error
-	load := func(v FileVersion) *schema.Document {
-		doc, err := loadVersion(v)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		return doc
-	}
 	// A version that has left the gated set or came from outside it is not
-	// read: only its path counts.
-	if oldIn {
-		r.OldDoc = load(p.Old)
-	}
+	// read: only its path counts. Two versions are parsed side by side.
+	var oldErr, newErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if oldIn {
+			r.OldDoc, oldErr = loadVersion(p.Old)
+		}
+	}()
 	if newIn {
-		r.NewDoc = load(p.New)
+		r.NewDoc, newErr = loadVersion(p.New)
 	}
-	if len(errs) > 0 {
-		return FileResult{}, errors.Join(errs...)
+	<-done
+	if oldErr != nil || newErr != nil {
+		return FileResult{}, errors.Join(oldErr, newErr)
 	}
 	whole := func(id string, side Side, msg string) Change {
 		k, _ := KindOf(id)

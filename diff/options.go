@@ -10,10 +10,11 @@ import (
 
 // options compares the oneOf options of two versions of a property.
 func (d *differ) options(o, n *schema.Schema, m *schema.Member, path string) {
+	if sameMember(o.OneOf, n.OneOf) && !dupOptions(n) {
+		return // no options, or the same written the same
+	}
 	name := d.label(path)
 	switch {
-	case o.OneOf == nil && n.OneOf == nil:
-		return
 	case o.OneOf == nil:
 		c := d.keyword(OptionsAdded, n.OneOf, m, path, fmt.Sprintf("%s is now a drop-down of %s: other values are refused", name, optionList(n)))
 		c.probe = probe{appFirst: true}
@@ -45,6 +46,44 @@ func (d *differ) options(o, n *schema.Schema, m *schema.Member, path string) {
 			fmt.Sprintf("option %s removed from %s: payloads that send it are refused and conditions that chose it never match", optionLabel(oo), name))
 		c.probe = probe{appFirst: true, values: []string{optionValue(oo)}}
 	}
+}
+
+// dupOptions reports whether two options of s may have the same
+// optionKey: it compares the keys of up to 16 options, and says yes for
+// more, which leaves them to the maps of options.
+func dupOptions(s *schema.Schema) bool {
+	if len(s.Options) > 16 {
+		return true
+	}
+	var buf [512]byte
+	keys := buf[:0]
+	var ends [16]int
+	at := ends[:0]
+	for _, o := range s.Options {
+		if o.Const != nil {
+			keys = appendCanon(keys, o.Const.Value)
+		} else {
+			keys = appendCanon(keys, o.Node)
+		}
+		at = append(at, len(keys))
+	}
+	for i := range at {
+		ki := keys[start(at, i):at[i]]
+		for j := range i {
+			if string(keys[start(at, j):at[j]]) == string(ki) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// start is where the i-th of the texts ending at ends starts.
+func start(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
 }
 
 func optionMap(s *schema.Schema) map[string]*schema.Schema {

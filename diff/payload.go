@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -11,34 +12,52 @@ import (
 // through set, del and owned, which copy the nodes on the way to what they
 // change, so that no other payload sees the change.
 type jv struct {
-	kind  byte   // 'o' object, 'a' array, 'r' anything else, as raw text
-	raw   string // the JSON text of a primitive
-	keys  []string
-	vals  []*jv
-	elems []*jv
+	kind byte // 'o' object, 'a' array, 'r' anything else, as raw text
+	// frozen marks a value that is shared for good: nothing changes it or
+	// anything below it, so that its encoding, once written, is kept in
+	// enc. Only shallow copies of it change.
+	frozen bool
+	raw    string // the JSON text of a primitive
+	keys   []string
+	// members holds each key as it is written, quoted and followed by ":".
+	members []string
+	vals    []*jv
+	elems   []*jv
+	enc     []byte
 }
 
 // parseJSON reads JSON text made by this package. Text that does not parse
-// becomes a string.
-func parseJSON(text string) *jv {
+// becomes a string, and ok is false. The value is frozen.
+func parseJSON(text string) (v *jv, ok bool) {
 	f, err := schema.ParseValue("value.json", []byte(text))
 	if err != nil || f.Root == nil {
-		return &jv{kind: 'r', raw: string(appendJSONString(nil, text))}
+		return &jv{kind: 'r', raw: string(appendJSONString(nil, text)), frozen: true}, false
 	}
-	return nodeValue(f.Root)
+	return nodeValue(f.Root).freeze(), true
+}
+
+// freeze marks v and everything below it frozen, and returns v.
+func (v *jv) freeze() *jv {
+	if v.frozen {
+		return v
+	}
+	v.frozen = true
+	for _, c := range v.vals {
+		c.freeze()
+	}
+	for _, e := range v.elems {
+		e.freeze()
+	}
+	return v
 }
 
 // nodeValue copies a parsed node. Duplicate keys keep their last value.
 func nodeValue(n *schema.Node) *jv {
 	switch n.Kind {
 	case schema.Object:
-		v := &jv{kind: 'o'}
-		for _, m := range n.Members {
-			v.put(m.Name, nodeValue(m.Value))
-		}
-		return v
+		return objectValue(n.Members)
 	case schema.Array:
-		v := &jv{kind: 'a'}
+		v := &jv{kind: 'a', elems: make([]*jv, 0, len(n.Elems))}
 		for _, e := range n.Elems {
 			v.elems = append(v.elems, nodeValue(e))
 		}
@@ -49,6 +68,53 @@ func nodeValue(n *schema.Node) *jv {
 		return &jv{kind: 'r', raw: "null"}
 	}
 	return &jv{kind: 'r', raw: n.Text}
+}
+
+// objectValue copies the members of a parsed object as put would add them
+// one by one: a key given again keeps its place and takes the later
+// value. A long object finds its keys again through a map, so that the
+// cost stays linear, and the keys are written into one string.
+func objectValue(ms []*schema.Member) *jv {
+	v := &jv{kind: 'o', keys: make([]string, 0, len(ms)), vals: make([]*jv, 0, len(ms))}
+	var at map[string]int
+	if len(ms) > 16 {
+		at = make(map[string]int, len(ms))
+	}
+	for _, m := range ms {
+		val := nodeValue(m.Value)
+		i, ok := -1, false
+		if at != nil {
+			i, ok = at[m.Name]
+		} else {
+			i = slices.Index(v.keys, m.Name)
+			ok = i >= 0
+		}
+		if ok {
+			v.vals[i] = val
+			continue
+		}
+		if at != nil {
+			at[m.Name] = len(v.keys)
+		}
+		v.keys = append(v.keys, m.Name)
+		v.vals = append(v.vals, val)
+	}
+	var text []byte
+	ends := make([]int, len(v.keys))
+	for i, k := range v.keys {
+		text = append(appendJSONString(text, k), ':')
+		ends[i] = len(text)
+	}
+	all := string(text)
+	v.members = make([]string, len(v.keys))
+	for i := range v.keys {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		v.members[i] = all[start:ends[i]]
+	}
+	return v
 }
 
 func (v *jv) field(name string) *jv {
@@ -68,16 +134,28 @@ func (v *jv) put(name string, val *jv) {
 			return
 		}
 	}
-	v.keys = append(v.keys, name)
-	v.vals = append(v.vals, val)
+	var buf [64]byte
+	v.keys = appendOne(v.keys, name)
+	v.members = appendOne(v.members, string(append(appendJSONString(buf[:0], name), ':')))
+	v.vals = appendOne(v.vals, val)
+}
+
+// appendOne appends v to s, growing a full s by a quarter: the lists of a
+// shallow copy are full, and most get one key more or none.
+func appendOne[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = append(make([]T, 0, len(s)+len(s)/4+4), s...)
+	}
+	return append(s, v)
 }
 
 // get returns the value at a JSON Pointer, or nil.
 func (v *jv) get(path string) *jv {
 	cur := v
-	for _, tok := range schema.Pointer(path).Tokens() {
-		cur = cur.child(tok)
-		if cur == nil {
+	for rest := path; rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
+		if cur = cur.child(tok); cur == nil {
 			return nil
 		}
 	}
@@ -107,15 +185,18 @@ func index(tok string) (int, bool) {
 	return n, true
 }
 
-// shallow copies v with lists of its own, sharing their values.
+// shallow copies v with lists of values of its own, sharing the values.
+// The keys are shared too, with no room to grow: nothing changes a key in
+// place, and adding or removing one copies them.
 func (v *jv) shallow() *jv {
 	c := &jv{kind: v.kind, raw: v.raw}
 	if v.keys != nil {
-		c.keys = append([]string(nil), v.keys...)
-		c.vals = append([]*jv(nil), v.vals...)
+		n := len(v.keys)
+		c.keys, c.members = v.keys[:n:n], v.members[:n:n]
+		c.vals = append(make([]*jv, 0, n+1), v.vals...)
 	}
 	if v.elems != nil {
-		c.elems = append([]*jv(nil), v.elems...)
+		c.elems = append(make([]*jv, 0, len(v.elems)+1), v.elems...)
 	}
 	return c
 }
@@ -146,7 +227,9 @@ func (v *jv) ownChild(tok string) *jv {
 // does.
 func (v *jv) owned(path schema.Pointer) *jv {
 	cur := v
-	for _, tok := range path.Tokens() {
+	for rest := string(path); rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
 		if cur = cur.ownChild(tok); cur == nil {
 			return nil
 		}
@@ -192,6 +275,7 @@ func (v *jv) del(path string) {
 	for i, k := range parent.keys {
 		if k == last {
 			parent.keys = append(parent.keys[:i:i], parent.keys[i+1:]...)
+			parent.members = append(parent.members[:i:i], parent.members[i+1:]...)
 			parent.vals = append(parent.vals[:i:i], parent.vals[i+1:]...)
 			return
 		}
@@ -208,18 +292,33 @@ func (v *jv) text(path string) string {
 
 func (v *jv) textOf() string { return string(v.appendTo(nil)) }
 
-// appendTo appends the compact JSON of the value to b.
+// appendTo appends the compact JSON of the value to b. A frozen object or
+// array is written once and copied after that.
 func (v *jv) appendTo(b []byte) []byte {
+	if v.frozen && v.kind != 'r' {
+		if v.enc == nil {
+			v.enc = v.write(nil, false)
+		}
+		return append(b, v.enc...)
+	}
+	return v.write(b, true)
+}
+
+// write appends the compact JSON of the value to b. With keep, the frozen
+// values below it keep their encodings (appendTo); without, it copies the
+// encodings kept below it but keeps no new one: only frozen values that a
+// changed value holds as they are keep theirs, so that the text kept stays
+// within the text the payloads were made of, whatever the depth.
+func (v *jv) write(b []byte, keep bool) []byte {
 	switch v.kind {
 	case 'o':
 		b = append(b, '{')
-		for i, k := range v.keys {
+		for i, m := range v.members {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
-			b = v.vals[i].appendTo(b)
+			b = append(b, m...)
+			b = v.vals[i].appendChild(b, keep)
 		}
 		return append(b, '}')
 	case 'a':
@@ -228,11 +327,23 @@ func (v *jv) appendTo(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = e.appendTo(b)
+			b = e.appendChild(b, keep)
 		}
 		return append(b, ']')
 	}
 	return append(b, v.raw...)
+}
+
+// appendChild appends a value below one being written: appendTo with
+// keep, else its kept encoding or its text.
+func (v *jv) appendChild(b []byte, keep bool) []byte {
+	switch {
+	case keep:
+		return v.appendTo(b)
+	case v.enc != nil:
+		return append(b, v.enc...)
+	}
+	return v.write(b, false)
 }
 
 // appendMarked appends the compact JSON of the value to b, as appendTo
@@ -243,6 +354,10 @@ func (v *jv) appendMarked(b []byte, at *jv) (out []byte, start, end int, ok bool
 		start = len(b)
 		b = v.appendTo(b)
 		return b, start, len(b), true
+	}
+	if v.frozen {
+		// at is no frozen value: it was put in an owned node.
+		return v.appendTo(b), 0, 0, false
 	}
 	mark := func(e *jv) {
 		if ok {
@@ -258,12 +373,11 @@ func (v *jv) appendMarked(b []byte, at *jv) (out []byte, start, end int, ok bool
 	switch v.kind {
 	case 'o':
 		b = append(b, '{')
-		for i, k := range v.keys {
+		for i, m := range v.members {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
-			b = append(b, ':')
+			b = append(b, m...)
 			mark(v.vals[i])
 		}
 		return append(b, '}'), start, end, ok

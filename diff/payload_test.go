@@ -52,13 +52,13 @@ func FuzzAppendJSONString(f *testing.F) {
 // value parsed once goes into many payloads, and changing one payload with
 // set, del or ensure changes neither the value nor the other payloads.
 func TestSharedValuesStayUnchanged(t *testing.T) {
-	shared := parseJSON(`{"a":{"b":[{"c":1}],"d":"x"},"e":[1,2]}`)
+	shared := parsed(`{"a":{"b":[{"c":1}],"d":"x"},"e":[1,2]}`)
 	want := shared.textOf()
 	p, q := shared.shallow(), shared.shallow()
-	p.set("/a/b/0/c", parseJSON(`2`))
-	p.set("/a/d", parseJSON(`"y"`))
+	p.set("/a/b/0/c", parsed(`2`))
+	p.set("/a/d", parsed(`"y"`))
 	p.del("/e")
-	p.set("/a/b/1", parseJSON(`{"c":3}`))
+	p.set("/a/b/1", parsed(`{"c":3}`))
 	p.set("/f", shared)
 	p.del("/f/a/d")
 	if got := p.textOf(); got != `{"a":{"b":[{"c":2},{"c":3}],"d":"y"},"f":{"a":{"b":[{"c":1}]},"e":[1,2]}}` {
@@ -76,11 +76,45 @@ func TestSharedValuesStayUnchanged(t *testing.T) {
 	r := &jv{kind: 'o'}
 	r.put("n", x.parse(`{"m":{"k":1}}`))
 	x.ensure(r, New, "/n/m/k")
-	r.set("/n/m/k", parseJSON(`5`))
+	r.set("/n/m/k", parsed(`5`))
 	if got := x.parse(`{"m":{"k":1}}`).textOf(); got != `{"m":{"k":1}}` {
 		t.Errorf("ensure and set changed the parsed value: %s", got)
 	}
 	if got := r.textOf(); got != `{"n":{"m":{"k":5}}}` {
 		t.Errorf("payload: %s", got)
+	}
+}
+
+// parsed is parseJSON's value.
+func parsed(text string) *jv {
+	v, _ := parseJSON(text)
+	return v
+}
+
+// TestKnownValuesParseTheSame shows what exampler.known relies on: a value
+// written from a parsed node parses back to the same value, whatever its
+// escapes, numbers, duplicate keys and broken text (which the parser reads
+// as U+FFFD).
+func TestKnownValuesParseTheSame(t *testing.T) {
+	src := "{\"examples\": [\"plain\", \"line\\u2028sep\", \"tab\\there \\\"q\\\" \\\\\", \"\\ud83d\\ude00\", 1.0, -0, 1E5, 12345678901234567890," +
+		" true, null, [], {}, {\"a\": 1, \"b\": [2, {\"c\": \"d\"}], \"a\": 3}, {\"k\\u00e9y\": \"v\", \"\\u0000\": 0}, \"lone \\ud800\", \"bad \xff\"]}"
+	f, _ := schema.ParseValue("x.json", []byte(src)) // reports the invalid UTF-8, and reads it
+	if f == nil || f.Root == nil {
+		t.Fatal("no value")
+	}
+	es := f.Root.Get("examples").Value.Elems
+	if len(es) != 16 {
+		t.Fatalf("got %d examples, want 16", len(es))
+	}
+	for _, e := range es {
+		text := nodeValue(e).textOf()
+		back, ok := parseJSON(text)
+		if !ok {
+			t.Errorf("%s does not parse back", text)
+			continue
+		}
+		if got := back.textOf(); got != text {
+			t.Errorf("%s parses back as %s", text, got)
+		}
 	}
 }

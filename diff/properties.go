@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -11,21 +10,30 @@ import (
 // object compares the properties and required lists of two object schemas
 // whose payload path is path.
 func (d *differ) object(o, n *schema.Schema, path string) {
-	oldProps, newProps := d.look.props(o), d.look.props(n)
-	oldReq, newReq := requiredSet(o), requiredSet(n)
-	removed := slices.DeleteFunc(slices.Clone(o.Props), func(p *schema.Property) bool { return newProps[p.Name] != nil })
-	added := slices.DeleteFunc(slices.Clone(n.Props), func(p *schema.Property) bool { return oldProps[p.Name] != nil })
+	// A property keeps its name in most changes: the removed and added
+	// ones are listed only when there are any.
+	var removed, added []*schema.Property
+	for _, p := range o.Props {
+		if n.Prop(p.Name) == nil {
+			removed = append(removed, p)
+		}
+	}
+	for _, p := range n.Props {
+		if o.Prop(p.Name) == nil {
+			added = append(added, p)
+		}
+	}
 	renamed := pairRenames(removed, added)
 
 	for _, np := range n.Props {
 		child := path + "/" + escape(np.Name)
-		op := oldProps[np.Name]
+		op := o.Prop(np.Name)
 		if op == nil {
 			op = renamed[np]
 		}
 		if op == nil {
 			d.sites(New, np, child)
-			if newReq[np.Name] {
+			if n.IsRequired(np.Name) {
 				c := d.change(RequiredPropertyAdded, New, np.Member, child,
 					fmt.Sprintf("new required property %s%s: payloads without it are refused", label(child), typeSuffix(np.Schema)))
 				c.probe = probe{appFirst: true, absent: true}
@@ -43,7 +51,7 @@ func (d *differ) object(o, n *schema.Schema, path string) {
 		}
 		d.sites(Old, op, child)
 		d.sites(New, np, child)
-		oreq, nreq := oldReq[op.Name], newReq[np.Name]
+		oreq, nreq := o.IsRequired(op.Name), n.IsRequired(np.Name)
 		switch {
 		case !oreq && nreq:
 			m := requiredEntry(n, np.Name)
@@ -57,9 +65,12 @@ func (d *differ) object(o, n *schema.Schema, path string) {
 		}
 		d.property(op, np, child)
 	}
-	renamedFrom := make(map[*schema.Property]bool, len(renamed))
-	for _, op := range renamed {
-		renamedFrom[op] = true
+	var renamedFrom map[*schema.Property]bool
+	if len(renamed) > 0 {
+		renamedFrom = make(map[*schema.Property]bool, len(renamed))
+		for _, op := range renamed {
+			renamedFrom[op] = true
+		}
 	}
 	for _, op := range removed {
 		if renamedFrom[op] {
@@ -71,16 +82,6 @@ func (d *differ) object(o, n *schema.Schema, path string) {
 			fmt.Sprintf("property %s%s removed: automations that use it lose it", label(child), typeSuffix(op.Schema)))
 		c.probe = probe{behaviour: removedBehaviour(child), also: child}
 	}
-}
-
-// requiredSet holds the names s requires, as Schema.IsRequired finds them.
-func requiredSet(s *schema.Schema) map[string]bool {
-	names := s.RequiredNames()
-	m := make(map[string]bool, len(names))
-	for _, r := range names {
-		m[r] = true
-	}
-	return m
 }
 
 // requiredEntry returns the "required" element that names name, or the
@@ -105,10 +106,10 @@ func requiredEntry(s *schema.Schema, name string) *schema.Node {
 // identities, so that the pairing costs one look-up per added property and
 // identity, not a search of the removed ones.
 func pairRenames(removed, added []*schema.Property) map[*schema.Property]*schema.Property {
-	out := map[*schema.Property]*schema.Property{}
 	if len(removed) == 0 || len(added) == 0 {
-		return out
+		return nil
 	}
+	out := map[*schema.Property]*schema.Property{}
 	// Each queue lists, in order, the indexes of the removed properties
 	// with one shape and one identity; head skips the ones taken.
 	type queue struct {
@@ -203,7 +204,7 @@ func (d *differ) property(op, np *schema.Property, path string) {
 	if op.Schema == nil || np.Schema == nil {
 		return // not a schema object; the linter says so
 	}
-	d.docs(op.Schema, np.Schema, path, d.label(path))
+	d.docs(op.Schema, np.Schema, path, func() string { return d.label(path) })
 	d.schema(op.Schema, np.Schema, np.Member, path)
 }
 
@@ -213,42 +214,49 @@ func (d *differ) newProperty(path string) *schema.Property {
 	return p
 }
 
-// lookup finds properties by name through an index of each object schema
-// made on first use, so that a path costs one map look-up per step, not a
-// search of each object's properties.
+// lookup finds the schema at a payload path, and remembers each answer:
+// the example search asks for the same few paths again and again.
 type lookup struct {
-	index map[*schema.Schema]map[string]*schema.Property
+	at map[lookupKey]lookupAnswer
 }
 
-// props maps each property name of s to its first property, as
-// Schema.Prop finds it.
-func (l *lookup) props(s *schema.Schema) map[string]*schema.Property {
-	if m, ok := l.index[s]; ok {
-		return m
-	}
-	if l.index == nil {
-		l.index = map[*schema.Schema]map[string]*schema.Property{}
-	}
-	m := make(map[string]*schema.Property, len(s.Props))
-	for _, p := range s.Props {
-		if m[p.Name] == nil {
-			m[p.Name] = p
-		}
-	}
-	l.index[s] = m
-	return m
+type lookupKey struct {
+	root *schema.Schema
+	path string
+}
+
+type lookupAnswer struct {
+	s *schema.Schema
+	p *schema.Property
 }
 
 // schemaAt returns the schema of the value at a payload path, and the
 // property it belongs to when the last step is a key.
 func (l *lookup) schemaAt(root *schema.Schema, path string) (*schema.Schema, *schema.Property) {
+	k := lookupKey{root, path}
+	if a, ok := l.at[k]; ok {
+		return a.s, a.p
+	}
+	s, p := schemaAt(root, path)
+	if l.at == nil {
+		l.at = make(map[lookupKey]lookupAnswer)
+	}
+	l.at[k] = lookupAnswer{s, p}
+	return s, p
+}
+
+// schemaAt is lookup.schemaAt without the memory: each step is a key of an
+// object schema (Schema.Prop, which is indexed) or an index of its items.
+func schemaAt(root *schema.Schema, path string) (*schema.Schema, *schema.Property) {
 	s := root
 	var prop *schema.Property
-	for _, tok := range schema.Pointer(path).Tokens() {
+	for rest := path; rest != ""; {
+		var tok string
+		tok, rest = nextToken(rest)
 		if s == nil {
 			return nil, nil
 		}
-		p := l.props(s)[tok]
+		p := s.Prop(tok)
 		if s.ItemsSchema != nil && isIndex(tok) && p == nil {
 			s, prop = s.ItemsSchema, nil
 			continue
@@ -259,6 +267,21 @@ func (l *lookup) schemaAt(root *schema.Schema, path string) (*schema.Schema, *sc
 		s, prop = p.Schema, p
 	}
 	return s, prop
+}
+
+// nextToken splits the first reference token, unescaped, off a JSON
+// Pointer that is not empty: what Pointer.Tokens gives one by one.
+func nextToken(ptr string) (tok, rest string) {
+	ptr = ptr[1:]
+	if i := strings.IndexByte(ptr, '/'); i >= 0 {
+		tok, rest = ptr[:i], ptr[i:]
+	} else {
+		tok = ptr
+	}
+	if strings.IndexByte(tok, '~') >= 0 {
+		tok = schema.Pointer("/" + tok).Last()
+	}
+	return tok, rest
 }
 
 func isIndex(tok string) bool {

@@ -108,6 +108,10 @@ func label(path string) string {
 // jsonString quotes s as a JSON string.
 func jsonString(s string) string { return string(appendJSONString(nil, s)) }
 
+// escape writes a key as a reference token of a JSON Pointer.
 func escape(name string) string {
+	if !strings.ContainsAny(name, "~/") {
+		return name
+	}
 	return strings.TrimPrefix(string(schema.Pointer("").Append(name)), "/")
 }
