@@ -38,7 +38,70 @@ func ParseValue(name string, src []byte) (*File, error) {
 }
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
-	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src), chars: &charCache{}}}
+	p := &parser{}
+	return p.parse(&File{Name: name, Src: src}, wantObject)
+}
+
+// Parser parses schema files and builds their Documents, keeping the
+// memory of one call's tree (its nodes, members, the slices of Members and
+// Elems, the schemas and properties of its Document, the File and the
+// Document themselves) and reusing it in the next call: a stream of files
+// parsed by one Parser allocates little more than each file's text.
+//
+// What a call returns (the Document, the File, every Node, Member, Schema
+// and Property reachable from them) is valid only until the next call on
+// the same Parser, or Reset: the next call overwrites it. Strings (Name,
+// Text, the errors' messages) stay valid, as they are never reused. A
+// caller that keeps anything else beyond the next call must copy it. A
+// Parser is not safe for concurrent use: give each goroutine its own, or
+// draw them from a pool. The zero Parser is ready to use.
+//
+// The package's Parse, ParseValue and Load allocate fresh memory for every
+// call and have none of these limits.
+type Parser struct {
+	p    parser
+	b    builder
+	file File
+	doc  Document
+}
+
+// Parse is Parse with the Parser's memory: see Parser.
+func (ps *Parser) Parse(name string, src []byte) (*File, error) {
+	return ps.parse(name, src, true)
+}
+
+// ParseValue is ParseValue with the Parser's memory: see Parser.
+func (ps *Parser) ParseValue(name string, src []byte) (*File, error) {
+	return ps.parse(name, src, false)
+}
+
+// Load is Load with the Parser's memory: see Parser.
+func (ps *Parser) Load(name string, src []byte) (*Document, error) {
+	f, err := ps.parse(name, src, true)
+	ps.doc = Document{File: f}
+	ps.b.build(&ps.doc)
+	return &ps.doc, err
+}
+
+func (ps *Parser) parse(name string, src []byte, wantObject bool) (*File, error) {
+	ps.Reset()
+	ps.file = File{Name: name, Src: src}
+	return ps.p.parse(&ps.file, wantObject)
+}
+
+// Reset drops the Parser's last tree, as the next call would, so that
+// nothing it read is kept alive by the Parser while it waits for that
+// call: its chunks are zeroed and kept, up to a bound, for reuse.
+func (ps *Parser) Reset() {
+	ps.p.reset()
+	ps.b.reset()
+	ps.file = File{}
+	ps.doc = Document{}
+}
+
+// parse reads f.Src into f.
+func (p *parser) parse(f *File, wantObject bool) (*File, error) {
+	p.src, p.text, p.f = f.Src, string(f.Src), f
 	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {
@@ -51,6 +114,32 @@ func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p.f.Errors.Sort()
 	p.f.members = p.memberCount
 	return p.f, p.f.Errors.Err()
+}
+
+// reset makes a parser used before ready for another input, keeping its
+// chunks and stacks.
+func (p *parser) reset() {
+	p.nodes.reset()
+	p.members.reset()
+	p.memberPtrs.reset()
+	p.elemPtrs.reset()
+	p.openMembers = resetSlice(p.openMembers)
+	p.openElems = resetSlice(p.openElems)
+	p.open = resetSlice(p.open)
+	clear(p.path[:cap(p.path)]) // popped tokens are left in place
+	p.path = resetSlice(p.path)
+	for i, m := range p.seen {
+		if len(m) > maxRetainedMap {
+			p.seen[i] = nil
+		} else {
+			clear(m)
+		}
+	}
+	p.nseen = 0
+	*p = parser{
+		nodes: p.nodes, members: p.members, memberPtrs: p.memberPtrs, elemPtrs: p.elemPtrs,
+		openMembers: p.openMembers, openElems: p.openElems, open: p.open, path: p.path, seen: p.seen,
+	}
 }
 
 type parser struct {
@@ -66,17 +155,24 @@ type parser struct {
 
 	// The tree is cut from chunks: nodes, members and the slices of
 	// Members and Elems are taken from arrays allocated a few at a time
-	// rather than one by one. openMembers and openElems hold the children of the
-	// objects and arrays being read, until each is complete.
-	nodes       []Node
-	members     []Member
-	memberPtrs  []*Member
-	elemPtrs    []*Node
+	// rather than one by one, and kept by a Parser for its next input.
+	// openMembers and openElems hold the children of the objects and
+	// arrays being read, until each is complete.
+	nodes       slab[Node]
+	members     slab[Member]
+	memberPtrs  slab[*Member]
+	elemPtrs    slab[*Node]
 	openMembers []*Member
 	openElems   []*Node
-	chunk       int // the size of the next chunk
+	chunk       int // the size of the chunks of nodes
+	memberChunk int // the size of the chunks of members
 	memberCount int
 	open        []openValue // the objects and arrays being read, outermost first
+
+	// seen holds the indexes of member names of the large objects being
+	// read, innermost last: nseen are in use.
+	seen  []map[string]*Member
+	nseen int
 }
 
 // openValue is an object or array being read, and where its children
@@ -119,35 +215,29 @@ func (p *parser) pointer(n int) Pointer {
 	return Pointer(b)
 }
 
-// sizeChunks sizes the first chunks from the number of colons and commas,
-// which bound the numbers of members and values.
+// sizeChunks sizes the chunks from the number of colons and commas, which
+// bound the numbers of members and values.
 func (p *parser) sizeChunks() {
 	colons := bytes.Count(p.src, []byte{':'})
 	commas := bytes.Count(p.src, []byte{','})
 	const most = 1 << 14
-	p.chunk = min(colons+commas/4+8, most)
-	p.nodes = make([]Node, 0, p.chunk)
-	p.members = make([]Member, 0, min(colons+4, most))
-	p.memberPtrs = make([]*Member, 0, min(colons+4, most))
+	p.chunk = max(min(colons+commas/4+8, most), 64)
+	p.memberChunk = max(min(colons+4, most), 64)
 }
 
 // node returns a new node.
 func (p *parser) node(kind Kind, start, end int, text string) *Node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]Node, 0, max(p.chunk, 64))
-	}
-	p.nodes = append(p.nodes, Node{Kind: kind, Span: Span{start, end}, Text: text})
-	return &p.nodes[len(p.nodes)-1]
+	n := p.nodes.one(p.chunk)
+	*n = Node{Kind: kind, Span: Span{start, end}, Text: text}
+	return n
 }
 
 // member returns a new member.
 func (p *parser) member(name string, key Span) *Member {
-	if len(p.members) == cap(p.members) {
-		p.members = make([]Member, 0, max(p.chunk, 64))
-	}
-	p.members = append(p.members, Member{Name: name, KeySpan: key})
+	m := p.members.one(p.memberChunk)
+	*m = Member{Name: name, KeySpan: key}
 	p.memberCount++
-	return &p.members[len(p.members)-1]
+	return m
 }
 
 // closeObject gives an object its members, those of openMembers from
@@ -155,12 +245,8 @@ func (p *parser) member(name string, key Span) *Member {
 func (p *parser) closeObject(n *Node, base int) {
 	ms := p.openMembers[base:]
 	if len(ms) > 0 {
-		if cap(p.memberPtrs)-len(p.memberPtrs) < len(ms) {
-			p.memberPtrs = make([]*Member, 0, max(len(ms), p.chunk, 64))
-		}
-		start := len(p.memberPtrs)
-		p.memberPtrs = append(p.memberPtrs, ms...)
-		n.Members = p.memberPtrs[start:len(p.memberPtrs):len(p.memberPtrs)]
+		n.Members = p.memberPtrs.take(len(ms), p.memberChunk)
+		copy(n.Members, ms)
 	}
 	clear(ms)
 	p.openMembers = p.openMembers[:base]
@@ -171,12 +257,8 @@ func (p *parser) closeObject(n *Node, base int) {
 func (p *parser) closeArray(n *Node, base int) {
 	es := p.openElems[base:]
 	if len(es) > 0 {
-		if cap(p.elemPtrs)-len(p.elemPtrs) < len(es) {
-			p.elemPtrs = make([]*Node, 0, max(len(es), p.chunk/4, 64))
-		}
-		start := len(p.elemPtrs)
-		p.elemPtrs = append(p.elemPtrs, es...)
-		n.Elems = p.elemPtrs[start:len(p.elemPtrs):len(p.elemPtrs)]
+		n.Elems = p.elemPtrs.take(len(es), max(p.chunk/4, 64))
+		copy(n.Elems, es)
 	}
 	clear(es)
 	p.openElems = p.openElems[:base]
@@ -245,13 +327,13 @@ func article(k Kind) string {
 // repairs.
 func (p *parser) errorf(kind ErrorKind, off int, ptr int, format string, args ...any) *Error {
 	e := &Error{
-		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
+		Kind: kind, Offset: off, Pos: p.f.Lines().Position(off), Pointer: p.pointer(ptr),
 		Msg: fmt.Sprintf(format, args...),
 	}
 	p.f.Errors = append(p.f.Errors, e)
 	if len(p.f.Errors) >= maxErrors {
 		p.f.Errors = append(p.f.Errors, &Error{
-			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
+			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines().Position(off), Pointer: p.pointer(ptr),
 			Msg: "too many errors; stopped reading the file",
 		})
 		panic(bailout{})
@@ -299,7 +381,7 @@ func (p *parser) skipSpace(ptr int) {
 			if !unicode.IsSpace(r) && r != 0xFEFF && r != 0x200B {
 				return
 			}
-			if line := p.f.Lines.Position(p.pos).Line; line != p.spaceLine {
+			if line := p.f.Lines().Position(p.pos).Line; line != p.spaceLine {
 				p.spaceLine = line
 				switch {
 				case p.space != nil:
@@ -334,7 +416,7 @@ func (p *parser) comment(ptr int) {
 	} else {
 		end := strings.Index(string(p.src[p.pos+2:]), "*/")
 		if end < 0 {
-			p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines().Position(start))
 		}
 		p.pos += 2 + end + 2
 	}
@@ -509,7 +591,7 @@ func (p *parser) str(ptr int, q byte) string {
 	var b strings.Builder
 	for {
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines().Position(start))
 		}
 		c := p.src[p.pos]
 		switch {
@@ -517,7 +599,7 @@ func (p *parser) str(ptr int, q byte) string {
 			p.pos++
 			return b.String()
 		case c == '\n' || c == '\r':
-			p.fatalf(ErrString, p.pos, ptr, "unterminated string: a line break before the closing quote of the string that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrString, p.pos, ptr, "unterminated string: a line break before the closing quote of the string that starts at %s", p.f.Lines().Position(start))
 		case c < 0x20:
 			p.errorf(ErrString, p.pos, ptr, "control character %U in a string; write it as an escape", rune(c))
 			b.WriteByte(c)
@@ -587,20 +669,19 @@ func (p *parser) object(ptr int) *Node {
 	p.f.objects++
 	base := len(p.openMembers)
 	p.open = append(p.open, openValue{n, base})
-	var seen map[string]*Member
-	p.pos++ // {
+	seen := -1 // the index of the object's names in p.seen, once it has one
+	p.pos++    // {
 	p.skipSpace(ptr)
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
 		n.Span.End = p.pos
-		p.depth--
-		p.closeObject(n, base)
+		p.endObject(n, base, seen)
 		return n
 	}
 	for {
 		// A key.
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s", p.f.Lines().Position(n.Span.Start))
 		}
 		keyStart := p.pos
 		var name string
@@ -648,7 +729,7 @@ func (p *parser) object(ptr int) *Node {
 		// A comma or the end.
 		p.skipSpace(ptr)
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines().Position(n.Span.Start))
 		}
 		switch c := p.src[p.pos]; {
 		case c == ',':
@@ -659,15 +740,13 @@ func (p *parser) object(ptr int) *Node {
 				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }").repair(comma, comma+1, "")
 				p.pos++
 				n.Span.End = p.pos
-				p.depth--
-				p.closeObject(n, base)
+				p.endObject(n, base, seen)
 				return n
 			}
 		case c == '}':
 			p.pos++
 			n.Span.End = p.pos
-			p.depth--
-			p.closeObject(n, base)
+			p.endObject(n, base, seen)
 			return n
 		case c == '"' || c == '\'':
 			end := m.Value.Span.End
@@ -678,10 +757,24 @@ func (p *parser) object(ptr int) *Node {
 	}
 }
 
+// endObject completes an object whose closing brace was read.
+func (p *parser) endObject(n *Node, base, seen int) {
+	p.depth--
+	p.closeObject(n, base)
+	if seen >= 0 {
+		if m := p.seen[seen]; len(m) > maxRetainedMap {
+			p.seen[seen] = nil
+		} else {
+			clear(m)
+		}
+		p.nseen--
+	}
+}
+
 // noteDuplicate records the last of an object's members, ms, if an earlier
 // one has its name. Small objects are searched directly; larger ones get an
-// index.
-func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *map[string]*Member) {
+// index, one of p.seen, whose place *seen is set to.
+func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *int) {
 	const small = 8
 	m := ms[len(ms)-1]
 	if len(ms) <= small {
@@ -693,19 +786,28 @@ func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *map[string]*Member) 
 		}
 		return
 	}
-	if *seen == nil {
-		*seen = make(map[string]*Member, 2*small)
+	if *seen < 0 {
+		if p.nseen == len(p.seen) {
+			p.seen = append(p.seen, nil)
+		}
+		if p.seen[p.nseen] == nil {
+			p.seen[p.nseen] = make(map[string]*Member, 2*small)
+		}
+		*seen = p.nseen
+		p.nseen++
+		idx := p.seen[*seen]
 		for _, o := range ms[:len(ms)-1] {
-			if _, ok := (*seen)[o.Name]; !ok {
-				(*seen)[o.Name] = o
+			if _, ok := idx[o.Name]; !ok {
+				idx[o.Name] = o
 			}
 		}
 	}
-	if o, ok := (*seen)[m.Name]; ok {
+	idx := p.seen[*seen]
+	if o, ok := idx[m.Name]; ok {
 		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
 		return
 	}
-	(*seen)[m.Name] = m
+	idx[m.Name] = m
 }
 
 func startsValue(c byte) bool {
@@ -736,7 +838,7 @@ func (p *parser) array(ptr int) *Node {
 		p.openElems = append(p.openElems, e)
 		p.skipSpace(ptr)
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines().Position(n.Span.Start))
 		}
 		switch c := p.src[p.pos]; {
 		case c == ',':
