@@ -86,9 +86,18 @@ func (l *Linter) getWork() *work {
 	return new(work)
 }
 
-// putWork drops what w holds of its last input and returns it to the pool.
-func (l *Linter) putWork(w *work) {
-	w.parser.Reset()
+// resetAbove is the size of input from which a Linter drops what its
+// work holds of the input before pooling it. A smaller input's tree and
+// text are left in the pooled work until its next use overwrites them, or
+// the pool is emptied by the collector, saving the zeroing of its chunks
+// on every input; a larger input's text is not kept alive by the pool.
+const resetAbove = 64 << 10
+
+// putWork returns w to the pool after an input of size bytes.
+func (l *Linter) putWork(w *work, size int) {
+	if size > resetAbove {
+		w.parser.Reset()
+	}
 	w.run.reset()
 	l.work.Put(w)
 }
@@ -133,7 +142,7 @@ func Files(paths []string, opts Options) (Result, error) {
 // returned.
 func (l *Linter) Bytes(name string, src []byte) (Result, error) {
 	w := l.getWork()
-	defer l.putWork(w)
+	defer l.putWork(w, len(src))
 	doc, _ := w.parser.Load(name, src)
 	return l.result(doc, w)
 }
@@ -141,7 +150,7 @@ func (l *Linter) Bytes(name string, src []byte) (Result, error) {
 // Document lints a parsed document, as Bytes does.
 func (l *Linter) Document(doc *schema.Document) (Result, error) {
 	w := l.getWork()
-	defer l.putWork(w)
+	defer l.putWork(w, 0)
 	return l.result(doc, w)
 }
 

@@ -125,7 +125,7 @@ func (l *Linter) lintInput(in Input) FileResult {
 		l = in.Linter
 	}
 	w := l.getWork()
-	defer l.putWork(w)
+	defer l.putWork(w, len(src))
 	doc, _ := w.parser.Load(in.Name, src)
 	if in.Accept != nil {
 		if err := in.Accept(doc.File); err != nil {

@@ -192,19 +192,30 @@ func (b *builder) build(d *Document) {
 	b.schemaIdx, b.propIdx, b.definedIdx = d.schemas, d.props, d.defined
 }
 
-// reset makes a builder used before ready for another document, keeping
-// its chunks, index and maps up to their bounds.
-func (b *builder) reset() {
-	b.schemas.reset()
-	b.props.reset()
-	b.propPtrs.reset()
-	b.memberPtrs.reset()
-	b.schemaPtrs.reset()
+// rewind makes a builder used before ready for another document, keeping
+// its chunks, index and maps up to their bounds; what its chunks hold of
+// the last document is left for sweep.
+func (b *builder) rewind() {
+	b.schemas.rewind()
+	b.props.rewind()
+	b.propPtrs.rewind()
+	b.memberPtrs.rewind()
+	b.schemaPtrs.rewind()
 	b.schemaIdx = resetSlice(b.schemaIdx)
 	b.propIdx = resetSlice(b.propIdx)
 	b.definedIdx = resetSlice(b.definedIdx)
 	b.propMaps.reset()
 	b.reqMaps.reset()
+}
+
+// sweep zeroes what the builder's chunks keep of the document before the
+// last one (all of it when the last call built none).
+func (b *builder) sweep() {
+	b.schemas.sweep()
+	b.props.sweep()
+	b.propPtrs.sweep()
+	b.memberPtrs.sweep()
+	b.schemaPtrs.sweep()
 }
 
 // mapPool hands out maps that are cleared and kept from one document to

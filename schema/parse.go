@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -67,12 +68,16 @@ type Parser struct {
 
 // Parse is Parse with the Parser's memory: see Parser.
 func (ps *Parser) Parse(name string, src []byte) (*File, error) {
-	return ps.parse(name, src, true)
+	f, err := ps.parse(name, src, true)
+	ps.b.sweep()
+	return f, err
 }
 
 // ParseValue is ParseValue with the Parser's memory: see Parser.
 func (ps *Parser) ParseValue(name string, src []byte) (*File, error) {
-	return ps.parse(name, src, false)
+	f, err := ps.parse(name, src, false)
+	ps.b.sweep()
+	return f, err
 }
 
 // Load is Load with the Parser's memory: see Parser.
@@ -80,21 +85,28 @@ func (ps *Parser) Load(name string, src []byte) (*Document, error) {
 	f, err := ps.parse(name, src, true)
 	ps.doc = Document{File: f}
 	ps.b.build(&ps.doc)
+	ps.b.sweep()
 	return &ps.doc, err
 }
 
 func (ps *Parser) parse(name string, src []byte, wantObject bool) (*File, error) {
-	ps.Reset()
+	ps.p.rewind()
+	ps.b.rewind()
 	ps.file = File{Name: name, Src: src}
-	return ps.p.parse(&ps.file, wantObject)
+	ps.doc = Document{}
+	f, err := ps.p.parse(&ps.file, wantObject)
+	ps.p.sweep()
+	return f, err
 }
 
 // Reset drops the Parser's last tree, as the next call would, so that
 // nothing it read is kept alive by the Parser while it waits for that
 // call: its chunks are zeroed and kept, up to a bound, for reuse.
 func (ps *Parser) Reset() {
-	ps.p.reset()
-	ps.b.reset()
+	ps.p.rewind()
+	ps.p.sweep()
+	ps.b.rewind()
+	ps.b.sweep()
 	ps.file = File{}
 	ps.doc = Document{}
 }
@@ -116,19 +128,35 @@ func (p *parser) parse(f *File, wantObject bool) (*File, error) {
 	return p.f, p.f.Errors.Err()
 }
 
-// reset makes a parser used before ready for another input, keeping its
-// chunks and stacks.
-func (p *parser) reset() {
-	p.nodes.reset()
-	p.members.reset()
-	p.memberPtrs.reset()
-	p.elemPtrs.reset()
+// rewind makes a parser used before ready for another input, keeping its
+// chunks and stacks; what they hold of the last input is left for sweep.
+func (p *parser) rewind() {
+	p.nodes.rewind()
+	p.members.rewind()
+	p.memberPtrs.rewind()
+	p.elemPtrs.rewind()
+	*p = parser{
+		nodes: p.nodes, members: p.members, memberPtrs: p.memberPtrs, elemPtrs: p.elemPtrs,
+		openMembers: p.openMembers[:0], openElems: p.openElems[:0], open: p.open[:0], path: p.path[:0], seen: p.seen,
+		nseen: p.nseen,
+	}
+}
+
+// sweep zeroes what the parser keeps of the input before the last, and
+// drops the stacks and indexes that have grown over their bounds. After
+// an error it cannot step over, the stacks and indexes of the objects and
+// arrays left open are cleared here.
+func (p *parser) sweep() {
+	p.nodes.sweep()
+	p.members.sweep()
+	p.memberPtrs.sweep()
+	p.elemPtrs.sweep()
 	p.openMembers = resetSlice(p.openMembers)
 	p.openElems = resetSlice(p.openElems)
 	p.open = resetSlice(p.open)
 	clear(p.path[:cap(p.path)]) // popped tokens are left in place
 	p.path = resetSlice(p.path)
-	for i, m := range p.seen {
+	for i, m := range p.seen[:p.nseen] {
 		if len(m) > maxRetainedMap {
 			p.seen[i] = nil
 		} else {
@@ -136,10 +164,6 @@ func (p *parser) reset() {
 		}
 	}
 	p.nseen = 0
-	*p = parser{
-		nodes: p.nodes, members: p.members, memberPtrs: p.memberPtrs, elemPtrs: p.elemPtrs,
-		openMembers: p.openMembers, openElems: p.openElems, open: p.open, path: p.path, seen: p.seen,
-	}
 }
 
 type parser struct {
@@ -369,6 +393,33 @@ func (p *parser) describe(off int) string {
 // skipSpace moves past JSON white space. Comments and Unicode spaces that
 // JSON does not allow are reported and skipped too.
 func (p *parser) skipSpace(ptr int) {
+	// The white space of JSON is read in a loop of its own, eight spaces
+	// of indentation at a time; the rest is the loop below.
+	src, pos := p.src, p.pos
+	for pos < len(src) {
+		switch src[pos] {
+		case ' ':
+			pos++
+			for pos+8 <= len(src) && binary.LittleEndian.Uint64(src[pos:]) == 0x2020202020202020 {
+				pos += 8
+			}
+			continue
+		case '\n', '\t', '\r':
+			pos++
+			continue
+		}
+		break
+	}
+	p.pos = pos
+	if pos == len(src) || (src[pos] != '/' && src[pos] < utf8.RuneSelf) {
+		return
+	}
+	p.skipOtherSpace(ptr)
+}
+
+// skipOtherSpace is skipSpace at a comment or a character that is not
+// ASCII, which may be a Unicode space.
+func (p *parser) skipOtherSpace(ptr int) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {

@@ -379,3 +379,49 @@ func FuzzParserReuse(f *testing.F) {
 		}
 	})
 }
+
+// TestParserSweepsWhatTheLastInputLeft: after a large input and then a
+// small one, the parts of the Parser's chunks that the small one did not
+// overwrite are zero: the chunks keep nothing of the large input alive.
+func TestParserSweepsWhatTheLastInputLeft(t *testing.T) {
+	var p Parser
+	if _, err := p.Load("large.json", largeSchema(300)); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := p.Load("small.json", []byte(`{"type": "object", "properties": {"a": {"type": "string", "x": 1}}}`))
+	if err != nil || len(doc.Properties()) != 1 {
+		t.Fatalf("%v, %d properties", err, len(doc.Properties()))
+	}
+	check := func(name string, chunks any) {
+		v := reflect.ValueOf(chunks)
+		if v.Len() == 0 {
+			t.Errorf("%s: no chunk kept", name)
+		}
+		for i := range v.Len() {
+			c := v.Index(i)
+			tail := c.Slice(c.Len(), c.Cap())
+			for j := range tail.Len() {
+				if !tail.Index(j).IsZero() {
+					t.Fatalf("%s: chunk %d element %d, past the %d in use, is not zero", name, i, c.Len()+j, c.Len())
+				}
+			}
+		}
+	}
+	check("nodes", p.p.nodes.chunks)
+	check("members", p.p.members.chunks)
+	check("member pointers", p.p.memberPtrs.chunks)
+	check("element pointers", p.p.elemPtrs.chunks)
+	check("schemas", p.b.schemas.chunks)
+	check("properties", p.b.props.chunks)
+	check("property pointers", p.b.propPtrs.chunks)
+	check("unknown", p.b.memberPtrs.chunks)
+	check("options", p.b.schemaPtrs.chunks)
+	for _, m := range p.p.seen {
+		if len(m) != 0 {
+			t.Errorf("a duplicate index keeps %d names", len(m))
+		}
+	}
+	if p.p.path = p.p.path[:cap(p.p.path)]; !reflect.ValueOf(p.p.path).IsZero() && slices.ContainsFunc(p.p.path, func(t pathToken) bool { return t != pathToken{} }) {
+		t.Error("the path keeps tokens")
+	}
+}

@@ -17,23 +17,24 @@ const maxRetained = 1 << 20
 const maxRetainedMap = 1 << 12
 
 // slab hands out elements of T cut from chunks that are kept from one use
-// to the next: after reset the same chunks are cut again, in order, and a
-// chunk is allocated only when those are used up.
+// to the next: after rewind the same chunks are cut again, in order, and a
+// chunk is allocated only when those are used up. Every element handed
+// out is set whole by the caller, so that a chunk is not zeroed before it
+// is cut again: sweep zeroes what the last use left of the use before it,
+// so that the chunks keep nothing alive that the last use does not hold.
 type slab[T any] struct {
-	chunks [][]T // every chunk, each sliced to the part cut from it
-	cur    int   // the chunk being cut; len(chunks) when there is none
+	cur    []T   // the chunk being cut, sliced to the part cut from it
+	chunks [][]T // every chunk; chunks[i] is cur, whose length it lags
+	i      int   // the index of cur in chunks, or -1
+	stale  []int // stale[j]: how much of chunks[j] the use before held
 }
 
 // one returns a new element, which may hold the values of an earlier use:
 // the caller sets it whole. A chunk it allocates holds size elements.
 func (s *slab[T]) one(size int) *T {
-	if s.cur < len(s.chunks) {
-		c := s.chunks[s.cur]
-		if len(c) < cap(c) {
-			c = c[:len(c)+1]
-			s.chunks[s.cur] = c
-			return &c[len(c)-1]
-		}
+	if n := len(s.cur); n < cap(s.cur) {
+		s.cur = s.cur[:n+1]
+		return &s.cur[n]
 	}
 	return &s.take(1, size)[0]
 }
@@ -41,37 +42,71 @@ func (s *slab[T]) one(size int) *T {
 // take returns n contiguous elements, with a capacity of n, which the
 // caller sets. A chunk it allocates holds at least size elements.
 func (s *slab[T]) take(n, size int) []T {
-	for s.cur < len(s.chunks) {
-		c := s.chunks[s.cur]
-		if cap(c)-len(c) >= n {
-			s.chunks[s.cur] = c[:len(c)+n]
-			return c[len(c) : len(c)+n : len(c)+n]
+	if k := len(s.cur); cap(s.cur)-k >= n {
+		s.cur = s.cur[:k+n]
+		return s.cur[k : k+n : k+n]
+	}
+	s.save()
+	for s.i+1 < len(s.chunks) {
+		s.i++
+		if c := s.chunks[s.i]; cap(c) >= n {
+			s.cur = c[:n]
+			return c[:n:n]
 		}
-		s.cur++
 	}
 	c := make([]T, n, max(n, size))
 	s.chunks = append(s.chunks, c)
-	s.cur = len(s.chunks) - 1
+	s.stale = append(s.stale, 0)
+	s.i, s.cur = len(s.chunks)-1, c
 	return c[:n:n]
 }
 
-// reset zeroes what was cut, so that what the elements pointed at can be
-// collected, and keeps the chunks for the next use, up to maxRetained
-// bytes of them.
-func (s *slab[T]) reset() {
+// save writes the length of cur back to chunks.
+func (s *slab[T]) save() {
+	if s.i >= 0 && s.i < len(s.chunks) {
+		s.chunks[s.i] = s.cur
+	}
+}
+
+// rewind makes the chunks ready to be cut again from the first, keeping
+// up to maxRetained bytes of them; what they hold is left for sweep.
+func (s *slab[T]) rewind() {
+	s.save()
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	kept, total := 0, 0
-	for _, c := range s.chunks {
-		clear(c)
-		if total += cap(c) * size; total <= maxRetained {
-			s.chunks[kept] = c[:0]
-			kept++
+	for j, c := range s.chunks {
+		if total += cap(c) * size; total > maxRetained {
+			break // the chunks of the last use over the bound are its own
 		}
+		s.stale[j] = max(s.stale[j], len(c))
+		s.chunks[j] = c[:0]
+		kept++
 	}
 	clear(s.chunks[kept:])
-	s.chunks = s.chunks[:kept]
-	s.cur = 0
+	s.chunks, s.stale = s.chunks[:kept], s.stale[:kept]
+	s.i, s.cur = -1, nil
+	if kept > 0 {
+		s.i, s.cur = 0, s.chunks[0]
+	}
+}
+
+// sweep zeroes the elements that the use before the last one held and the
+// last one did not overwrite.
+func (s *slab[T]) sweep() {
+	s.save()
+	for j, c := range s.chunks {
+		if len(c) < s.stale[j] {
+			clear(c[len(c):s.stale[j]])
+		}
+		s.stale[j] = len(c)
+	}
+}
+
+// reset drops the last use: rewind, then sweep with nothing cut.
+func (s *slab[T]) reset() {
+	s.rewind()
+	s.sweep()
 }
 
 // resetSlice empties a slice kept for reuse, zeroing its elements up to
