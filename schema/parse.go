@@ -2,7 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -393,22 +392,25 @@ func (p *parser) describe(off int) string {
 // skipSpace moves past JSON white space. Comments and Unicode spaces that
 // JSON does not allow are reported and skipped too.
 func (p *parser) skipSpace(ptr int) {
-	// The white space of JSON is read in a loop of its own, eight spaces
-	// of indentation at a time; the rest is the loop below.
+	// Most calls are at a token: they return at once, inlined.
+	// At a printable ASCII character other than '/'.
+	if pos := p.pos; pos < len(p.src) && p.src[pos]-'!' < 0x7F-'!' && p.src[pos] != '/' {
+		return
+	}
+	p.skipWhite(ptr)
+}
+
+// skipWhite is skipSpace where there may be white space.
+func (p *parser) skipWhite(ptr int) {
+	// The white space of JSON is read in a loop of its own; the rest is
+	// skipOtherSpace.
 	src, pos := p.src, p.pos
 	for pos < len(src) {
-		switch src[pos] {
-		case ' ':
-			pos++
-			for pos+8 <= len(src) && binary.LittleEndian.Uint64(src[pos:]) == 0x2020202020202020 {
-				pos += 8
-			}
-			continue
-		case '\n', '\t', '\r':
-			pos++
-			continue
+		c := src[pos]
+		if c > ' ' || (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+			break
 		}
-		break
+		pos++
 	}
 	p.pos = pos
 	if pos == len(src) || (src[pos] != '/' && src[pos] < utf8.RuneSelf) {

@@ -36,8 +36,11 @@ func (s *slab[T]) one(size int) *T {
 		s.cur = s.cur[:n+1]
 		return &s.cur[n]
 	}
-	return &s.take(1, size)[0]
+	return s.next(size)
 }
+
+// next is one when the chunk being cut is full.
+func (s *slab[T]) next(size int) *T { return &s.take(1, size)[0] }
 
 // take returns n contiguous elements, with a capacity of n, which the
 // caller sets. A chunk it allocates holds at least size elements.
