@@ -3,7 +3,9 @@ package lint
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -64,7 +66,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 // A Linter keeps the memory of the documents it parsed (see
 // schema.Parser) and of its runs, in a pool of its own, and reuses it for
 // the next input: linting many inputs with one Linter allocates little
-// more than their findings. Nothing it returns points into that memory.
+// more than their findings. Nothing it returns points into that memory or
+// into the bytes it linted: a finding's string that a rule cut from the
+// document (a key in a fix's edit, say) is copied.
 type Linter struct {
 	sel  *Selection
 	byID map[string]*Rule
@@ -144,7 +148,9 @@ func (l *Linter) Bytes(name string, src []byte) (Result, error) {
 	w := l.getWork()
 	defer l.putWork(w, len(src))
 	doc, _ := w.parser.Load(name, src)
-	return l.result(doc, w)
+	res, err := l.result(doc, w)
+	detach(res.Findings, src)
+	return res, err
 }
 
 // Document lints a parsed document, as Bytes does.
@@ -244,4 +250,35 @@ func (l *Linter) findings(doc *schema.Document, st *runState) ([]Finding, error)
 		}
 	}
 	return fs, err
+}
+
+// detach copies the strings of findings that share the memory of src, the
+// bytes a schema.Parser read without copying, so that the findings stay
+// the same when src changes or is reused.
+func detach(fs []Finding, src []byte) {
+	if len(src) == 0 {
+		return
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(src)))
+	hi := lo + uintptr(cap(src))
+	own := func(s *string) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(*s))); len(*s) > 0 && p >= lo && p < hi {
+			*s = strings.Clone(*s)
+		}
+	}
+	for i := range fs {
+		f := &fs[i]
+		own(&f.File)
+		own(&f.Pointer)
+		own(&f.Rule)
+		own(&f.Message)
+		own(&f.URL)
+		for j := range f.Fixes {
+			x := &f.Fixes[j]
+			own(&x.Message)
+			for k := range x.Edits {
+				own(&x.Edits[k].NewText)
+			}
+		}
+	}
 }

@@ -133,6 +133,7 @@ func (l *Linter) lintInput(in Input) FileResult {
 		}
 	}
 	fs, err := l.findings(doc, &w.run)
+	detach(fs, src)
 	if err != nil {
 		return FileResult{Name: in.Name, Err: &InputError{Name: in.Name, Err: err}}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
 )
@@ -39,7 +40,7 @@ func ParseValue(name string, src []byte) (*File, error) {
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p := &parser{}
-	return p.parse(&File{Name: name, Src: src}, wantObject)
+	return p.parse(&File{Name: name, Src: src}, string(src), wantObject)
 }
 
 // Parser parses schema files and builds their Documents, keeping the
@@ -50,14 +51,19 @@ func parse(name string, src []byte, wantObject bool) (*File, error) {
 //
 // What a call returns (the Document, the File, every Node, Member, Schema
 // and Property reachable from them) is valid only until the next call on
-// the same Parser, or Reset: the next call overwrites it. Strings (Name,
-// Text, the errors' messages) stay valid, as they are never reused. A
-// caller that keeps anything else beyond the next call must copy it. A
-// Parser is not safe for concurrent use: give each goroutine its own, or
-// draw them from a pool. The zero Parser is ready to use.
+// the same Parser, or Reset: the next call overwrites it. A caller that
+// keeps any of it beyond the next call must copy it.
 //
-// The package's Parse, ParseValue and Load allocate fresh memory for every
-// call and have none of these limits.
+// A Parser does not copy src: the strings of the tree (each Member's Name,
+// each Node's Text) share its memory, so that src must not change while
+// they are in use, and a string kept after src changes must be copied
+// (strings.Clone). The errors' messages, pointers and repairs are the
+// Parser's own strings and stay valid.
+//
+// A Parser is not safe for concurrent use: give each goroutine its own, or
+// draw them from a pool. The zero Parser is ready to use. The package's
+// Parse, ParseValue and Load copy src and allocate fresh memory for every
+// call, and have none of these limits.
 type Parser struct {
 	p    parser
 	b    builder
@@ -93,7 +99,7 @@ func (ps *Parser) parse(name string, src []byte, wantObject bool) (*File, error)
 	ps.b.rewind()
 	ps.file = File{Name: name, Src: src}
 	ps.doc = Document{}
-	f, err := ps.p.parse(&ps.file, wantObject)
+	f, err := ps.p.parse(&ps.file, unsafe.String(unsafe.SliceData(src), len(src)), wantObject)
 	ps.p.sweep()
 	return f, err
 }
@@ -110,9 +116,9 @@ func (ps *Parser) Reset() {
 	ps.doc = Document{}
 }
 
-// parse reads f.Src into f.
-func (p *parser) parse(f *File, wantObject bool) (*File, error) {
-	p.src, p.text, p.f = f.Src, string(f.Src), f
+// parse reads f.Src, whose text is text, into f.
+func (p *parser) parse(f *File, text string, wantObject bool) (*File, error) {
+	p.src, p.text, p.f = f.Src, text, f
 	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {
