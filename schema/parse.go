@@ -119,7 +119,6 @@ func (ps *Parser) Reset() {
 // parse reads f.Src, whose text is text, into f.
 func (p *parser) parse(f *File, text string, wantObject bool) (*File, error) {
 	p.src, p.text, p.f = f.Src, text, f
-	p.sizeChunks()
 	p.run(wantObject)
 	if p.spaceMore > 0 {
 		lines := "lines"
@@ -245,8 +244,12 @@ func (p *parser) pointer(n int) Pointer {
 }
 
 // sizeChunks sizes the chunks from the number of colons and commas, which
-// bound the numbers of members and values.
+// bound the numbers of members and values, when the first is allocated:
+// a Parser that has chunks enough for the input never counts.
 func (p *parser) sizeChunks() {
+	if p.chunk > 0 {
+		return
+	}
 	colons := bytes.Count(p.src, []byte{':'})
 	commas := bytes.Count(p.src, []byte{','})
 	const most = 1 << 14
@@ -256,14 +259,41 @@ func (p *parser) sizeChunks() {
 
 // node returns a new node.
 func (p *parser) node(kind Kind, start, end int, text string) *Node {
-	n := p.nodes.one(p.chunk)
+	var n *Node
+	if k := len(p.nodes.cur); k < cap(p.nodes.cur) {
+		p.nodes.cur = p.nodes.cur[:k+1]
+		n = &p.nodes.cur[k]
+	} else {
+		n = p.nextNode()
+	}
 	*n = Node{Kind: kind, Span: Span{start, end}, Text: text}
 	return n
 }
 
+// nextNode is node when the chunk being cut is full.
+func (p *parser) nextNode() *Node {
+	c := p.nodes.cut(1)
+	if c == nil {
+		p.sizeChunks()
+		c = p.nodes.grow(1, p.chunk)
+	}
+	return &c[0]
+}
+
 // member returns a new member.
 func (p *parser) member(name string, key Span) *Member {
-	m := p.members.one(p.memberChunk)
+	var m *Member
+	if k := len(p.members.cur); k < cap(p.members.cur) {
+		p.members.cur = p.members.cur[:k+1]
+		m = &p.members.cur[k]
+	} else {
+		c := p.members.cut(1)
+		if c == nil {
+			p.sizeChunks()
+			c = p.members.grow(1, p.memberChunk)
+		}
+		m = &c[0]
+	}
 	*m = Member{Name: name, KeySpan: key}
 	p.memberCount++
 	return m
@@ -274,7 +304,12 @@ func (p *parser) member(name string, key Span) *Member {
 func (p *parser) closeObject(n *Node, base int) {
 	ms := p.openMembers[base:]
 	if len(ms) > 0 {
-		n.Members = p.memberPtrs.take(len(ms), p.memberChunk)
+		c := p.memberPtrs.cut(len(ms))
+		if c == nil {
+			p.sizeChunks()
+			c = p.memberPtrs.grow(len(ms), p.memberChunk)
+		}
+		n.Members = c
 		copy(n.Members, ms)
 	}
 	clear(ms)
@@ -286,7 +321,12 @@ func (p *parser) closeObject(n *Node, base int) {
 func (p *parser) closeArray(n *Node, base int) {
 	es := p.openElems[base:]
 	if len(es) > 0 {
-		n.Elems = p.elemPtrs.take(len(es), max(p.chunk/4, 64))
+		c := p.elemPtrs.cut(len(es))
+		if c == nil {
+			p.sizeChunks()
+			c = p.elemPtrs.grow(len(es), max(p.chunk/4, 64))
+		}
+		n.Elems = c
 		copy(n.Elems, es)
 	}
 	clear(es)
@@ -399,11 +439,18 @@ func (p *parser) describe(off int) string {
 // JSON does not allow are reported and skipped too.
 func (p *parser) skipSpace(ptr int) {
 	// Most calls are at a token: they return at once, inlined.
-	// At a printable ASCII character other than '/'.
-	if pos := p.pos; pos < len(p.src) && p.src[pos]-'!' < 0x7F-'!' && p.src[pos] != '/' {
+	if p.atToken() {
 		return
 	}
 	p.skipWhite(ptr)
+}
+
+// atToken reports whether the parser is at a printable ASCII character
+// other than '/': where skipSpace has nothing to skip. The loops of object
+// and array test it inline before they call skipSpace.
+func (p *parser) atToken() bool {
+	pos := p.pos
+	return pos < len(p.src) && p.src[pos]-'!' < 0x7F-'!' && p.src[pos] != '/'
 }
 
 // skipWhite is skipSpace where there may be white space.
@@ -730,7 +777,9 @@ func (p *parser) object(ptr int) *Node {
 	p.open = append(p.open, openValue{n, base})
 	seen := -1 // the index of the object's names in p.seen, once it has one
 	p.pos++    // {
-	p.skipSpace(ptr)
+	if !p.atToken() {
+		p.skipWhite(ptr)
+	}
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
 		n.Span.End = p.pos
@@ -767,11 +816,15 @@ func (p *parser) object(ptr int) *Node {
 		m := p.member(name, Span{keyStart, p.pos})
 		mptr := p.push(pathToken{name: name})
 		// The colon.
-		p.skipSpace(mptr)
+		if !p.atToken() {
+			p.skipWhite(mptr)
+		}
 		switch {
 		case p.pos < len(p.src) && p.src[p.pos] == ':':
 			p.pos++
-			p.skipSpace(mptr)
+			if !p.atToken() {
+				p.skipWhite(mptr)
+			}
 		case p.pos < len(p.src) && startsValue(p.src[p.pos]):
 			p.errorf(ErrMissingColon, p.pos, mptr, "missing colon after key %q", truncate(name, 40)).
 				repair(m.KeySpan.End, m.KeySpan.End, ":")
@@ -786,7 +839,9 @@ func (p *parser) object(ptr int) *Node {
 		p.openMembers = append(p.openMembers, m)
 		p.noteDuplicate(n, p.openMembers[base:], &seen)
 		// A comma or the end.
-		p.skipSpace(ptr)
+		if !p.atToken() {
+			p.skipWhite(ptr)
+		}
 		if p.pos >= len(p.src) {
 			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines().Position(n.Span.Start))
 		}
@@ -794,7 +849,9 @@ func (p *parser) object(ptr int) *Node {
 		case c == ',':
 			comma := p.pos
 			p.pos++
-			p.skipSpace(ptr)
+			if !p.atToken() {
+				p.skipWhite(ptr)
+			}
 			if p.pos < len(p.src) && p.src[p.pos] == '}' {
 				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }").repair(comma, comma+1, "")
 				p.pos++
@@ -879,7 +936,9 @@ func (p *parser) array(ptr int) *Node {
 	base := len(p.openElems)
 	p.open = append(p.open, openValue{n, base})
 	p.pos++ // [
-	p.skipSpace(ptr)
+	if !p.atToken() {
+		p.skipWhite(ptr)
+	}
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
 		n.Span.End = p.pos
@@ -890,12 +949,16 @@ func (p *parser) array(ptr int) *Node {
 	for {
 		i := len(p.openElems) - base
 		eptr := p.push(pathToken{index: i, elem: true})
-		p.skipSpace(eptr)
+		if !p.atToken() {
+			p.skipWhite(eptr)
+		}
 		e := p.value(eptr)
 		p.pop()
 		e.parent, e.index = n, i
 		p.openElems = append(p.openElems, e)
-		p.skipSpace(ptr)
+		if !p.atToken() {
+			p.skipWhite(ptr)
+		}
 		if p.pos >= len(p.src) {
 			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines().Position(n.Span.Start))
 		}
@@ -903,7 +966,9 @@ func (p *parser) array(ptr int) *Node {
 		case c == ',':
 			comma := p.pos
 			p.pos++
-			p.skipSpace(ptr)
+			if !p.atToken() {
+				p.skipWhite(ptr)
+			}
 			if p.pos < len(p.src) && p.src[p.pos] == ']' {
 				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before ]").repair(comma, comma+1, "")
 				p.pos++

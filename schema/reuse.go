@@ -45,6 +45,14 @@ func (s *slab[T]) next(size int) *T { return &s.take(1, size)[0] }
 // take returns n contiguous elements, with a capacity of n, which the
 // caller sets. A chunk it allocates holds at least size elements.
 func (s *slab[T]) take(n, size int) []T {
+	if c := s.cut(n); c != nil {
+		return c
+	}
+	return s.grow(n, size)
+}
+
+// cut is take from the chunks the slab has, or nil when none has room.
+func (s *slab[T]) cut(n int) []T {
 	if k := len(s.cur); cap(s.cur)-k >= n {
 		s.cur = s.cur[:k+n]
 		return s.cur[k : k+n : k+n]
@@ -57,6 +65,12 @@ func (s *slab[T]) take(n, size int) []T {
 			return c[:n:n]
 		}
 	}
+	return nil
+}
+
+// grow is take from a new chunk of at least size elements.
+func (s *slab[T]) grow(n, size int) []T {
+	s.save()
 	c := make([]T, n, max(n, size))
 	s.chunks = append(s.chunks, c)
 	s.stale = append(s.stale, 0)
