@@ -2,7 +2,9 @@ package schema
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -464,6 +466,17 @@ func (p *parser) skipWhite(ptr int) {
 			break
 		}
 		pos++
+		if c == '\n' {
+			// The indentation of the next line: its spaces eight at a
+			// time, the first byte that is not one found by its bits.
+			for pos+8 <= len(src) {
+				if x := binary.LittleEndian.Uint64(src[pos:]) ^ 0x2020202020202020; x != 0 {
+					pos += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				pos += 8
+			}
+		}
 	}
 	p.pos = pos
 	if pos == len(src) || (src[pos] != '/' && src[pos] < utf8.RuneSelf) {
