@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -162,12 +163,8 @@ func (p *parser) sweep() {
 	p.open = resetSlice(p.open)
 	clear(p.path[:cap(p.path)]) // popped tokens are left in place
 	p.path = resetSlice(p.path)
-	for i, m := range p.seen[:p.nseen] {
-		if len(m) > maxRetainedMap {
-			p.seen[i] = nil
-		} else {
-			clear(m)
-		}
+	for i := range p.seen[:p.nseen] {
+		p.seen[i].reset()
 	}
 	p.nseen = 0
 }
@@ -201,8 +198,9 @@ type parser struct {
 
 	// seen holds the indexes of member names of the large objects being
 	// read, innermost last: nseen are in use.
-	seen  []map[string]*Member
+	seen  []nameTable
 	nseen int
+	seed  maphash.Seed // of the indexes' hashes, set on first use
 }
 
 // openValue is an object or array being read, and where its children
@@ -891,12 +889,65 @@ func (p *parser) endObject(n *Node, base, seen int) {
 	p.depth--
 	p.closeObject(n, base)
 	if seen >= 0 {
-		if m := p.seen[seen]; len(m) > maxRetainedMap {
-			p.seen[seen] = nil
-		} else {
-			clear(m)
-		}
+		p.seen[seen].reset()
 		p.nseen--
+	}
+}
+
+// nameTable indexes the member names of a large object for noteDuplicate:
+// an open-addressing table of the members' places among the object's
+// members, so that it holds no pointers and is zeroed at the cost of its
+// size. Its hashes are seeded at random, so that no input makes its probes
+// long.
+type nameTable struct {
+	slots []uint64 // the hash's upper half, and the member's place plus one; 0 is empty
+	n     int      // how many slots are used
+}
+
+// maxTableSlots is the most slots a nameTable keeps for its next object.
+const maxTableSlots = 1 << 14
+
+func (t *nameTable) reset() {
+	clear(t.slots)
+	if len(t.slots) > maxTableSlots {
+		t.slots = nil
+	}
+	t.n = 0
+}
+
+// find returns the slot of name, whose hash is h, among ms: the member's
+// slot, or the empty slot where it goes. The upper half of the hash picks
+// the first slot to try and is kept in the slot, so that the table grows
+// without hashing again.
+func (t *nameTable) find(ms []*Member, name string, h uint64) int {
+	mask := len(t.slots) - 1
+	for i := int(h>>32) & mask; ; i = (i + 1) & mask {
+		e := t.slots[i]
+		if e == 0 || (e>>32 == h>>32 && ms[uint32(e)-1].Name == name) {
+			return i
+		}
+	}
+}
+
+// add records member i, with hash h, in the empty slot at.
+func (t *nameTable) add(at, i int, h uint64) {
+	t.slots[at] = h>>32<<32 | uint64(i+1)
+	t.n++
+	if 2*t.n < len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, e := range old {
+		if e == 0 {
+			continue
+		}
+		j := int(e>>32) & mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = e
 	}
 }
 
@@ -916,28 +967,37 @@ func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *int) {
 		return
 	}
 	if *seen < 0 {
-		if p.nseen == len(p.seen) {
-			p.seen = append(p.seen, nil)
+		if p.nseen == 0 && p.seed == (maphash.Seed{}) {
+			p.seed = maphash.MakeSeed()
 		}
-		if p.seen[p.nseen] == nil {
-			p.seen[p.nseen] = make(map[string]*Member, 2*small)
+		if p.nseen == len(p.seen) {
+			p.seen = append(p.seen, nameTable{})
 		}
 		*seen = p.nseen
 		p.nseen++
-		idx := p.seen[*seen]
-		for _, o := range ms[:len(ms)-1] {
-			if _, ok := idx[o.Name]; !ok {
-				idx[o.Name] = o
+		t := &p.seen[*seen]
+		if len(t.slots) < 4*small {
+			t.slots = make([]uint64, 4*small)
+		}
+		for i, o := range ms[:len(ms)-1] {
+			h := p.hash(o.Name)
+			if at := t.find(ms, o.Name, h); t.slots[at] == 0 {
+				t.add(at, i, h)
 			}
 		}
 	}
-	idx := p.seen[*seen]
-	if o, ok := idx[m.Name]; ok {
-		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
+	t := &p.seen[*seen]
+	h := p.hash(m.Name)
+	at := t.find(ms, m.Name, h)
+	if e := t.slots[at]; e != 0 {
+		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: ms[uint32(e)-1], Again: m})
 		return
 	}
-	idx[m.Name] = m
+	t.add(at, len(ms)-1, h)
 }
+
+// hash is the hash of a member name in the parser's nameTables.
+func (p *parser) hash(name string) uint64 { return maphash.String(p.seed, name) }
 
 func startsValue(c byte) bool {
 	return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n'

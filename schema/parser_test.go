@@ -305,8 +305,8 @@ func TestParserRetainsBoundedMemory(t *testing.T) {
 		}
 	}
 	for _, m := range p.p.seen {
-		if len(m) != 0 {
-			t.Errorf("a duplicate index keeps %d names after Reset", len(m))
+		if m.n != 0 || slices.ContainsFunc(m.slots, func(e uint64) bool { return e != 0 }) {
+			t.Errorf("a duplicate index keeps %d names after Reset", m.n)
 		}
 	}
 	for _, m := range p.b.propMaps.maps {
@@ -417,11 +417,92 @@ func TestParserSweepsWhatTheLastInputLeft(t *testing.T) {
 	check("unknown", p.b.memberPtrs.chunks)
 	check("options", p.b.schemaPtrs.chunks)
 	for _, m := range p.p.seen {
-		if len(m) != 0 {
-			t.Errorf("a duplicate index keeps %d names", len(m))
+		if m.n != 0 || slices.ContainsFunc(m.slots, func(e uint64) bool { return e != 0 }) {
+			t.Errorf("a duplicate index keeps %d names", m.n)
 		}
 	}
 	if p.p.path = p.p.path[:cap(p.p.path)]; !reflect.ValueOf(p.p.path).IsZero() && slices.ContainsFunc(p.p.path, func(t pathToken) bool { return t != pathToken{} }) {
 		t.Error("the path keeps tokens")
+	}
+}
+
+// TestParseDuplicatesInLargeObjects: in objects of 9 to 3,000 members,
+// whose names are indexed in a table that grows, every member whose name
+// an earlier one has is a duplicate of the first with it, as a search of
+// all the earlier members finds, also in an object nested in a large one.
+func TestParseDuplicatesInLargeObjects(t *testing.T) {
+	var p Parser
+	for _, n := range []int{9, 16, 17, 33, 100, 3000} {
+		for _, names := range []int{3, n / 2, n} {
+			var b strings.Builder
+			b.WriteString(`{"outer": 1, `)
+			for i := range n {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, `"k%d": `, (i*7919)%max(names, 1))
+				if i == n/2 {
+					b.WriteString(`{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "a": 10}`)
+				} else {
+					b.WriteString("0")
+				}
+			}
+			b.WriteString(`, "outer": 2}`)
+			src := []byte(b.String())
+			for _, f := range []*File{must(Parse("d.json", src)), must(p.Parse("d.json", src))} {
+				var want []string
+				var check func(o *Node)
+				check = func(o *Node) {
+					for j, m := range o.Members {
+						for _, e := range o.Members[:j] {
+							if e.Name == m.Name {
+								want = append(want, fmt.Sprintf("%v %v %v", o.Span, e.KeySpan, m.KeySpan))
+								break
+							}
+						}
+						if m.Value.Kind == Object {
+							check(m.Value)
+						}
+					}
+				}
+				check(f.Root)
+				var got []string
+				for _, d := range f.Duplicates {
+					got = append(got, fmt.Sprintf("%v %v %v", d.Object.Span, d.First.KeySpan, d.Again.KeySpan))
+				}
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d members, %d names: got %d duplicates, want %d", n, names, len(got), len(want))
+				}
+			}
+		}
+	}
+}
+
+func must(f *File, _ error) *File { return f }
+
+// TestSlabSkipsAChunkTooSmall is the regression test for a slab that,
+// passing over a kept chunk too small for a take, wrote the chunk it had
+// been cutting into that chunk's place: the next sweep cut past a chunk's
+// capacity.
+func TestSlabSkipsAChunkTooSmall(t *testing.T) {
+	var s slab[int]
+	s.take(4, 4)
+	s.take(4, 4)
+	s.rewind()
+	s.sweep()
+	s.rewind()
+	s.take(2, 4)  // from the first chunk
+	s.take(8, 16) // the second, of 4, is too small: a third
+	s.take(1, 1)  // from the third
+	s.sweep()     // must not cut past a chunk
+	for i, c := range s.chunks {
+		if s.stale[i] > cap(c) {
+			t.Fatalf("chunk %d: %d elements held of a capacity of %d", i, s.stale[i], cap(c))
+		}
+	}
+	if got := []int{len(s.chunks[0]), len(s.chunks[1]), len(s.chunks[2])}; !slices.Equal(got, []int{2, 0, 9}) {
+		t.Fatalf("chunk lengths %v, want [2 0 9]", got)
 	}
 }

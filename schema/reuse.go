@@ -58,11 +58,14 @@ func (s *slab[T]) cut(n int) []T {
 		return s.cur[k : k+n : k+n]
 	}
 	s.save()
+	// The chunks after cur are not cut yet: each is empty. One too small
+	// for n is left empty.
 	for s.i+1 < len(s.chunks) {
 		s.i++
-		if c := s.chunks[s.i]; cap(c) >= n {
-			s.cur = c[:n]
-			return c[:n:n]
+		s.cur = s.chunks[s.i]
+		if cap(s.cur) >= n {
+			s.cur = s.cur[:n]
+			return s.cur[:n:n]
 		}
 	}
 	return nil
