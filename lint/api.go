@@ -3,6 +3,9 @@ package lint
 import (
 	"context"
 	"errors"
+	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -40,6 +43,8 @@ type Input struct {
 	// Accept, when set, is asked about the parsed file before the rules
 	// run: an error leaves the input out, as its result's Err. It is a
 	// test of which files to lint that needs the parse linting makes.
+	// It must not keep the File, or anything in it but strings, after it
+	// returns: the Linter reuses its memory for the next input.
 	Accept func(*schema.File) error
 }
 
@@ -57,9 +62,48 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Linter lints documents with a selection of rules. Build one with New when
 // linting many inputs in several calls; Bytes and Files build one per call.
 // A Linter is safe for concurrent use.
+//
+// A Linter keeps the memory of the documents it parsed (see
+// schema.Parser) and of its runs, in a pool of its own, and reuses it for
+// the next input: linting many inputs with one Linter allocates little
+// more than their findings. Nothing it returns points into that memory or
+// into the bytes it linted: a finding's string that a rule cut from the
+// document (a key in a fix's edit, say) is copied.
 type Linter struct {
 	sel  *Selection
 	byID map[string]*Rule
+	work sync.Pool // of *work
+}
+
+// work is the memory of one input's lint, kept by a Linter for the next:
+// the parser with its tree and the run's state.
+type work struct {
+	parser schema.Parser
+	run    runState
+}
+
+// getWork returns work from the Linter's pool, or a new one.
+func (l *Linter) getWork() *work {
+	if w, ok := l.work.Get().(*work); ok {
+		return w
+	}
+	return new(work)
+}
+
+// resetAbove is the size of input from which a Linter drops what its
+// work holds of the input before pooling it. A smaller input's tree and
+// text are left in the pooled work until its next use overwrites them, or
+// the pool is emptied by the collector, saving the zeroing of its chunks
+// on every input; a larger input's text is not kept alive by the pool.
+const resetAbove = 64 << 10
+
+// putWork returns w to the pool after an input of size bytes.
+func (l *Linter) putWork(w *work, size int) {
+	if size > resetAbove {
+		w.parser.Reset()
+	}
+	w.run.reset()
+	l.work.Put(w)
 }
 
 // New selects the rules that opts names. A pattern in opts.Select that
@@ -101,13 +145,24 @@ func Files(paths []string, opts Options) (Result, error) {
 // *InputError when a rule failed; the findings of the other rules are still
 // returned.
 func (l *Linter) Bytes(name string, src []byte) (Result, error) {
-	doc, _ := schema.Load(name, src)
-	return l.Document(doc)
+	w := l.getWork()
+	defer l.putWork(w, len(src))
+	doc, _ := w.parser.Load(name, src)
+	res, err := l.result(doc, w)
+	detach(res.Findings, src)
+	return res, err
 }
 
 // Document lints a parsed document, as Bytes does.
 func (l *Linter) Document(doc *schema.Document) (Result, error) {
-	fs, err := l.findings(doc)
+	w := l.getWork()
+	defer l.putWork(w, 0)
+	return l.result(doc, w)
+}
+
+// result lints a document with w's run state.
+func (l *Linter) result(doc *schema.Document, w *work) (Result, error) {
+	fs, err := l.findings(doc, &w.run)
 	res := Result{Findings: fs, Summary: Summary{Files: 1}}
 	for _, f := range fs {
 		res.Summary.Add(f)
@@ -181,10 +236,12 @@ func (r *Result) add(fs []Finding) {
 	r.Findings = append(r.Findings, fs...)
 }
 
-// findings runs the selected rules over a document and places their
-// diagnostics in its file, each with its rule's URL.
-func (l *Linter) findings(doc *schema.Document) ([]Finding, error) {
-	diags, err := Run(doc, l.sel)
+// findings runs the selected rules over a document with the run state st
+// and places their diagnostics in its file, each with its rule's URL. The
+// findings are the caller's: they hold nothing of st or of the document
+// but strings, which are never reused.
+func (l *Linter) findings(doc *schema.Document, st *runState) ([]Finding, error) {
+	diags, err := run(doc, l.sel, st)
 	fs := make([]Finding, len(diags))
 	for i, d := range diags {
 		fs[i] = NewFinding(doc.File, d)
@@ -193,4 +250,35 @@ func (l *Linter) findings(doc *schema.Document) ([]Finding, error) {
 		}
 	}
 	return fs, err
+}
+
+// detach copies the strings of findings that share the memory of src, the
+// bytes a schema.Parser read without copying, so that the findings stay
+// the same when src changes or is reused.
+func detach(fs []Finding, src []byte) {
+	if len(src) == 0 {
+		return
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(src)))
+	hi := lo + uintptr(cap(src))
+	own := func(s *string) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(*s))); len(*s) > 0 && p >= lo && p < hi {
+			*s = strings.Clone(*s)
+		}
+	}
+	for i := range fs {
+		f := &fs[i]
+		own(&f.File)
+		own(&f.Pointer)
+		own(&f.Rule)
+		own(&f.Message)
+		own(&f.URL)
+		for j := range f.Fixes {
+			x := &f.Fixes[j]
+			own(&x.Message)
+			for k := range x.Edits {
+				own(&x.Edits[k].NewText)
+			}
+		}
+	}
 }

@@ -166,11 +166,19 @@ func (e *InternalError) Unwrap() error { return e.Err }
 // skipped when the file had parse errors. A rule that fails or panics yields
 // an *InternalError; the diagnostics of the other rules are still returned.
 func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
-	st := &runState{size: len(doc.File.Src)}
+	return run(doc, sel, &runState{})
+}
+
+// run is Run with the state st, which may have served an earlier run: the
+// diagnostics it returns are st's, valid until st's next run or reset.
+func run(doc *schema.Document, sel *Selection, st *runState) ([]Diagnostic, error) {
+	st.reset()
+	st.size = len(doc.File.Src)
 	broken := len(doc.File.Errors) > 0 || doc.Root == nil
 	// One pass serves every rule in turn: a rule must not keep it after
 	// its Run returns.
-	pass := &Pass{Doc: doc, run: st}
+	st.pass = Pass{Doc: doc, run: st}
+	pass := &st.pass
 	for _, r := range sel.rules {
 		if broken && !r.RunDespiteErrors {
 			continue
@@ -185,11 +193,29 @@ func Run(doc *schema.Document, sel *Selection) ([]Diagnostic, error) {
 	return st.diags, errors.Join(st.errs...)
 }
 
-// runState collects the diagnostics and errors of one Run.
+// runState collects the diagnostics and errors of one Run. A Linter keeps
+// one for its next input.
 type runState struct {
 	size  int // of the file, for checking fixes
 	diags []Diagnostic
 	errs  []error
+	pass  Pass
+}
+
+// maxRetainedDiags is the most diagnostics whose slice a runState keeps
+// for its next run.
+const maxRetainedDiags = 1 << 10
+
+// reset empties st for another run, zeroing what the last one held.
+func (st *runState) reset() {
+	clear(st.diags)
+	st.diags = st.diags[:0]
+	if cap(st.diags) > maxRetainedDiags {
+		st.diags = nil
+	}
+	clear(st.errs)
+	st.errs = st.errs[:0]
+	st.pass = Pass{}
 }
 
 // add records a diagnostic of rule r, without fixes that cannot apply.

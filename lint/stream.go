@@ -4,8 +4,6 @@ import (
 	"context"
 	"os"
 	"runtime"
-
-	"github.com/triggerkit/triggerkit/schema"
 )
 
 // FileResult is what linting one input of a stream found.
@@ -126,13 +124,16 @@ func (l *Linter) lintInput(in Input) FileResult {
 	if in.Linter != nil {
 		l = in.Linter
 	}
-	doc, _ := schema.Load(in.Name, src)
+	w := l.getWork()
+	defer l.putWork(w, len(src))
+	doc, _ := w.parser.Load(in.Name, src)
 	if in.Accept != nil {
 		if err := in.Accept(doc.File); err != nil {
 			return FileResult{Name: in.Name, Err: err}
 		}
 	}
-	fs, err := l.findings(doc)
+	fs, err := l.findings(doc, &w.run)
+	detach(fs, src)
 	if err != nil {
 		return FileResult{Name: in.Name, Err: &InputError{Name: in.Name, Err: err}}
 	}

@@ -78,3 +78,60 @@ func BenchmarkParseAndLintProperties(b *testing.B) {
 		})
 	}
 }
+
+// benchLinter is a Linter of every default rule, which keeps its parse and
+// run memory from one input to the next.
+func benchLinter(b *testing.B) *lint.Linter {
+	l, err := lint.New(lint.Options{Rules: All()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
+
+// BenchmarkLinterBytes is BenchmarkParseAndLint through one Linter, which
+// reuses the memory of each parse for the next: the path of a stream of
+// files.
+func BenchmarkLinterBytes(b *testing.B) {
+	benchLinterBytes(b, "../testdata/schemas/order-20.json")
+}
+
+// BenchmarkLinterBytes8K is BenchmarkParseAndLint8K through one Linter.
+func BenchmarkLinterBytes8K(b *testing.B) {
+	benchLinterBytes(b, "../testdata/schemas/plan-order-8k.json")
+}
+
+func benchLinterBytes(b *testing.B, path string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := benchLinter(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := l.Bytes(path, src)
+		if err != nil || len(res.Findings) != 0 {
+			b.Fatalf("%v %v", err, res.Findings)
+		}
+	}
+}
+
+// BenchmarkLinterBytesProperties is BenchmarkParseAndLintProperties
+// through one Linter: the cost per property (ns/prop) must stay flat.
+func BenchmarkLinterBytesProperties(b *testing.B) {
+	l := benchLinter(b)
+	for _, n := range []int{10, 1000, 10000, 100000} {
+		src := propertiesSchema(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := l.Bytes("s.json", src); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/prop")
+		})
+	}
+}

@@ -67,13 +67,7 @@ type charCache struct {
 // Unicode code points, where Position's Column counts bytes. The two agree
 // on lines of ASCII text.
 func (f *File) CharColumn(offset int) int {
-	var ci *CharIndex
-	if f.chars != nil {
-		f.chars.once.Do(func() { f.chars.index = NewCharIndex(f.Src) })
-		ci = f.chars.index
-	} else {
-		ci = NewCharIndex(f.Src)
-	}
-	p := f.Lines.Position(offset)
-	return ci.Column(p.Offset, p.Column)
+	f.chars.once.Do(func() { f.chars.index = NewCharIndex(f.Src) })
+	p := f.Lines().Position(offset)
+	return f.chars.index.Column(p.Offset, p.Column)
 }

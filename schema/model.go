@@ -1,5 +1,7 @@
 package schema
 
+import "slices"
+
 // Role says where in a trigger schema a Schema stands.
 type Role uint8
 
@@ -131,25 +133,8 @@ func (s *Schema) keywordField(name string) **Member {
 // keyword appears twice, the first occurrence is used.
 func Build(f *File) *Document {
 	d := &Document{File: f}
-	if f.Root != nil && f.Root.Kind == Object {
-		// A schema is an object and a property a member: the parser's
-		// counts bound the chunks.
-		b := &builder{
-			schemas: make([]Schema, 0, max(f.objects, 1)),
-			props:   make([]Property, 0, f.members),
-		}
-		d.Root = b.schema(f.Root, RoleRoot, 0, nil)
-		d.schemas = make([]*Schema, 0, b.nschemas)
-		d.props = make([]*Property, 0, b.nprops)
-		d.defined = make([]*Property, 0, b.ndefined)
-		eachSchema(d.Root, func(s *Schema) { d.schemas = append(d.schemas, s) })
-		walk(d.Root, func(p *Property) {
-			d.props = append(d.props, p)
-			if p.Schema != nil {
-				d.defined = append(d.defined, p)
-			}
-		})
-	}
+	var b builder
+	b.build(d)
 	return d
 }
 
@@ -161,41 +146,124 @@ func Load(name string, src []byte) (*Document, error) {
 }
 
 // builder cuts the schemas and properties of a document from chunks, a few
-// allocations for any number of them, and counts them for the index.
+// allocations for any number of them, and counts them for the index. A
+// Parser keeps its builder, chunks and index included, for its next
+// document.
 type builder struct {
-	schemas  []Schema
-	props    []Property
-	propPtrs []*Property
-	nschemas int
-	nprops   int
-	ndefined int
+	schemas    slab[Schema]
+	props      slab[Property]
+	propPtrs   slab[*Property]
+	memberPtrs slab[*Member] // the schemas' Unknown
+	schemaPtrs slab[*Schema] // the schemas' Options
+	unknown    []*Member     // a schema's Unknown while it is read
+	schemaIdx  []*Schema     // the Document's index
+	propIdx    []*Property   // the Document's index
+	definedIdx []*Property   // the Document's index
+	propMaps   mapPool[*Property]
+	reqMaps    mapPool[bool]
+	nschemas   int
+	nprops     int
+	ndefined   int
+	schemaSize int // the size of a chunk of schemas
+	propSize   int // the size of a chunk of properties
+}
+
+// build fills in d, whose File is set, with the dialect's structure.
+func (b *builder) build(d *Document) {
+	f := d.File
+	if f.Root == nil || f.Root.Kind != Object {
+		return
+	}
+	// A schema is an object and a property a member: the parser's counts
+	// bound the chunks, so that a fresh builder allocates one of each.
+	b.schemaSize, b.propSize = max(f.objects, 1), max(f.members, 1)
+	b.nschemas, b.nprops, b.ndefined = 0, 0, 0
+	d.Root = b.schema(f.Root, RoleRoot, 0, nil)
+	d.schemas = slices.Grow(b.schemaIdx[:0], b.nschemas)
+	d.props = slices.Grow(b.propIdx[:0], b.nprops)
+	d.defined = slices.Grow(b.definedIdx[:0], b.ndefined)
+	eachSchema(d.Root, func(s *Schema) { d.schemas = append(d.schemas, s) })
+	walk(d.Root, func(p *Property) {
+		d.props = append(d.props, p)
+		if p.Schema != nil {
+			d.defined = append(d.defined, p)
+		}
+	})
+	b.schemaIdx, b.propIdx, b.definedIdx = d.schemas, d.props, d.defined
+}
+
+// rewind makes a builder used before ready for another document, keeping
+// its chunks, index and maps up to their bounds; what its chunks hold of
+// the last document is left for sweep.
+func (b *builder) rewind() {
+	b.schemas.rewind()
+	b.props.rewind()
+	b.propPtrs.rewind()
+	b.memberPtrs.rewind()
+	b.schemaPtrs.rewind()
+	b.schemaIdx = resetSlice(b.schemaIdx)
+	b.propIdx = resetSlice(b.propIdx)
+	b.definedIdx = resetSlice(b.definedIdx)
+	b.propMaps.reset()
+	b.reqMaps.reset()
+}
+
+// sweep zeroes what the builder's chunks keep of the document before the
+// last one (all of it when the last call built none).
+func (b *builder) sweep() {
+	b.schemas.sweep()
+	b.props.sweep()
+	b.propPtrs.sweep()
+	b.memberPtrs.sweep()
+	b.schemaPtrs.sweep()
+}
+
+// mapPool hands out maps that are cleared and kept from one document to
+// the next, up to maxRetainedMap entries each.
+type mapPool[V any] struct {
+	maps []map[string]V
+	used int
+}
+
+// get returns an empty map for n entries.
+func (m *mapPool[V]) get(n int) map[string]V {
+	if m.used < len(m.maps) && m.maps[m.used] != nil {
+		m.used++
+		return m.maps[m.used-1]
+	}
+	x := make(map[string]V, n)
+	if m.used == len(m.maps) {
+		m.maps = append(m.maps, nil)
+	}
+	m.maps[m.used] = x
+	m.used++
+	return x
+}
+
+func (m *mapPool[V]) reset() {
+	for i, x := range m.maps[:m.used] {
+		if len(x) > maxRetainedMap {
+			m.maps[i] = nil
+		} else {
+			clear(x)
+		}
+	}
+	m.used = 0
 }
 
 // chunk is the size of the chunks of the model after the first.
 const chunk = 64
 
 func (b *builder) newSchema() *Schema {
-	if len(b.schemas) == cap(b.schemas) {
-		b.schemas = make([]Schema, 0, chunk)
-	}
-	b.schemas = b.schemas[:len(b.schemas)+1]
 	b.nschemas++
-	return &b.schemas[len(b.schemas)-1]
+	return b.schemas.one(b.schemaSize)
 }
 
 func (b *builder) newProps(n int) []*Property {
-	if len(b.props)+n > cap(b.props) {
-		b.props = make([]Property, 0, max(n, chunk))
-	}
-	if len(b.propPtrs)+n > cap(b.propPtrs) {
-		b.propPtrs = make([]*Property, 0, max(n, chunk))
-	}
-	start := len(b.props)
-	b.props = b.props[:start+n]
-	ptrs := b.propPtrs[len(b.propPtrs) : len(b.propPtrs)+n : len(b.propPtrs)+n]
-	b.propPtrs = b.propPtrs[:len(b.propPtrs)+n]
+	props := b.props.take(n, b.propSize)
+	ptrs := b.propPtrs.take(n, b.propSize)
 	for i := range ptrs {
-		ptrs[i] = &b.props[start+i]
+		ptrs[i] = &props[i]
 	}
 	b.nprops += n
 	return ptrs
@@ -204,6 +272,7 @@ func (b *builder) newProps(n int) []*Property {
 func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema {
 	s := b.newSchema()
 	*s = Schema{Node: n, Role: role, Level: level, Parent: parent}
+	unknown := b.unknown[:0]
 	for _, m := range n.Members {
 		if field := s.keywordField(m.Name); field != nil {
 			if *field == nil {
@@ -211,8 +280,14 @@ func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema 
 			}
 			continue
 		}
-		s.Unknown = append(s.Unknown, m)
+		unknown = append(unknown, m)
 	}
+	if len(unknown) > 0 {
+		s.Unknown = b.memberPtrs.take(len(unknown), chunk)
+		copy(s.Unknown, unknown)
+		clear(unknown)
+	}
+	b.unknown = unknown[:0]
 	if s.Properties != nil && s.Properties.Value.Kind == Object && len(s.Properties.Value.Members) > 0 {
 		ms := s.Properties.Value.Members
 		s.Props = b.newProps(len(ms))
@@ -225,7 +300,7 @@ func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema 
 			}
 		}
 		if len(s.Props) >= indexMin {
-			s.propIndex = make(map[string]*Property, len(s.Props))
+			s.propIndex = b.propMaps.get(len(s.Props))
 			for _, p := range s.Props {
 				if _, dup := s.propIndex[p.Name]; !dup {
 					s.propIndex[p.Name] = p
@@ -234,7 +309,7 @@ func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema 
 		}
 	}
 	if s.Required != nil && s.Required.Value.Kind == Array && len(s.Required.Value.Elems) >= indexMin {
-		s.requiredSet = make(map[string]bool, len(s.Required.Value.Elems))
+		s.requiredSet = b.reqMaps.get(len(s.Required.Value.Elems))
 		for _, e := range s.Required.Value.Elems {
 			if e.Kind == String {
 				s.requiredSet[e.Text] = true
@@ -245,9 +320,18 @@ func (b *builder) schema(n *Node, role Role, level int, parent *Schema) *Schema 
 		s.ItemsSchema = b.schema(s.Items.Value, RoleItems, level, s)
 	}
 	if s.OneOf != nil && s.OneOf.Value.Kind == Array {
+		objects := 0
 		for _, e := range s.OneOf.Value.Elems {
 			if e.Kind == Object {
-				s.Options = append(s.Options, b.schema(e, RoleOption, level, s))
+				objects++
+			}
+		}
+		if objects > 0 {
+			s.Options = b.schemaPtrs.take(objects, chunk)[:0]
+			for _, e := range s.OneOf.Value.Elems {
+				if e.Kind == Object {
+					s.Options = append(s.Options, b.schema(e, RoleOption, level, s))
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
 )
@@ -125,22 +126,38 @@ type Duplicate struct {
 	Again  *Member // a later member with the same name
 }
 
-// File is a parsed schema file: its source, its line table, the tree of
-// values and everything that was wrong with it.
+// File is a parsed schema file: its source, the tree of values and
+// everything that was wrong with it. Its line table is built from Src when
+// a position is first asked for: a file with nothing to report never needs
+// it.
 type File struct {
 	Name       string
 	Src        []byte
-	Lines      Lines
 	Root       *Node // nil when the input holds no usable top-level value
 	Errors     ErrorList
 	Duplicates []Duplicate
 
 	objects, members int // how many of each the parser made, to size the model
-	chars            *charCache
+	lines            lineCache
+	chars            charCache
+}
+
+// lineCache builds a File's line table once, when a position is first
+// asked for.
+type lineCache struct {
+	once  sync.Once
+	lines Lines
+}
+
+// Lines returns the line table of f.Src. It is built on the first call;
+// the File may be read from several goroutines.
+func (f *File) Lines() Lines {
+	f.lines.once.Do(func() { f.lines.lines = NewLines(f.Src) })
+	return f.lines.lines
 }
 
 // Position returns the line and column of a byte offset of f.
-func (f *File) Position(offset int) Position { return f.Lines.Position(offset) }
+func (f *File) Position(offset int) Position { return f.Lines().Position(offset) }
 
 // Resolve returns the node that p refers to, or nil when there is none. Where
 // an object has a duplicate key, the first member with that key is followed.

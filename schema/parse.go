@@ -2,11 +2,15 @@ package schema
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
 )
@@ -38,8 +42,86 @@ func ParseValue(name string, src []byte) (*File, error) {
 }
 
 func parse(name string, src []byte, wantObject bool) (*File, error) {
-	p := &parser{src: src, text: string(src), f: &File{Name: name, Src: src, Lines: NewLines(src), chars: &charCache{}}}
-	p.sizeChunks()
+	p := &parser{}
+	return p.parse(&File{Name: name, Src: src}, string(src), wantObject)
+}
+
+// Parser parses schema files and builds their Documents, keeping the
+// memory of one call's tree (its nodes, members, the slices of Members and
+// Elems, the schemas and properties of its Document, the File and the
+// Document themselves) and reusing it in the next call: a stream of files
+// parsed by one Parser allocates little more than each file's text.
+//
+// What a call returns (the Document, the File, every Node, Member, Schema
+// and Property reachable from them) is valid only until the next call on
+// the same Parser, or Reset: the next call overwrites it. A caller that
+// keeps any of it beyond the next call must copy it.
+//
+// A Parser does not copy src: the strings of the tree (each Member's Name,
+// each Node's Text) share its memory, so that src must not change while
+// they are in use, and a string kept after src changes must be copied
+// (strings.Clone). The errors' messages, pointers and repairs are the
+// Parser's own strings and stay valid.
+//
+// A Parser is not safe for concurrent use: give each goroutine its own, or
+// draw them from a pool. The zero Parser is ready to use. The package's
+// Parse, ParseValue and Load copy src and allocate fresh memory for every
+// call, and have none of these limits.
+type Parser struct {
+	p    parser
+	b    builder
+	file File
+	doc  Document
+}
+
+// Parse is Parse with the Parser's memory: see Parser.
+func (ps *Parser) Parse(name string, src []byte) (*File, error) {
+	f, err := ps.parse(name, src, true)
+	ps.b.sweep()
+	return f, err
+}
+
+// ParseValue is ParseValue with the Parser's memory: see Parser.
+func (ps *Parser) ParseValue(name string, src []byte) (*File, error) {
+	f, err := ps.parse(name, src, false)
+	ps.b.sweep()
+	return f, err
+}
+
+// Load is Load with the Parser's memory: see Parser.
+func (ps *Parser) Load(name string, src []byte) (*Document, error) {
+	f, err := ps.parse(name, src, true)
+	ps.doc = Document{File: f}
+	ps.b.build(&ps.doc)
+	ps.b.sweep()
+	return &ps.doc, err
+}
+
+func (ps *Parser) parse(name string, src []byte, wantObject bool) (*File, error) {
+	ps.p.rewind()
+	ps.b.rewind()
+	ps.file = File{Name: name, Src: src}
+	ps.doc = Document{}
+	f, err := ps.p.parse(&ps.file, unsafe.String(unsafe.SliceData(src), len(src)), wantObject)
+	ps.p.sweep()
+	return f, err
+}
+
+// Reset drops the Parser's last tree, as the next call would, so that
+// nothing it read is kept alive by the Parser while it waits for that
+// call: its chunks are zeroed and kept, up to a bound, for reuse.
+func (ps *Parser) Reset() {
+	ps.p.rewind()
+	ps.p.sweep()
+	ps.b.rewind()
+	ps.b.sweep()
+	ps.file = File{}
+	ps.doc = Document{}
+}
+
+// parse reads f.Src, whose text is text, into f.
+func (p *parser) parse(f *File, text string, wantObject bool) (*File, error) {
+	p.src, p.text, p.f = f.Src, text, f
 	p.run(wantObject)
 	if p.spaceMore > 0 {
 		lines := "lines"
@@ -51,6 +133,40 @@ func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p.f.Errors.Sort()
 	p.f.members = p.memberCount
 	return p.f, p.f.Errors.Err()
+}
+
+// rewind makes a parser used before ready for another input, keeping its
+// chunks and stacks; what they hold of the last input is left for sweep.
+func (p *parser) rewind() {
+	p.nodes.rewind()
+	p.members.rewind()
+	p.memberPtrs.rewind()
+	p.elemPtrs.rewind()
+	*p = parser{
+		nodes: p.nodes, members: p.members, memberPtrs: p.memberPtrs, elemPtrs: p.elemPtrs,
+		openMembers: p.openMembers[:0], openElems: p.openElems[:0], open: p.open[:0], path: p.path[:0], seen: p.seen,
+		nseen: p.nseen,
+	}
+}
+
+// sweep zeroes what the parser keeps of the input before the last, and
+// drops the stacks and indexes that have grown over their bounds. After
+// an error it cannot step over, the stacks and indexes of the objects and
+// arrays left open are cleared here.
+func (p *parser) sweep() {
+	p.nodes.sweep()
+	p.members.sweep()
+	p.memberPtrs.sweep()
+	p.elemPtrs.sweep()
+	p.openMembers = resetSlice(p.openMembers)
+	p.openElems = resetSlice(p.openElems)
+	p.open = resetSlice(p.open)
+	clear(p.path[:cap(p.path)]) // popped tokens are left in place
+	p.path = resetSlice(p.path)
+	for i := range p.seen[:p.nseen] {
+		p.seen[i].reset()
+	}
+	p.nseen = 0
 }
 
 type parser struct {
@@ -66,17 +182,25 @@ type parser struct {
 
 	// The tree is cut from chunks: nodes, members and the slices of
 	// Members and Elems are taken from arrays allocated a few at a time
-	// rather than one by one. openMembers and openElems hold the children of the
-	// objects and arrays being read, until each is complete.
-	nodes       []Node
-	members     []Member
-	memberPtrs  []*Member
-	elemPtrs    []*Node
+	// rather than one by one, and kept by a Parser for its next input.
+	// openMembers and openElems hold the children of the objects and
+	// arrays being read, until each is complete.
+	nodes       slab[Node]
+	members     slab[Member]
+	memberPtrs  slab[*Member]
+	elemPtrs    slab[*Node]
 	openMembers []*Member
 	openElems   []*Node
-	chunk       int // the size of the next chunk
+	chunk       int // the size of the chunks of nodes
+	memberChunk int // the size of the chunks of members
 	memberCount int
 	open        []openValue // the objects and arrays being read, outermost first
+
+	// seen holds the indexes of member names of the large objects being
+	// read, innermost last: nseen are in use.
+	seen  []nameTable
+	nseen int
+	seed  maphash.Seed // of the indexes' hashes, set on first use
 }
 
 // openValue is an object or array being read, and where its children
@@ -119,35 +243,60 @@ func (p *parser) pointer(n int) Pointer {
 	return Pointer(b)
 }
 
-// sizeChunks sizes the first chunks from the number of colons and commas,
-// which bound the numbers of members and values.
+// sizeChunks sizes the chunks from the number of colons and commas, which
+// bound the numbers of members and values, when the first is allocated:
+// a Parser that has chunks enough for the input never counts.
 func (p *parser) sizeChunks() {
+	if p.chunk > 0 {
+		return
+	}
 	colons := bytes.Count(p.src, []byte{':'})
 	commas := bytes.Count(p.src, []byte{','})
 	const most = 1 << 14
-	p.chunk = min(colons+commas/4+8, most)
-	p.nodes = make([]Node, 0, p.chunk)
-	p.members = make([]Member, 0, min(colons+4, most))
-	p.memberPtrs = make([]*Member, 0, min(colons+4, most))
+	p.chunk = max(min(colons+commas/4+8, most), 64)
+	p.memberChunk = max(min(colons+4, most), 64)
 }
 
 // node returns a new node.
 func (p *parser) node(kind Kind, start, end int, text string) *Node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]Node, 0, max(p.chunk, 64))
+	var n *Node
+	if k := len(p.nodes.cur); k < cap(p.nodes.cur) {
+		p.nodes.cur = p.nodes.cur[:k+1]
+		n = &p.nodes.cur[k]
+	} else {
+		n = p.nextNode()
 	}
-	p.nodes = append(p.nodes, Node{Kind: kind, Span: Span{start, end}, Text: text})
-	return &p.nodes[len(p.nodes)-1]
+	*n = Node{Kind: kind, Span: Span{start, end}, Text: text}
+	return n
+}
+
+// nextNode is node when the chunk being cut is full.
+func (p *parser) nextNode() *Node {
+	c := p.nodes.cut(1)
+	if c == nil {
+		p.sizeChunks()
+		c = p.nodes.grow(1, p.chunk)
+	}
+	return &c[0]
 }
 
 // member returns a new member.
 func (p *parser) member(name string, key Span) *Member {
-	if len(p.members) == cap(p.members) {
-		p.members = make([]Member, 0, max(p.chunk, 64))
+	var m *Member
+	if k := len(p.members.cur); k < cap(p.members.cur) {
+		p.members.cur = p.members.cur[:k+1]
+		m = &p.members.cur[k]
+	} else {
+		c := p.members.cut(1)
+		if c == nil {
+			p.sizeChunks()
+			c = p.members.grow(1, p.memberChunk)
+		}
+		m = &c[0]
 	}
-	p.members = append(p.members, Member{Name: name, KeySpan: key})
+	*m = Member{Name: name, KeySpan: key}
 	p.memberCount++
-	return &p.members[len(p.members)-1]
+	return m
 }
 
 // closeObject gives an object its members, those of openMembers from
@@ -155,12 +304,13 @@ func (p *parser) member(name string, key Span) *Member {
 func (p *parser) closeObject(n *Node, base int) {
 	ms := p.openMembers[base:]
 	if len(ms) > 0 {
-		if cap(p.memberPtrs)-len(p.memberPtrs) < len(ms) {
-			p.memberPtrs = make([]*Member, 0, max(len(ms), p.chunk, 64))
+		c := p.memberPtrs.cut(len(ms))
+		if c == nil {
+			p.sizeChunks()
+			c = p.memberPtrs.grow(len(ms), p.memberChunk)
 		}
-		start := len(p.memberPtrs)
-		p.memberPtrs = append(p.memberPtrs, ms...)
-		n.Members = p.memberPtrs[start:len(p.memberPtrs):len(p.memberPtrs)]
+		n.Members = c
+		copy(n.Members, ms)
 	}
 	clear(ms)
 	p.openMembers = p.openMembers[:base]
@@ -171,12 +321,13 @@ func (p *parser) closeObject(n *Node, base int) {
 func (p *parser) closeArray(n *Node, base int) {
 	es := p.openElems[base:]
 	if len(es) > 0 {
-		if cap(p.elemPtrs)-len(p.elemPtrs) < len(es) {
-			p.elemPtrs = make([]*Node, 0, max(len(es), p.chunk/4, 64))
+		c := p.elemPtrs.cut(len(es))
+		if c == nil {
+			p.sizeChunks()
+			c = p.elemPtrs.grow(len(es), max(p.chunk/4, 64))
 		}
-		start := len(p.elemPtrs)
-		p.elemPtrs = append(p.elemPtrs, es...)
-		n.Elems = p.elemPtrs[start:len(p.elemPtrs):len(p.elemPtrs)]
+		n.Elems = c
+		copy(n.Elems, es)
 	}
 	clear(es)
 	p.openElems = p.openElems[:base]
@@ -245,13 +396,13 @@ func article(k Kind) string {
 // repairs.
 func (p *parser) errorf(kind ErrorKind, off int, ptr int, format string, args ...any) *Error {
 	e := &Error{
-		Kind: kind, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
+		Kind: kind, Offset: off, Pos: p.f.Lines().Position(off), Pointer: p.pointer(ptr),
 		Msg: fmt.Sprintf(format, args...),
 	}
 	p.f.Errors = append(p.f.Errors, e)
 	if len(p.f.Errors) >= maxErrors {
 		p.f.Errors = append(p.f.Errors, &Error{
-			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines.Position(off), Pointer: p.pointer(ptr),
+			Kind: ErrSyntax, Offset: off, Pos: p.f.Lines().Position(off), Pointer: p.pointer(ptr),
 			Msg: "too many errors; stopped reading the file",
 		})
 		panic(bailout{})
@@ -287,6 +438,54 @@ func (p *parser) describe(off int) string {
 // skipSpace moves past JSON white space. Comments and Unicode spaces that
 // JSON does not allow are reported and skipped too.
 func (p *parser) skipSpace(ptr int) {
+	// Most calls are at a token: they return at once, inlined.
+	if p.atToken() {
+		return
+	}
+	p.skipWhite(ptr)
+}
+
+// atToken reports whether the parser is at a printable ASCII character
+// other than '/': where skipSpace has nothing to skip. The loops of object
+// and array test it inline before they call skipSpace.
+func (p *parser) atToken() bool {
+	pos := p.pos
+	return pos < len(p.src) && p.src[pos]-'!' < 0x7F-'!' && p.src[pos] != '/'
+}
+
+// skipWhite is skipSpace where there may be white space.
+func (p *parser) skipWhite(ptr int) {
+	// The white space of JSON is read in a loop of its own; the rest is
+	// skipOtherSpace.
+	src, pos := p.src, p.pos
+	for pos < len(src) {
+		c := src[pos]
+		if c > ' ' || (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+			break
+		}
+		pos++
+		if c == '\n' {
+			// The indentation of the next line: its spaces eight at a
+			// time, the first byte that is not one found by its bits.
+			for pos+8 <= len(src) {
+				if x := binary.LittleEndian.Uint64(src[pos:]) ^ 0x2020202020202020; x != 0 {
+					pos += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				pos += 8
+			}
+		}
+	}
+	p.pos = pos
+	if pos == len(src) || (src[pos] != '/' && src[pos] < utf8.RuneSelf) {
+		return
+	}
+	p.skipOtherSpace(ptr)
+}
+
+// skipOtherSpace is skipSpace at a comment or a character that is not
+// ASCII, which may be a Unicode space.
+func (p *parser) skipOtherSpace(ptr int) {
 	for p.pos < len(p.src) {
 		c := p.src[p.pos]
 		switch {
@@ -299,7 +498,7 @@ func (p *parser) skipSpace(ptr int) {
 			if !unicode.IsSpace(r) && r != 0xFEFF && r != 0x200B {
 				return
 			}
-			if line := p.f.Lines.Position(p.pos).Line; line != p.spaceLine {
+			if line := p.f.Lines().Position(p.pos).Line; line != p.spaceLine {
 				p.spaceLine = line
 				switch {
 				case p.space != nil:
@@ -334,7 +533,7 @@ func (p *parser) comment(ptr int) {
 	} else {
 		end := strings.Index(string(p.src[p.pos+2:]), "*/")
 		if end < 0 {
-			p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrEOF, len(p.src), ptr, "unexpected end of input in a comment that starts at %s", p.f.Lines().Position(start))
 		}
 		p.pos += 2 + end + 2
 	}
@@ -509,7 +708,7 @@ func (p *parser) str(ptr int, q byte) string {
 	var b strings.Builder
 	for {
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in a string that starts at %s", p.f.Lines().Position(start))
 		}
 		c := p.src[p.pos]
 		switch {
@@ -517,7 +716,7 @@ func (p *parser) str(ptr int, q byte) string {
 			p.pos++
 			return b.String()
 		case c == '\n' || c == '\r':
-			p.fatalf(ErrString, p.pos, ptr, "unterminated string: a line break before the closing quote of the string that starts at %s", p.f.Lines.Position(start))
+			p.fatalf(ErrString, p.pos, ptr, "unterminated string: a line break before the closing quote of the string that starts at %s", p.f.Lines().Position(start))
 		case c < 0x20:
 			p.errorf(ErrString, p.pos, ptr, "control character %U in a string; write it as an escape", rune(c))
 			b.WriteByte(c)
@@ -587,20 +786,21 @@ func (p *parser) object(ptr int) *Node {
 	p.f.objects++
 	base := len(p.openMembers)
 	p.open = append(p.open, openValue{n, base})
-	var seen map[string]*Member
-	p.pos++ // {
-	p.skipSpace(ptr)
+	seen := -1 // the index of the object's names in p.seen, once it has one
+	p.pos++    // {
+	if !p.atToken() {
+		p.skipWhite(ptr)
+	}
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
 		n.Span.End = p.pos
-		p.depth--
-		p.closeObject(n, base)
+		p.endObject(n, base, seen)
 		return n
 	}
 	for {
 		// A key.
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s", p.f.Lines().Position(n.Span.Start))
 		}
 		keyStart := p.pos
 		var name string
@@ -627,11 +827,15 @@ func (p *parser) object(ptr int) *Node {
 		m := p.member(name, Span{keyStart, p.pos})
 		mptr := p.push(pathToken{name: name})
 		// The colon.
-		p.skipSpace(mptr)
+		if !p.atToken() {
+			p.skipWhite(mptr)
+		}
 		switch {
 		case p.pos < len(p.src) && p.src[p.pos] == ':':
 			p.pos++
-			p.skipSpace(mptr)
+			if !p.atToken() {
+				p.skipWhite(mptr)
+			}
 		case p.pos < len(p.src) && startsValue(p.src[p.pos]):
 			p.errorf(ErrMissingColon, p.pos, mptr, "missing colon after key %q", truncate(name, 40)).
 				repair(m.KeySpan.End, m.KeySpan.End, ":")
@@ -646,28 +850,30 @@ func (p *parser) object(ptr int) *Node {
 		p.openMembers = append(p.openMembers, m)
 		p.noteDuplicate(n, p.openMembers[base:], &seen)
 		// A comma or the end.
-		p.skipSpace(ptr)
+		if !p.atToken() {
+			p.skipWhite(ptr)
+		}
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the object that starts at %s, want a comma or }", p.f.Lines().Position(n.Span.Start))
 		}
 		switch c := p.src[p.pos]; {
 		case c == ',':
 			comma := p.pos
 			p.pos++
-			p.skipSpace(ptr)
+			if !p.atToken() {
+				p.skipWhite(ptr)
+			}
 			if p.pos < len(p.src) && p.src[p.pos] == '}' {
 				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before }").repair(comma, comma+1, "")
 				p.pos++
 				n.Span.End = p.pos
-				p.depth--
-				p.closeObject(n, base)
+				p.endObject(n, base, seen)
 				return n
 			}
 		case c == '}':
 			p.pos++
 			n.Span.End = p.pos
-			p.depth--
-			p.closeObject(n, base)
+			p.endObject(n, base, seen)
 			return n
 		case c == '"' || c == '\'':
 			end := m.Value.Span.End
@@ -678,10 +884,77 @@ func (p *parser) object(ptr int) *Node {
 	}
 }
 
+// endObject completes an object whose closing brace was read.
+func (p *parser) endObject(n *Node, base, seen int) {
+	p.depth--
+	p.closeObject(n, base)
+	if seen >= 0 {
+		p.seen[seen].reset()
+		p.nseen--
+	}
+}
+
+// nameTable indexes the member names of a large object for noteDuplicate:
+// an open-addressing table of the members' places among the object's
+// members, so that it holds no pointers and is zeroed at the cost of its
+// size. Its hashes are seeded at random, so that no input makes its probes
+// long.
+type nameTable struct {
+	slots []uint64 // the hash's upper half, and the member's place plus one; 0 is empty
+	n     int      // how many slots are used
+}
+
+// maxTableSlots is the most slots a nameTable keeps for its next object.
+const maxTableSlots = 1 << 14
+
+func (t *nameTable) reset() {
+	clear(t.slots)
+	if len(t.slots) > maxTableSlots {
+		t.slots = nil
+	}
+	t.n = 0
+}
+
+// find returns the slot of name, whose hash is h, among ms: the member's
+// slot, or the empty slot where it goes. The upper half of the hash picks
+// the first slot to try and is kept in the slot, so that the table grows
+// without hashing again.
+func (t *nameTable) find(ms []*Member, name string, h uint64) int {
+	mask := len(t.slots) - 1
+	for i := int(h>>32) & mask; ; i = (i + 1) & mask {
+		e := t.slots[i]
+		if e == 0 || (e>>32 == h>>32 && ms[uint32(e)-1].Name == name) {
+			return i
+		}
+	}
+}
+
+// add records member i, with hash h, in the empty slot at.
+func (t *nameTable) add(at, i int, h uint64) {
+	t.slots[at] = h>>32<<32 | uint64(i+1)
+	t.n++
+	if 2*t.n < len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]uint64, 2*len(old))
+	mask := len(t.slots) - 1
+	for _, e := range old {
+		if e == 0 {
+			continue
+		}
+		j := int(e>>32) & mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = e
+	}
+}
+
 // noteDuplicate records the last of an object's members, ms, if an earlier
 // one has its name. Small objects are searched directly; larger ones get an
-// index.
-func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *map[string]*Member) {
+// index, one of p.seen, whose place *seen is set to.
+func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *int) {
 	const small = 8
 	m := ms[len(ms)-1]
 	if len(ms) <= small {
@@ -693,20 +966,38 @@ func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *map[string]*Member) 
 		}
 		return
 	}
-	if *seen == nil {
-		*seen = make(map[string]*Member, 2*small)
-		for _, o := range ms[:len(ms)-1] {
-			if _, ok := (*seen)[o.Name]; !ok {
-				(*seen)[o.Name] = o
+	if *seen < 0 {
+		if p.nseen == 0 && p.seed == (maphash.Seed{}) {
+			p.seed = maphash.MakeSeed()
+		}
+		if p.nseen == len(p.seen) {
+			p.seen = append(p.seen, nameTable{})
+		}
+		*seen = p.nseen
+		p.nseen++
+		t := &p.seen[*seen]
+		if len(t.slots) < 4*small {
+			t.slots = make([]uint64, 4*small)
+		}
+		for i, o := range ms[:len(ms)-1] {
+			h := p.hash(o.Name)
+			if at := t.find(ms, o.Name, h); t.slots[at] == 0 {
+				t.add(at, i, h)
 			}
 		}
 	}
-	if o, ok := (*seen)[m.Name]; ok {
-		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: o, Again: m})
+	t := &p.seen[*seen]
+	h := p.hash(m.Name)
+	at := t.find(ms, m.Name, h)
+	if e := t.slots[at]; e != 0 {
+		p.f.Duplicates = append(p.f.Duplicates, Duplicate{Object: n, First: ms[uint32(e)-1], Again: m})
 		return
 	}
-	(*seen)[m.Name] = m
+	t.add(at, len(ms)-1, h)
 }
+
+// hash is the hash of a member name in the parser's nameTables.
+func (p *parser) hash(name string) uint64 { return maphash.String(p.seed, name) }
 
 func startsValue(c byte) bool {
 	return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n'
@@ -718,7 +1009,9 @@ func (p *parser) array(ptr int) *Node {
 	base := len(p.openElems)
 	p.open = append(p.open, openValue{n, base})
 	p.pos++ // [
-	p.skipSpace(ptr)
+	if !p.atToken() {
+		p.skipWhite(ptr)
+	}
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
 		n.Span.End = p.pos
@@ -729,20 +1022,26 @@ func (p *parser) array(ptr int) *Node {
 	for {
 		i := len(p.openElems) - base
 		eptr := p.push(pathToken{index: i, elem: true})
-		p.skipSpace(eptr)
+		if !p.atToken() {
+			p.skipWhite(eptr)
+		}
 		e := p.value(eptr)
 		p.pop()
 		e.parent, e.index = n, i
 		p.openElems = append(p.openElems, e)
-		p.skipSpace(ptr)
+		if !p.atToken() {
+			p.skipWhite(ptr)
+		}
 		if p.pos >= len(p.src) {
-			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines.Position(n.Span.Start))
+			p.fatalf(ErrEOF, p.pos, ptr, "unexpected end of input in the array that starts at %s, want a comma or ]", p.f.Lines().Position(n.Span.Start))
 		}
 		switch c := p.src[p.pos]; {
 		case c == ',':
 			comma := p.pos
 			p.pos++
-			p.skipSpace(ptr)
+			if !p.atToken() {
+				p.skipWhite(ptr)
+			}
 			if p.pos < len(p.src) && p.src[p.pos] == ']' {
 				p.errorf(ErrTrailingComma, comma, ptr, "trailing comma before ]").repair(comma, comma+1, "")
 				p.pos++

@@ -22,10 +22,11 @@ import (
 // heapReserve is the size of a block held, never written, while a command
 // takes its files one at a time. The collector sets its next goal from the
 // live heap, which streaming keeps to the few files in flight: with nothing
-// else live it would collect every few megabytes, its mark phase running
-// back to back (some 360 cycles for 10,000 8.5 KB schemas, a fifth more CPU
-// than holding every file). The block raises the goal, not the resident
-// memory: in a fresh process its pages are never touched.
+// else live it would collect every few megabytes. Linting 10,000 of the
+// example schemas takes 29 cycles with the block and 55 without, and 15%
+// less CPU (0.61 s against 0.72 s, user and system, medians of 6 runs),
+// for 2.7 MiB more peak RSS (19.3 MiB against 16.6 MiB): the pages of the
+// block are never touched, only the garbage let wait between cycles grows.
 const heapReserve = 4 << 20
 
 // holdHeapReserve allocates the reserve; the caller keeps it alive with
