@@ -152,7 +152,7 @@ func (c *regexCache) isRegex(s string) bool {
 // checkString narrows the formats and the image test to those s meets.
 func (n *node) checkString(s string, rc *regexCache) {
 	// Text without these characters is a regular expression as it is.
-	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !rc.isRegex(s) {
+	if !n.notRegex && regexSpecial(s) && !rc.isRegex(s) {
 		n.notRegex = true
 	}
 	if !n.notCurrency && !schema.IsCurrencyCode(s) {
@@ -180,6 +180,22 @@ func (n *node) checkString(s string, rc *regexCache) {
 	}
 }
 
+// regexByte marks the bytes that make text more than a literal regular
+// expression: `()[]{}\*+?`.
+var regexByte = [256]bool{
+	'(': true, ')': true, '[': true, ']': true, '{': true, '}': true, '\\': true, '*': true, '+': true, '?': true,
+}
+
+// regexSpecial reports whether s holds any of `()[]{}\*+?`.
+func regexSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if regexByte[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // imagePath reports whether a URL's path ends in an image file extension.
 func imagePath(u string) bool {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
@@ -198,5 +214,9 @@ func imagePath(u string) bool {
 
 // isBlank reports whether a string is empty or has white space at either end.
 func isBlank(s string) bool {
+	// Printable ASCII at both ends is not white space.
+	if len(s) > 0 && s[0] > ' ' && s[0] < 0x7f && s[len(s)-1] > ' ' && s[len(s)-1] < 0x7f {
+		return false
+	}
 	return strings.TrimSpace(s) == "" || strings.TrimSpace(s) != s
 }

@@ -100,10 +100,19 @@ func WixTitle(key string) string {
 	return b.String()
 }
 
-// validKeyByte reports whether c may appear in a key.
-func validKeyByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+// keyByte marks the bytes that may appear in a key: A-Z, a-z, 0-9 and "_".
+var keyByte = [256]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true,
+	'9': true, 'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
+	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true,
+	'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'_': true, 'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true,
+	'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true,
+	'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
 }
+
+// validKeyByte reports whether c may appear in a key.
+func validKeyByte(c byte) bool { return keyByte[c] }
 
 // keyOK reports whether key follows the dialect's key rules as it is, and
 // is no longer than the generator writes keys.
@@ -199,6 +208,7 @@ type scope struct {
 	depth    int
 	kept     map[string]bool
 	keptDone bool
+	filter   int // for chk.mayHave
 }
 
 func (s *scope) isKept(name string) bool {
@@ -213,7 +223,7 @@ func (s *scope) isKept(name string) bool {
 		return false
 	}
 	key := unsafe.Slice(unsafe.StringData(name), len(name))
-	if !keyOK(key) {
+	if !s.chk.mayHave(s.start, key, &s.filter) || !keyOK(key) {
 		return false
 	}
 	at := s.chk.member(s.src, s.start, key)
@@ -232,7 +242,7 @@ func (w *walker) pushScope(start, depth int) {
 		w.scopes = w.scopes[:len(w.scopes)+1]
 	}
 	s := &w.scopes[len(w.scopes)-1]
-	s.src, s.chk, s.start, s.depth = w.src, w.chk, start, depth
+	s.src, s.chk, s.start, s.depth, s.filter = w.src, w.chk, start, depth, 0
 }
 
 func (w *walker) popScope() {

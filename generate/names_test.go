@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -59,6 +60,28 @@ func TestKeptNamesAgree(t *testing.T) {
 				if got := sc.isKept(name); got != want[name] {
 					t.Errorf("%s at depth %d: %q kept from the table %v, from the tree %v", src, depth, name, got, want[name])
 				}
+			}
+		}
+	}
+}
+
+// TestKeyByteTable checks the table of key bytes against the key rules,
+// and regexSpecial and isBlank's fast path against the definitions they
+// stand for.
+func TestKeyByteTable(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+		if got := validKeyByte(b); got != want {
+			t.Errorf("validKeyByte(%#x) = %v, want %v", c, got, want)
+		}
+		s := string([]byte{b})
+		if got, want := regexSpecial(s), strings.ContainsAny(s, `()[]{}\*+?`); got != want {
+			t.Errorf("regexSpecial(%q) = %v, want %v", s, got, want)
+		}
+		for _, x := range []string{s, "a" + s, s + "a", s + s, "a" + s + "b", "\u00a0" + s, s + "\u0085", "\u3000"} {
+			if got, want := isBlank(x), strings.TrimSpace(x) == "" || strings.TrimSpace(x) != x; got != want {
+				t.Errorf("isBlank(%q) = %v, want %v", x, got, want)
 			}
 		}
 	}

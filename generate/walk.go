@@ -44,7 +44,7 @@ type innerJSON struct {
 // spliced says the object is an envelope read as part of the one around
 // it: its members keep no name.
 func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, spliced bool) {
-	single := spliced && w.single()
+	obj := w.pos
 	w.pos++
 	w.ws()
 	if w.src[w.pos] == '}' {
@@ -52,7 +52,7 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		return
 	}
 	pathLen := len(w.path)
-	for {
+	for first := true; ; first = false {
 		cs, ce, esc := w.str()
 		key := w.src[cs:ce]
 		if esc {
@@ -63,15 +63,25 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		if prefix > base {
 			w.name = append(w.name, '_')
 		}
-		w.name = appendSanitized(w.name, key)
-		sanitized := !keyOK(key)
-		w.path = appendPointer(append(w.path[:pathLen], '/'), key)
+		// A key that follows the key rules is its own name and needs no
+		// escaping in a JSON Pointer.
+		ok := keyOK(key)
+		w.path = append(w.path[:pathLen], '/')
+		if ok {
+			w.name = append(w.name, key...)
+			w.path = append(w.path, key...)
+		} else {
+			w.name = appendSanitized(w.name, key)
+			w.path = appendPointer(w.path, key)
+		}
 		w.ws()
 		w.pos++ // the colon
 		w.ws()
-		w.kept = prefix == base && !sanitized && !spliced
-		if !(w.envelopes && depth == 1 && prefix == base && (isEnvelope(key) || single) && w.splice(lv, base, stamp)) {
-			w.value(lv, base, depth, stamp, sanitized)
+		w.kept = prefix == base && ok && !spliced
+		// An envelope's only member hands on its object too; only the
+		// first member can be the only one.
+		if !(w.envelopes && depth == 1 && prefix == base && (isEnvelope(key) || spliced && first && w.single(obj)) && w.splice(lv, base, stamp)) {
+			w.value(lv, base, depth, stamp, !ok)
 		}
 		w.ws()
 		if w.src[w.pos] == '}' {
@@ -408,20 +418,20 @@ func (w *walker) splice(lv *level, base int, stamp uint64) bool {
 	return false
 }
 
-// single reports whether the object at w.pos has exactly one member,
-// whose value is an object or a string (which may hold one). It reads
-// ahead without moving.
-func (w *walker) single() bool {
-	i := jsonscan.SkipSpace(w.src, w.pos+1)
+// single reports whether the object at w.src[obj] has exactly one
+// member, whose value is an object or a string (which may hold one). It
+// reads ahead without moving.
+func (w *walker) single(obj int) bool {
+	i := jsonscan.SkipSpace(w.src, obj+1)
 	if i >= len(w.src) || w.src[i] != '"' {
 		return false
 	}
-	i, _, _ = jsonscan.String(w.src, i)
+	i, _ = stringEnd(w.src, i)
 	i = jsonscan.SkipSpace(w.src, jsonscan.SkipSpace(w.src, i)+1)
 	if i >= len(w.src) || w.src[i] != '{' && w.src[i] != '"' {
 		return false
 	}
-	i, _ = jsonscan.SkipValue(w.src, i, 0)
+	i = skipValue(w.src, i)
 	i = jsonscan.SkipSpace(w.src, i)
 	return i < len(w.src) && w.src[i] == '}'
 }
