@@ -169,10 +169,13 @@ func (d *checker) mayHave(obj int, key []byte, at *int) bool {
 	return d.filters[*at-1].bits[w]&b != 0
 }
 
+// dupEntry is a key of an object in the table: 16 bytes, so that the
+// table of a large sample stays in the cache. The key's text is found
+// again from its opening quote when the hashes match.
 type dupEntry struct {
 	gen, obj uint32
-	hash     uint64
-	ks, ke   int // the key's quoted text
+	hash     uint32
+	ks       uint32 // the offset of the key's opening quote
 }
 
 func (d *checker) reset(src []byte) {
@@ -230,25 +233,39 @@ func (d *checker) Key(ks, ke int) {
 	}
 	fw, fb := keyBit(raw)
 	d.filters[d.openFilter[len(d.openFilter)-1]].bits[fw] |= fb
-	h := maphash.Bytes(d.seed, raw) ^ uint64(obj)*0x9E3779B97F4A7C15
+	h := keyHash(d.seed, raw, obj)
 	mask := len(d.table) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		e := &d.table[i]
 		if e.gen != d.gen {
-			*e = dupEntry{gen: d.gen, obj: obj, hash: h, ks: ks, ke: ke}
+			*e = dupEntry{gen: d.gen, obj: obj, hash: h, ks: uint32(ks)}
 			d.used++
 			return
 		}
-		if e.hash == h && e.obj == obj && sameKey(d.src, e.ks, e.ke, raw, &d.scratch[1]) {
-			d.first, d.again = e.ks, ks
+		if e.hash == h && e.obj == obj && sameKey(d.src, int(e.ks), raw, &d.scratch[1]) {
+			d.first, d.again = int(e.ks), ks
 			return
 		}
 	}
 }
 
-// sameKey compares the key quoted at src[ks:ke] with the decoded key,
-// decoding into scratch when it has escapes.
-func sameKey(src []byte, ks, ke int, key []byte, scratch *[]byte) bool {
+// keyHash is the hash of a key of the object at offset obj.
+func keyHash(seed maphash.Seed, key []byte, obj uint32) uint32 {
+	h := maphash.Bytes(seed, key) ^ uint64(obj)*0x9E3779B97F4A7C15
+	return uint32(h ^ h>>32)
+}
+
+// sameKey compares the key whose opening quote is src[ks], in text
+// already checked, with the decoded key, decoding into scratch when it has
+// escapes.
+func sameKey(src []byte, ks int, key []byte, scratch *[]byte) bool {
+	if ks >= len(src) || src[ks] != '"' {
+		return false // only past 4 GiB, where offsets wrap
+	}
+	ke, _ := stringEnd(src, ks)
+	if ke < ks+2 {
+		return false
+	}
 	raw := src[ks+1 : ke-1]
 	if bytes.IndexByte(raw, '\\') >= 0 {
 		*scratch = jsonscan.AppendUnquoted((*scratch)[:0], raw)
@@ -264,15 +281,16 @@ func (d *checker) member(src []byte, obj int, key []byte) int {
 	if d.table == nil || len(src) == 0 {
 		return -1
 	}
-	h := maphash.Bytes(d.seed, key) ^ uint64(uint32(obj))*0x9E3779B97F4A7C15
+	h := keyHash(d.seed, key, uint32(obj))
 	mask := len(d.table) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		e := &d.table[i]
 		if e.gen != d.gen {
 			return -1
 		}
-		if e.hash == h && e.obj == uint32(obj) && sameKey(src, e.ks, e.ke, key, &d.scratch[1]) {
-			i := jsonscan.SkipSpace(src, e.ke)
+		if e.hash == h && e.obj == uint32(obj) && sameKey(src, int(e.ks), key, &d.scratch[1]) {
+			ke, _ := stringEnd(src, int(e.ks))
+			i := jsonscan.SkipSpace(src, ke)
 			return jsonscan.SkipSpace(src, i+1)
 		}
 	}

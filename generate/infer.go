@@ -92,6 +92,10 @@ type node struct {
 	wrapped                   int    // primitive array elements, wrapped in an object
 	sanitized                 bool   // the key was changed to follow the key rules
 	renamed                   bool   // the name was taken in the same container
+	// next is the node looked up after this one last time, in the level
+	// nextLv: the walker's guess for the next lookup.
+	next   *node
+	nextLv *level
 }
 
 // level is one output object: the root, a custom object or an array item.

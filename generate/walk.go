@@ -25,6 +25,7 @@ type walker struct {
 	scopes []scope
 	kept   bool
 	regex  regexCache
+	last   *node // the node lookupName returned last
 	// envelopes: Wix envelopes are read as part of the sample (see
 	// envelope.go); jsons: strings holding JSON are read as their content.
 	envelopes, jsons bool
@@ -155,8 +156,26 @@ func (w *walker) lookup(lv *level, base int) *node {
 	return w.lookupName(lv, name)
 }
 
-// lookupName returns the node of name, made when missing.
+// lookupName returns the node of name, made when missing. Samples alike
+// ask for the same names in the same order, so each node remembers the
+// one asked for after it, which is tried before the index: a node's name
+// is its key in its level's index.
 func (w *walker) lookupName(lv *level, name []byte) *node {
+	if p := w.last; p != nil && p.nextLv == lv && p.next.name == bytesString(name) {
+		w.last = p.next
+		return p.next
+	}
+	n := w.indexed(lv, name)
+	if w.last != nil {
+		w.last.next, w.last.nextLv = n, lv
+	}
+	w.last = n
+	return n
+}
+
+// indexed returns the node of name from the level's index, made when
+// missing.
+func (w *walker) indexed(lv *level, name []byte) *node {
 	if n := lv.index[unsafe.String(unsafe.SliceData(name), len(name))]; n != nil {
 		return n
 	}
