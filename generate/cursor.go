@@ -227,7 +227,7 @@ func (d *checker) Key(ks, ke int) {
 	}
 	obj := d.open[len(d.open)-1]
 	raw := d.src[ks+1 : ke-1]
-	if bytes.IndexByte(raw, '\\') >= 0 {
+	if hasBackslash(raw) {
 		d.scratch[0] = d.decode(d.scratch[0][:0], ks)
 		raw = d.scratch[0]
 	}
@@ -253,6 +253,24 @@ func (d *checker) Key(ks, ke int) {
 func keyHash(seed maphash.Seed, key []byte, obj uint32) uint32 {
 	h := maphash.Bytes(seed, key) ^ uint64(obj)*0x9E3779B97F4A7C15
 	return uint32(h ^ h>>32)
+}
+
+// hasBackslash reports whether b holds a backslash, eight bytes at a time:
+// keys are short, too short for the cost of a call to bytes.IndexByte.
+func hasBackslash(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; len(b) >= 8; b = b[8:] {
+		x := binary.LittleEndian.Uint64(b) ^ ones*'\\'
+		if (x-ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for _, c := range b {
+		if c == '\\' {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKey compares the key whose opening quote is src[ks], in text

@@ -221,3 +221,22 @@ func TestKeyFilterHasEveryKey(t *testing.T) {
 		t.Error(`mayHave(0, "zzz") = true, want false`)
 	}
 }
+
+// TestHasBackslash checks hasBackslash against bytes.IndexByte with the
+// backslash at every offset of keys up to 20 bytes long, and next to
+// bytes that could confuse the eight-byte test (0x5B, 0x5D, 0xDC).
+func TestHasBackslash(t *testing.T) {
+	for n := range 21 {
+		for at := -1; at < n; at++ {
+			for _, fill := range []byte{'a', 0x5b, 0x5d, 0xdc, 0x00, 0xff} {
+				b := bytes.Repeat([]byte{fill}, n)
+				if at >= 0 {
+					b[at] = '\\'
+				}
+				if got, want := hasBackslash(b), bytes.IndexByte(b, '\\') >= 0; got != want {
+					t.Errorf("hasBackslash(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}

@@ -251,7 +251,7 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			n.addExample(firstElements(w.src[start:w.pos]), false)
 		}
 	case c == '"':
-		if w.jsons && w.content(depth == 1, func() { w.value(lv, base, depth, stamp, sanitized) }) {
+		if w.jsons && w.holdsJSON() && w.content(depth == 1, func() { w.value(lv, base, depth, stamp, sanitized) }) {
 			return
 		}
 		n := w.node(lv, base, stamp, sanitized)
@@ -392,6 +392,12 @@ func (w *walker) customShape() string {
 		w.pos++ // the comma
 	}
 	return schema.ShapedLike(string(keys[0]), string(keys[1]))
+}
+
+// holdsJSON reports whether the string at w.pos starts like a JSON object
+// or array: the strings content may read.
+func (w *walker) holdsJSON() bool {
+	return w.pos+1 < len(w.src) && (w.src[w.pos+1] == '{' || w.src[w.pos+1] == '[')
 }
 
 // content reads the JSON string at w.pos as its content, with read, when
