@@ -18,7 +18,10 @@ type walker struct {
 	src  []byte
 	pos  int
 	name []byte // output names: a stack of namespaces
-	path []byte // the JSON Pointer of the value being read
+	// segs are the steps of the JSON Pointer of the value being read,
+	// written out into path only when a new name needs it.
+	segs []pathSeg
+	path []byte
 	dec  []byte // decoded strings
 	// scopes are the output objects being read, innermost last; kept says
 	// whether the member being read keeps its name (see scope).
@@ -33,6 +36,41 @@ type walker struct {
 	// nesting.
 	inner []innerJSON
 	depth int
+}
+
+// pathSeg is one step of a JSON Pointer: a key, or an array index (elem).
+type pathSeg struct {
+	key   []byte // the key, in the text being read or in own
+	own   []byte // a copy of a decoded key, which w.dec does not keep
+	index int
+	elem  bool
+}
+
+// pushSeg opens a step of the JSON Pointer, keeping the buffer of the
+// one that was there.
+func (w *walker) pushSeg() *pathSeg {
+	if len(w.segs) == cap(w.segs) {
+		w.segs = append(w.segs, pathSeg{})
+	} else {
+		w.segs = w.segs[:len(w.segs)+1]
+	}
+	return &w.segs[len(w.segs)-1]
+}
+
+// pointer writes out the JSON Pointer of the value being read.
+func (w *walker) pointer() []byte {
+	p := w.path[:0]
+	for i := range w.segs {
+		s := &w.segs[i]
+		p = append(p, '/')
+		if s.elem {
+			p = strconv.AppendInt(p, int64(s.index), 10)
+		} else {
+			p = appendPointer(p, s.key)
+		}
+	}
+	w.path = p
+	return p
 }
 
 type innerJSON struct {
@@ -52,28 +90,31 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		w.pos++
 		return
 	}
-	pathLen := len(w.path)
+	top := len(w.segs)
+	w.pushSeg()
 	for first := true; ; first = false {
 		cs, ce, esc := w.str()
 		key := w.src[cs:ce]
+		seg := &w.segs[top]
+		seg.elem = false
 		if esc {
 			w.dec = jsonscan.AppendUnquoted(w.dec[:0], key)
 			key = w.dec
+			seg.own = append(seg.own[:0], key...)
+			seg.key = seg.own
+		} else {
+			seg.key = key
 		}
 		w.name = w.name[:prefix]
 		if prefix > base {
 			w.name = append(w.name, '_')
 		}
-		// A key that follows the key rules is its own name and needs no
-		// escaping in a JSON Pointer.
+		// A key that follows the key rules is its own name.
 		ok := keyOK(key)
-		w.path = append(w.path[:pathLen], '/')
 		if ok {
 			w.name = append(w.name, key...)
-			w.path = append(w.path, key...)
 		} else {
 			w.name = appendSanitized(w.name, key)
-			w.path = appendPointer(w.path, key)
 		}
 		w.ws()
 		w.pos++ // the colon
@@ -92,7 +133,7 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		w.pos++ // the comma
 		w.ws()
 	}
-	w.path = w.path[:pathLen]
+	w.segs = w.segs[:top]
 }
 
 // appendPointer appends a key escaped for a JSON Pointer.
@@ -186,7 +227,7 @@ func (w *walker) indexed(lv *level, name []byte) *node {
 		lv.index[string(name)] = n
 		return n
 	}
-	n := &node{name: string(name), source: string(w.path), formats: fAll}
+	n := &node{name: string(name), source: string(w.pointer()), formats: fAll}
 	lv.index[n.name] = n
 	lv.folded[folded] = n
 	lv.nodes = append(lv.nodes, n)
@@ -315,9 +356,10 @@ func (w *walker) elements(n *node, nest int) {
 		w.pos++
 		return
 	}
-	pathLen := len(w.path)
+	top := len(w.segs)
+	w.pushSeg()
 	for i := 0; ; i++ {
-		w.path = strconv.AppendInt(append(w.path[:pathLen], '/'), int64(i), 10)
+		w.segs[top].elem, w.segs[top].index = true, i
 		base := len(w.name)
 		switch w.src[w.pos] {
 		case '[':
@@ -353,7 +395,7 @@ func (w *walker) elements(n *node, nest int) {
 		w.pos++ // the comma
 		w.ws()
 	}
-	w.path = w.path[:pathLen]
+	w.segs = w.segs[:top]
 }
 
 // customShape reports the custom type the object at w.pos has the shape
@@ -419,7 +461,7 @@ func (w *walker) content(arrays bool, read func()) bool {
 	src, pos, chk := w.src, w.pos, w.chk
 	w.src, w.pos, w.chk = buf, start, &in.chk
 	w.depth++
-	w.g.decoded(w.path)
+	w.g.decoded(w.pointer())
 	read()
 	w.depth--
 	w.src, w.pos, w.chk = src, pos, chk
