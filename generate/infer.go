@@ -184,16 +184,23 @@ func (n *node) checkString(s string, rc *regexCache) {
 	}
 }
 
-// regexByte marks the bytes that make text more than a literal regular
-// expression: `()[]{}\*+?`.
-var regexByte = [256]bool{
-	'(': true, ')': true, '[': true, ']': true, '{': true, '}': true, '\\': true, '*': true, '+': true, '?': true,
+// regexByte marks (1) the bytes that make text more than a literal
+// regular expression: `()[]{}\*+?`. Bytes, not bools, so that eight
+// lookups combine with |.
+var regexByte = [256]uint8{
+	'(': 1, ')': 1, '[': 1, ']': 1, '{': 1, '}': 1, '\\': 1, '*': 1, '+': 1, '?': 1,
 }
 
 // regexSpecial reports whether s holds any of `()[]{}\*+?`.
 func regexSpecial(s string) bool {
+	t := &regexByte
+	for ; len(s) >= 8; s = s[8:] {
+		if t[s[0]]|t[s[1]]|t[s[2]]|t[s[3]]|t[s[4]]|t[s[5]]|t[s[6]]|t[s[7]] != 0 {
+			return true
+		}
+	}
 	for i := 0; i < len(s); i++ {
-		if regexByte[s[i]] {
+		if t[s[i]] != 0 {
 			return true
 		}
 	}

@@ -100,19 +100,20 @@ func WixTitle(key string) string {
 	return b.String()
 }
 
-// keyByte marks the bytes that may appear in a key: A-Z, a-z, 0-9 and "_".
-var keyByte = [256]bool{
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true,
-	'9': true, 'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
-	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true,
-	'R': true, 'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
-	'_': true, 'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true,
-	'i': true, 'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true,
-	'r': true, 's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+// keyByte marks (1) the bytes that may appear in a key: A-Z, a-z, 0-9 and
+// "_". Bytes, not bools, so that eight lookups combine with &.
+var keyByte = [256]uint8{
+	'0': 1, '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1,
+	'9': 1, 'A': 1, 'B': 1, 'C': 1, 'D': 1, 'E': 1, 'F': 1, 'G': 1, 'H': 1,
+	'I': 1, 'J': 1, 'K': 1, 'L': 1, 'M': 1, 'N': 1, 'O': 1, 'P': 1, 'Q': 1,
+	'R': 1, 'S': 1, 'T': 1, 'U': 1, 'V': 1, 'W': 1, 'X': 1, 'Y': 1, 'Z': 1,
+	'_': 1, 'a': 1, 'b': 1, 'c': 1, 'd': 1, 'e': 1, 'f': 1, 'g': 1, 'h': 1,
+	'i': 1, 'j': 1, 'k': 1, 'l': 1, 'm': 1, 'n': 1, 'o': 1, 'p': 1, 'q': 1,
+	'r': 1, 's': 1, 't': 1, 'u': 1, 'v': 1, 'w': 1, 'x': 1, 'y': 1, 'z': 1,
 }
 
 // validKeyByte reports whether c may appear in a key.
-func validKeyByte(c byte) bool { return keyByte[c] }
+func validKeyByte(c byte) bool { return keyByte[c] != 0 }
 
 // keyOK reports whether key follows the dialect's key rules as it is, and
 // is no longer than the generator writes keys.
@@ -120,8 +121,14 @@ func keyOK(key []byte) bool {
 	if len(key) == 0 || key[0] == '_' || len(key) > maxKeyLen {
 		return false
 	}
+	t := &keyByte
+	for ; len(key) >= 8; key = key[8:] {
+		if t[key[0]]&t[key[1]]&t[key[2]]&t[key[3]]&t[key[4]]&t[key[5]]&t[key[6]]&t[key[7]] == 0 {
+			return false
+		}
+	}
 	for _, c := range key {
-		if !validKeyByte(c) {
+		if t[c] == 0 {
 			return false
 		}
 	}

@@ -87,6 +87,32 @@ func TestKeyByteTable(t *testing.T) {
 	}
 }
 
+// TestKeyOKAndRegexSpecialEveryOffset checks keyOK and regexSpecial,
+// which look at eight bytes at a time, with one odd byte at every offset
+// of keys and strings up to 20 bytes long.
+func TestKeyOKAndRegexSpecialEveryOffset(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for at := -1; at < n; at++ {
+			for _, odd := range []byte{' ', '-', '(', '?', '}', 0x80, 0xff, '_'} {
+				b := []byte(strings.Repeat("a", n))
+				if at >= 0 {
+					b[at] = odd
+				}
+				wantKey := b[0] != '_'
+				for _, c := range b {
+					wantKey = wantKey && (c >= 'a' && c <= 'z' || c == '_')
+				}
+				if got := keyOK(b); got != wantKey {
+					t.Errorf("keyOK(%q) = %v, want %v", b, got, wantKey)
+				}
+				if got, want := regexSpecial(string(b)), strings.ContainsAny(string(b), `()[]{}\*+?`); got != want {
+					t.Errorf("regexSpecial(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestUnescapePointer checks the decoding of JSON Pointer segments against
 // the replacer it stands for, which dotted built once per segment.
 func TestUnescapePointer(t *testing.T) {
