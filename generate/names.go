@@ -215,7 +215,7 @@ type scope struct {
 	depth    int
 	kept     map[string]bool
 	keptDone bool
-	filter   int // for chk.mayHave
+	filter   int // the object's index in chk.filters plus one, once mayHave found it
 }
 
 func (s *scope) isKept(name string) bool {

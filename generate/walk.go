@@ -47,14 +47,13 @@ type pathSeg struct {
 }
 
 // pushSeg opens a step of the JSON Pointer, keeping the buffer of the
-// one that was there.
-func (w *walker) pushSeg() *pathSeg {
+// one that was there before.
+func (w *walker) pushSeg() {
 	if len(w.segs) == cap(w.segs) {
 		w.segs = append(w.segs, pathSeg{})
 	} else {
 		w.segs = w.segs[:len(w.segs)+1]
 	}
-	return &w.segs[len(w.segs)-1]
 }
 
 // pointer writes out the JSON Pointer of the value being read.
