@@ -2,8 +2,12 @@ package generate
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
+	"slices"
 	"strconv"
 	"unsafe"
 
@@ -125,17 +129,59 @@ type checker struct {
 	first   int // the first occurrence of the duplicate key
 	again   int // the duplicate key, or -1
 	scratch [2][]byte
+	// filters hold a Bloom filter of the keys of each object, in the
+	// order the objects open (so by offset); openFilter has the index of
+	// each open object's.
+	filters    []keyFilter
+	openFilter []int
 }
 
+// keyFilter is a Bloom filter of an object's keys: one bit of 128 per key,
+// chosen by its length and its first and last bytes. A name whose bit is
+// clear is not a key of the object, which settles most questions of
+// member without hashing the name.
+type keyFilter struct {
+	obj  int
+	bits [2]uint64
+}
+
+// keyBit returns the word and bit of key in a keyFilter.
+func keyBit(key []byte) (int, uint64) {
+	h := uint(len(key)) * 131
+	if len(key) > 0 {
+		h += uint(key[0])*31 + uint(key[len(key)-1])
+	}
+	return int(h>>6) & 1, 1 << (h & 63)
+}
+
+// mayHave reports whether the object at src[obj] may have the key: false
+// only when it has not. The object's filter is found once per scope and
+// kept in *at (its index plus one, or 0 before).
+func (d *checker) mayHave(obj int, key []byte, at *int) bool {
+	if *at == 0 {
+		i, ok := slices.BinarySearchFunc(d.filters, obj, func(f keyFilter, obj int) int { return cmp.Compare(f.obj, obj) })
+		if !ok {
+			return true
+		}
+		*at = i + 1
+	}
+	w, b := keyBit(key)
+	return d.filters[*at-1].bits[w]&b != 0
+}
+
+// dupEntry is a key of an object in the table: 16 bytes, so that the
+// table of a large sample stays in the cache. The key's text is found
+// again from its opening quote when the hashes match.
 type dupEntry struct {
 	gen, obj uint32
-	hash     uint64
-	ks, ke   int // the key's quoted text
+	hash     uint32
+	ks       uint32 // the offset of the key's opening quote
 }
 
 func (d *checker) reset(src []byte) {
 	d.src, d.open, d.used, d.again = src, d.open[:0], 0, -1
 	d.chain, d.lastKey, d.names, d.deepest, d.deepAt = d.chain[:0], 0, 0, 0, 0
+	d.filters, d.openFilter = d.filters[:0], d.openFilter[:0]
 	d.gen++
 	if d.gen == 0 { // wrapped: no stale entry may look current
 		clear(d.table)
@@ -150,6 +196,8 @@ func (d *checker) reset(src []byte) {
 // Object implements jsonscan.Visitor.
 func (d *checker) Object(start int) {
 	d.open = append(d.open, uint32(start))
+	d.openFilter = append(d.openFilter, len(d.filters))
+	d.filters = append(d.filters, keyFilter{obj: start})
 	chain := 0
 	if n := len(d.chain); n > 0 {
 		chain = d.chain[n-1] + d.lastKey + 1
@@ -164,6 +212,7 @@ func (d *checker) Object(start int) {
 // EndObject implements jsonscan.Visitor.
 func (d *checker) EndObject() {
 	d.open = d.open[:len(d.open)-1]
+	d.openFilter = d.openFilter[:len(d.openFilter)-1]
 	d.chain = d.chain[:len(d.chain)-1]
 }
 
@@ -178,29 +227,63 @@ func (d *checker) Key(ks, ke int) {
 	}
 	obj := d.open[len(d.open)-1]
 	raw := d.src[ks+1 : ke-1]
-	if bytes.IndexByte(raw, '\\') >= 0 {
+	if hasBackslash(raw) {
 		d.scratch[0] = d.decode(d.scratch[0][:0], ks)
 		raw = d.scratch[0]
 	}
-	h := maphash.Bytes(d.seed, raw) ^ uint64(obj)*0x9E3779B97F4A7C15
+	fw, fb := keyBit(raw)
+	d.filters[d.openFilter[len(d.openFilter)-1]].bits[fw] |= fb
+	h := keyHash(d.seed, raw, obj)
 	mask := len(d.table) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		e := &d.table[i]
 		if e.gen != d.gen {
-			*e = dupEntry{gen: d.gen, obj: obj, hash: h, ks: ks, ke: ke}
+			*e = dupEntry{gen: d.gen, obj: obj, hash: h, ks: uint32(ks)}
 			d.used++
 			return
 		}
-		if e.hash == h && e.obj == obj && sameKey(d.src, e.ks, e.ke, raw, &d.scratch[1]) {
-			d.first, d.again = e.ks, ks
+		if e.hash == h && e.obj == obj && sameKey(d.src, int(e.ks), raw, &d.scratch[1]) {
+			d.first, d.again = int(e.ks), ks
 			return
 		}
 	}
 }
 
-// sameKey compares the key quoted at src[ks:ke] with the decoded key,
-// decoding into scratch when it has escapes.
-func sameKey(src []byte, ks, ke int, key []byte, scratch *[]byte) bool {
+// keyHash is the hash of a key of the object at offset obj.
+func keyHash(seed maphash.Seed, key []byte, obj uint32) uint32 {
+	h := maphash.Bytes(seed, key) ^ uint64(obj)*0x9E3779B97F4A7C15
+	return uint32(h ^ h>>32)
+}
+
+// hasBackslash reports whether b holds a backslash, eight bytes at a time:
+// keys are short, too short for the cost of a call to bytes.IndexByte.
+func hasBackslash(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; len(b) >= 8; b = b[8:] {
+		x := binary.LittleEndian.Uint64(b) ^ ones*'\\'
+		if (x-ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for _, c := range b {
+		if c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// sameKey compares the key whose opening quote is src[ks], in text
+// already checked, with the decoded key, decoding into scratch when it has
+// escapes.
+func sameKey(src []byte, ks int, key []byte, scratch *[]byte) bool {
+	if ks >= len(src) || src[ks] != '"' {
+		return false // only past 4 GiB, where offsets wrap
+	}
+	ke, _ := stringEnd(src, ks)
+	if ke < ks+2 {
+		return false
+	}
 	raw := src[ks+1 : ke-1]
 	if bytes.IndexByte(raw, '\\') >= 0 {
 		*scratch = jsonscan.AppendUnquoted((*scratch)[:0], raw)
@@ -216,15 +299,16 @@ func (d *checker) member(src []byte, obj int, key []byte) int {
 	if d.table == nil || len(src) == 0 {
 		return -1
 	}
-	h := maphash.Bytes(d.seed, key) ^ uint64(uint32(obj))*0x9E3779B97F4A7C15
+	h := keyHash(d.seed, key, uint32(obj))
 	mask := len(d.table) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		e := &d.table[i]
 		if e.gen != d.gen {
 			return -1
 		}
-		if e.hash == h && e.obj == uint32(obj) && sameKey(src, e.ks, e.ke, key, &d.scratch[1]) {
-			i := jsonscan.SkipSpace(src, e.ke)
+		if e.hash == h && e.obj == uint32(obj) && sameKey(src, int(e.ks), key, &d.scratch[1]) {
+			ke, _ := stringEnd(src, int(e.ks))
+			i := jsonscan.SkipSpace(src, ke)
 			return jsonscan.SkipSpace(src, i+1)
 		}
 	}
@@ -260,9 +344,42 @@ func (w *walker) ws() { w.pos = jsonscan.SkipSpace(w.src, w.pos) }
 
 // str reads the string at w.pos and returns the span of its content.
 func (w *walker) str() (cs, ce int, esc bool) {
-	end, esc, _ := jsonscan.String(w.src, w.pos)
+	end, esc := stringEnd(w.src, w.pos)
 	cs, w.pos = w.pos+1, end
 	return cs, end - 1, esc
+}
+
+// stringEnd returns the offset just past the string whose opening quote
+// is src[i], and whether it has escapes, in a string that checkSample has
+// accepted: it looks only for the closing quote and backslashes, eight
+// bytes at a time.
+func stringEnd(src []byte, i int) (end int, escaped bool) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i++
+	for {
+		for i+8 <= len(src) {
+			x := binary.LittleEndian.Uint64(src[i:])
+			q, b := x^(ones*'"'), x^(ones*'\\')
+			// The lowest flag of each is exact, so the lowest of both is.
+			if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto found
+			}
+			i += 8
+		}
+		for i < len(src) && src[i] != '"' && src[i] != '\\' {
+			i++
+		}
+	found:
+		if i >= len(src) {
+			return len(src), escaped
+		}
+		if src[i] == '"' {
+			return i + 1, escaped
+		}
+		escaped = true
+		i += 2 // the backslash and the byte it escapes; \u's digits are plain
+	}
 }
 
 // literal reads true, false or null.
@@ -276,7 +393,43 @@ func (w *walker) number() (integer bool) {
 }
 
 // skip reads over one value.
-func (w *walker) skip() { w.pos, _ = jsonscan.SkipValue(w.src, w.pos, 0) }
+func (w *walker) skip() { w.pos = skipValue(w.src, w.pos) }
+
+// skipValue returns the offset just past the value at src[i], in a sample
+// that checkSample has accepted: it counts brackets and steps over
+// strings, checking nothing.
+func skipValue(src []byte, i int) int {
+	switch src[i] {
+	case '"':
+		end, _ := stringEnd(src, i)
+		return end
+	case '{', '[':
+	case 't', 'n':
+		return i + 4
+	case 'f':
+		return i + 5
+	default:
+		end, _, _ := jsonscan.Number(src, i)
+		return end
+	}
+	depth := 0
+	for i < len(src) {
+		switch src[i] {
+		case '"':
+			i, _ = stringEnd(src, i)
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return i
+}
 
 // emptyObject reports whether the object at w.pos has no members.
 func (w *walker) emptyObject() bool {

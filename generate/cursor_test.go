@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -136,5 +137,106 @@ func BenchmarkDuplicateKeys(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStringEndAndSkipAgree checks the walker's unchecked reading of an
+// accepted sample against jsonscan's: stringEnd against jsonscan.String
+// and skipValue against jsonscan.SkipValue, at every value of samples with
+// escapes, multi-byte UTF-8 and quotes at every offset of the eight-byte
+// step.
+func TestStringEndAndSkipAgree(t *testing.T) {
+	var samples []string
+	for pad := range 17 {
+		p := strings.Repeat("x", pad)
+		samples = append(samples,
+			`{"`+p+`":"`+p+`\"","b\\":["\\\\",{"c":"é`+p+`\u00e9\/"},[1,-2.5e3,true,false,null]],"`+p+`\n":{}}`,
+			`{"a":[],"`+p+`é":"\\"," k ":{"\"":"\"\"`+p+`"}}`)
+	}
+	for _, src := range samples {
+		b := []byte(src)
+		if off, c := jsonscan.Valid(b); c != jsonscan.OK {
+			t.Fatalf("%s: invalid at %d", src, off)
+		}
+		for i := range b {
+			switch b[i] {
+			case '"':
+				// Only at a string's opening quote: one that jsonscan
+				// reads as the start of a string ending where it ends.
+				end, esc, c := jsonscan.String(b, i)
+				if c != jsonscan.OK {
+					continue
+				}
+				if gotEnd, gotEsc := stringEnd(b, i); gotEnd != end || gotEsc != esc {
+					t.Errorf("stringEnd(%s, %d) = %d, %v, want %d, %v", src, i, gotEnd, gotEsc, end, esc)
+				}
+			case '{', '[', 't', 'f', 'n', '-', '1', '2':
+				end, c := jsonscan.SkipValue(b, i, 0)
+				if c != jsonscan.OK || b[i] == 'n' && i+4 > len(b) {
+					continue
+				}
+				if got := skipValue(b, i); got != end {
+					t.Errorf("skipValue(%s, %d) = %d, want %d", src, i, got, end)
+				}
+			}
+		}
+	}
+}
+
+// TestKeyFilterHasEveryKey checks that the Bloom filter of an object's
+// keys answers "may have" for every key it has, escaped or not, and that
+// the checker's member lookup, which the filter guards, finds them.
+func TestKeyFilterHasEveryKey(t *testing.T) {
+	src := []byte(`{"a":1,"bb":{"c":2,"\u0064d":3},"k_1":[{"x":{}}],"` + strings.Repeat("y", 300) + `":4,"":5}`)
+	var d checker
+	if _, err := d.checkSample(src); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		obj  int
+		keys []string
+	}{
+		{0, []string{"a", "bb", "k_1", strings.Repeat("y", 300), ""}},
+		{bytes.Index(src, []byte(`{"c"`)), []string{"c", "dd"}},
+		{bytes.Index(src, []byte(`{"x"`)), []string{"x"}},
+	} {
+		var at int
+		for _, k := range tt.keys {
+			if !d.mayHave(tt.obj, []byte(k), &at) {
+				t.Errorf("object at %d: mayHave(%q) = false, want true", tt.obj, k)
+			}
+			if d.member(src, tt.obj, []byte(k)) < 0 {
+				t.Errorf("object at %d: member(%q) = -1, want its value", tt.obj, k)
+			}
+		}
+	}
+	// An offset that holds no object is never ruled out; a key that
+	// the object does not have, with its own bit, is.
+	var at int
+	if !d.mayHave(3, []byte("zz"), &at) {
+		t.Error("mayHave at an offset with no object = false, want true")
+	}
+	at = 0
+	if d.mayHave(0, []byte("zzz"), &at) {
+		t.Error(`mayHave(0, "zzz") = true, want false`)
+	}
+}
+
+// TestHasBackslash checks hasBackslash against bytes.IndexByte with the
+// backslash at every offset of keys up to 20 bytes long, and next to
+// bytes that could confuse the eight-byte test (0x5B, 0x5D, 0xDC).
+func TestHasBackslash(t *testing.T) {
+	for n := range 21 {
+		for at := -1; at < n; at++ {
+			for _, fill := range []byte{'a', 0x5b, 0x5d, 0xdc, 0x00, 0xff} {
+				b := bytes.Repeat([]byte{fill}, n)
+				if at >= 0 {
+					b[at] = '\\'
+				}
+				if got, want := hasBackslash(b), bytes.IndexByte(b, '\\') >= 0; got != want {
+					t.Errorf("hasBackslash(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
 	}
 }

@@ -111,7 +111,7 @@ func (g *Generator) targets(sample []byte) ([]rootTarget, error) {
 func (g *Generator) walk(sample []byte, start int) {
 	w := &g.w
 	w.src, w.pos, w.chk = sample, start, &g.check
-	w.name, w.path = w.name[:0], w.path[:0]
+	w.name, w.segs = w.name[:0], w.segs[:0]
 	g.root.count++
 	w.scopes = w.scopes[:0]
 	w.pushScope(start, 1)

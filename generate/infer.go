@@ -92,6 +92,10 @@ type node struct {
 	wrapped                   int    // primitive array elements, wrapped in an object
 	sanitized                 bool   // the key was changed to follow the key rules
 	renamed                   bool   // the name was taken in the same container
+	// next is the node looked up after this one last time, in the level
+	// nextLv: the walker's guess for the next lookup.
+	next   *node
+	nextLv *level
 }
 
 // level is one output object: the root, a custom object or an array item.
@@ -152,7 +156,7 @@ func (c *regexCache) isRegex(s string) bool {
 // checkString narrows the formats and the image test to those s meets.
 func (n *node) checkString(s string, rc *regexCache) {
 	// Text without these characters is a regular expression as it is.
-	if !n.notRegex && strings.ContainsAny(s, `()[]{}\*+?`) && !rc.isRegex(s) {
+	if !n.notRegex && regexSpecial(s) && !rc.isRegex(s) {
 		n.notRegex = true
 	}
 	if !n.notCurrency && !schema.IsCurrencyCode(s) {
@@ -180,6 +184,29 @@ func (n *node) checkString(s string, rc *regexCache) {
 	}
 }
 
+// regexByte marks (1) the bytes that make text more than a literal
+// regular expression: `()[]{}\*+?`. Bytes, not bools, so that eight
+// lookups combine with |.
+var regexByte = [256]uint8{
+	'(': 1, ')': 1, '[': 1, ']': 1, '{': 1, '}': 1, '\\': 1, '*': 1, '+': 1, '?': 1,
+}
+
+// regexSpecial reports whether s holds any of `()[]{}\*+?`.
+func regexSpecial(s string) bool {
+	t := &regexByte
+	for ; len(s) >= 8; s = s[8:] {
+		if t[s[0]]|t[s[1]]|t[s[2]]|t[s[3]]|t[s[4]]|t[s[5]]|t[s[6]]|t[s[7]] != 0 {
+			return true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if t[s[i]] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // imagePath reports whether a URL's path ends in an image file extension.
 func imagePath(u string) bool {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
@@ -198,5 +225,9 @@ func imagePath(u string) bool {
 
 // isBlank reports whether a string is empty or has white space at either end.
 func isBlank(s string) bool {
+	// Printable ASCII at both ends is not white space.
+	if len(s) > 0 && s[0] > ' ' && s[0] < 0x7f && s[len(s)-1] > ' ' && s[len(s)-1] < 0x7f {
+		return false
+	}
 	return strings.TrimSpace(s) == "" || strings.TrimSpace(s) != s
 }

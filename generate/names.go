@@ -100,10 +100,20 @@ func WixTitle(key string) string {
 	return b.String()
 }
 
-// validKeyByte reports whether c may appear in a key.
-func validKeyByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+// keyByte marks (1) the bytes that may appear in a key: A-Z, a-z, 0-9 and
+// "_". Bytes, not bools, so that eight lookups combine with &.
+var keyByte = [256]uint8{
+	'0': 1, '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1,
+	'9': 1, 'A': 1, 'B': 1, 'C': 1, 'D': 1, 'E': 1, 'F': 1, 'G': 1, 'H': 1,
+	'I': 1, 'J': 1, 'K': 1, 'L': 1, 'M': 1, 'N': 1, 'O': 1, 'P': 1, 'Q': 1,
+	'R': 1, 'S': 1, 'T': 1, 'U': 1, 'V': 1, 'W': 1, 'X': 1, 'Y': 1, 'Z': 1,
+	'_': 1, 'a': 1, 'b': 1, 'c': 1, 'd': 1, 'e': 1, 'f': 1, 'g': 1, 'h': 1,
+	'i': 1, 'j': 1, 'k': 1, 'l': 1, 'm': 1, 'n': 1, 'o': 1, 'p': 1, 'q': 1,
+	'r': 1, 's': 1, 't': 1, 'u': 1, 'v': 1, 'w': 1, 'x': 1, 'y': 1, 'z': 1,
 }
+
+// validKeyByte reports whether c may appear in a key.
+func validKeyByte(c byte) bool { return keyByte[c] != 0 }
 
 // keyOK reports whether key follows the dialect's key rules as it is, and
 // is no longer than the generator writes keys.
@@ -111,8 +121,14 @@ func keyOK(key []byte) bool {
 	if len(key) == 0 || key[0] == '_' || len(key) > maxKeyLen {
 		return false
 	}
+	t := &keyByte
+	for ; len(key) >= 8; key = key[8:] {
+		if t[key[0]]&t[key[1]]&t[key[2]]&t[key[3]]&t[key[4]]&t[key[5]]&t[key[6]]&t[key[7]] == 0 {
+			return false
+		}
+	}
 	for _, c := range key {
-		if !validKeyByte(c) {
+		if t[c] == 0 {
 			return false
 		}
 	}
@@ -199,6 +215,7 @@ type scope struct {
 	depth    int
 	kept     map[string]bool
 	keptDone bool
+	filter   int // the object's index in chk.filters plus one, once mayHave found it
 }
 
 func (s *scope) isKept(name string) bool {
@@ -213,7 +230,7 @@ func (s *scope) isKept(name string) bool {
 		return false
 	}
 	key := unsafe.Slice(unsafe.StringData(name), len(name))
-	if !keyOK(key) {
+	if !s.chk.mayHave(s.start, key, &s.filter) || !keyOK(key) {
 		return false
 	}
 	at := s.chk.member(s.src, s.start, key)
@@ -232,7 +249,7 @@ func (w *walker) pushScope(start, depth int) {
 		w.scopes = w.scopes[:len(w.scopes)+1]
 	}
 	s := &w.scopes[len(w.scopes)-1]
-	s.src, s.chk, s.start, s.depth = w.src, w.chk, start, depth
+	s.src, s.chk, s.start, s.depth, s.filter = w.src, w.chk, start, depth, 0
 }
 
 func (w *walker) popScope() {

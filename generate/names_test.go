@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/triggerkit/triggerkit/schema"
@@ -60,6 +61,65 @@ func TestKeptNamesAgree(t *testing.T) {
 					t.Errorf("%s at depth %d: %q kept from the table %v, from the tree %v", src, depth, name, got, want[name])
 				}
 			}
+		}
+	}
+}
+
+// TestKeyByteTable checks the table of key bytes against the key rules,
+// and regexSpecial and isBlank's fast path against the definitions they
+// stand for.
+func TestKeyByteTable(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+		if got := validKeyByte(b); got != want {
+			t.Errorf("validKeyByte(%#x) = %v, want %v", c, got, want)
+		}
+		s := string([]byte{b})
+		if got, want := regexSpecial(s), strings.ContainsAny(s, `()[]{}\*+?`); got != want {
+			t.Errorf("regexSpecial(%q) = %v, want %v", s, got, want)
+		}
+		for _, x := range []string{s, "a" + s, s + "a", s + s, "a" + s + "b", "\u00a0" + s, s + "\u0085", "\u3000"} {
+			if got, want := isBlank(x), strings.TrimSpace(x) == "" || strings.TrimSpace(x) != x; got != want {
+				t.Errorf("isBlank(%q) = %v, want %v", x, got, want)
+			}
+		}
+	}
+}
+
+// TestKeyOKAndRegexSpecialEveryOffset checks keyOK and regexSpecial,
+// which look at eight bytes at a time, with one odd byte at every offset
+// of keys and strings up to 20 bytes long.
+func TestKeyOKAndRegexSpecialEveryOffset(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for at := -1; at < n; at++ {
+			for _, odd := range []byte{' ', '-', '(', '?', '}', 0x80, 0xff, '_'} {
+				b := []byte(strings.Repeat("a", n))
+				if at >= 0 {
+					b[at] = odd
+				}
+				wantKey := b[0] != '_'
+				for _, c := range b {
+					wantKey = wantKey && (c >= 'a' && c <= 'z' || c == '_')
+				}
+				if got := keyOK(b); got != wantKey {
+					t.Errorf("keyOK(%q) = %v, want %v", b, got, wantKey)
+				}
+				if got, want := regexSpecial(string(b)), strings.ContainsAny(string(b), `()[]{}\*+?`); got != want {
+					t.Errorf("regexSpecial(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestUnescapePointer checks the decoding of JSON Pointer segments against
+// the replacer it stands for, which dotted built once per segment.
+func TestUnescapePointer(t *testing.T) {
+	r := strings.NewReplacer("~1", "/", "~0", "~")
+	for _, seg := range []string{"", "a", "~", "~~", "~0", "~1", "~01", "~10", "a~1b~0c", "~2", "x~", "é~1é", "~~1~0~"} {
+		if got, want := unescapePointer(seg), r.Replace(seg); got != want {
+			t.Errorf("unescapePointer(%q) = %q, want %q", seg, got, want)
 		}
 	}
 }

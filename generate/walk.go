@@ -18,13 +18,17 @@ type walker struct {
 	src  []byte
 	pos  int
 	name []byte // output names: a stack of namespaces
-	path []byte // the JSON Pointer of the value being read
+	// segs are the steps of the JSON Pointer of the value being read,
+	// written out into path only when a new name needs it.
+	segs []pathSeg
+	path []byte
 	dec  []byte // decoded strings
 	// scopes are the output objects being read, innermost last; kept says
 	// whether the member being read keeps its name (see scope).
 	scopes []scope
 	kept   bool
 	regex  regexCache
+	last   *node // the node lookupName returned last
 	// envelopes: Wix envelopes are read as part of the sample (see
 	// envelope.go); jsons: strings holding JSON are read as their content.
 	envelopes, jsons bool
@@ -32,6 +36,40 @@ type walker struct {
 	// nesting.
 	inner []innerJSON
 	depth int
+}
+
+// pathSeg is one step of a JSON Pointer: a key, or an array index (elem).
+type pathSeg struct {
+	key   []byte // the key, in the text being read or in own
+	own   []byte // a copy of a decoded key, which w.dec does not keep
+	index int
+	elem  bool
+}
+
+// pushSeg opens a step of the JSON Pointer, keeping the buffer of the
+// one that was there before.
+func (w *walker) pushSeg() {
+	if len(w.segs) == cap(w.segs) {
+		w.segs = append(w.segs, pathSeg{})
+	} else {
+		w.segs = w.segs[:len(w.segs)+1]
+	}
+}
+
+// pointer writes out the JSON Pointer of the value being read.
+func (w *walker) pointer() []byte {
+	p := w.path[:0]
+	for i := range w.segs {
+		s := &w.segs[i]
+		p = append(p, '/')
+		if s.elem {
+			p = strconv.AppendInt(p, int64(s.index), 10)
+		} else {
+			p = appendPointer(p, s.key)
+		}
+	}
+	w.path = p
+	return p
 }
 
 type innerJSON struct {
@@ -44,34 +82,47 @@ type innerJSON struct {
 // spliced says the object is an envelope read as part of the one around
 // it: its members keep no name.
 func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, spliced bool) {
-	single := spliced && w.single()
+	obj := w.pos
 	w.pos++
 	w.ws()
 	if w.src[w.pos] == '}' {
 		w.pos++
 		return
 	}
-	pathLen := len(w.path)
-	for {
+	top := len(w.segs)
+	w.pushSeg()
+	for first := true; ; first = false {
 		cs, ce, esc := w.str()
 		key := w.src[cs:ce]
+		seg := &w.segs[top]
+		seg.elem = false
 		if esc {
 			w.dec = jsonscan.AppendUnquoted(w.dec[:0], key)
 			key = w.dec
+			seg.own = append(seg.own[:0], key...)
+			seg.key = seg.own
+		} else {
+			seg.key = key
 		}
 		w.name = w.name[:prefix]
 		if prefix > base {
 			w.name = append(w.name, '_')
 		}
-		w.name = appendSanitized(w.name, key)
-		sanitized := !keyOK(key)
-		w.path = appendPointer(append(w.path[:pathLen], '/'), key)
+		// A key that follows the key rules is its own name.
+		ok := keyOK(key)
+		if ok {
+			w.name = append(w.name, key...)
+		} else {
+			w.name = appendSanitized(w.name, key)
+		}
 		w.ws()
 		w.pos++ // the colon
 		w.ws()
-		w.kept = prefix == base && !sanitized && !spliced
-		if !(w.envelopes && depth == 1 && prefix == base && (isEnvelope(key) || single) && w.splice(lv, base, stamp)) {
-			w.value(lv, base, depth, stamp, sanitized)
+		w.kept = prefix == base && ok && !spliced
+		// An envelope's only member hands on its object too; only the
+		// first member can be the only one.
+		if !(w.envelopes && depth == 1 && prefix == base && (isEnvelope(key) || spliced && first && w.single(obj)) && w.splice(lv, base, stamp)) {
+			w.value(lv, base, depth, stamp, !ok)
 		}
 		w.ws()
 		if w.src[w.pos] == '}' {
@@ -81,7 +132,7 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		w.pos++ // the comma
 		w.ws()
 	}
-	w.path = w.path[:pathLen]
+	w.segs = w.segs[:top]
 }
 
 // appendPointer appends a key escaped for a JSON Pointer.
@@ -145,8 +196,26 @@ func (w *walker) lookup(lv *level, base int) *node {
 	return w.lookupName(lv, name)
 }
 
-// lookupName returns the node of name, made when missing.
+// lookupName returns the node of name, made when missing. Samples alike
+// ask for the same names in the same order, so each node remembers the
+// one asked for after it, which is tried before the index: a node's name
+// is its key in its level's index.
 func (w *walker) lookupName(lv *level, name []byte) *node {
+	if p := w.last; p != nil && p.nextLv == lv && p.next.name == bytesString(name) {
+		w.last = p.next
+		return p.next
+	}
+	n := w.indexed(lv, name)
+	if w.last != nil {
+		w.last.next, w.last.nextLv = n, lv
+	}
+	w.last = n
+	return n
+}
+
+// indexed returns the node of name from the level's index, made when
+// missing.
+func (w *walker) indexed(lv *level, name []byte) *node {
 	if n := lv.index[unsafe.String(unsafe.SliceData(name), len(name))]; n != nil {
 		return n
 	}
@@ -157,7 +226,7 @@ func (w *walker) lookupName(lv *level, name []byte) *node {
 		lv.index[string(name)] = n
 		return n
 	}
-	n := &node{name: string(name), source: string(w.path), formats: fAll}
+	n := &node{name: string(name), source: string(w.pointer()), formats: fAll}
 	lv.index[n.name] = n
 	lv.folded[folded] = n
 	lv.nodes = append(lv.nodes, n)
@@ -222,7 +291,7 @@ func (w *walker) value(lv *level, base, depth int, stamp uint64, sanitized bool)
 			n.addExample(firstElements(w.src[start:w.pos]), false)
 		}
 	case c == '"':
-		if w.jsons && w.content(depth == 1, func() { w.value(lv, base, depth, stamp, sanitized) }) {
+		if w.jsons && w.holdsJSON() && w.content(depth == 1, func() { w.value(lv, base, depth, stamp, sanitized) }) {
 			return
 		}
 		n := w.node(lv, base, stamp, sanitized)
@@ -286,9 +355,10 @@ func (w *walker) elements(n *node, nest int) {
 		w.pos++
 		return
 	}
-	pathLen := len(w.path)
+	top := len(w.segs)
+	w.pushSeg()
 	for i := 0; ; i++ {
-		w.path = strconv.AppendInt(append(w.path[:pathLen], '/'), int64(i), 10)
+		w.segs[top].elem, w.segs[top].index = true, i
 		base := len(w.name)
 		switch w.src[w.pos] {
 		case '[':
@@ -324,7 +394,7 @@ func (w *walker) elements(n *node, nest int) {
 		w.pos++ // the comma
 		w.ws()
 	}
-	w.path = w.path[:pathLen]
+	w.segs = w.segs[:top]
 }
 
 // customShape reports the custom type the object at w.pos has the shape
@@ -365,6 +435,12 @@ func (w *walker) customShape() string {
 	return schema.ShapedLike(string(keys[0]), string(keys[1]))
 }
 
+// holdsJSON reports whether the string at w.pos starts like a JSON object
+// or array: the strings content may read.
+func (w *walker) holdsJSON() bool {
+	return w.pos+1 < len(w.src) && (w.src[w.pos+1] == '{' || w.src[w.pos+1] == '[')
+}
+
 // content reads the JSON string at w.pos as its content, with read, when
 // it holds a JSON object (or an array, when arrays), and reports whether
 // it did.
@@ -384,7 +460,7 @@ func (w *walker) content(arrays bool, read func()) bool {
 	src, pos, chk := w.src, w.pos, w.chk
 	w.src, w.pos, w.chk = buf, start, &in.chk
 	w.depth++
-	w.g.decoded(w.path)
+	w.g.decoded(w.pointer())
 	read()
 	w.depth--
 	w.src, w.pos, w.chk = src, pos, chk
@@ -408,20 +484,20 @@ func (w *walker) splice(lv *level, base int, stamp uint64) bool {
 	return false
 }
 
-// single reports whether the object at w.pos has exactly one member,
-// whose value is an object or a string (which may hold one). It reads
-// ahead without moving.
-func (w *walker) single() bool {
-	i := jsonscan.SkipSpace(w.src, w.pos+1)
+// single reports whether the object at w.src[obj] has exactly one
+// member, whose value is an object or a string (which may hold one). It
+// reads ahead without moving.
+func (w *walker) single(obj int) bool {
+	i := jsonscan.SkipSpace(w.src, obj+1)
 	if i >= len(w.src) || w.src[i] != '"' {
 		return false
 	}
-	i, _, _ = jsonscan.String(w.src, i)
+	i, _ = stringEnd(w.src, i)
 	i = jsonscan.SkipSpace(w.src, jsonscan.SkipSpace(w.src, i)+1)
 	if i >= len(w.src) || w.src[i] != '{' && w.src[i] != '"' {
 		return false
 	}
-	i, _ = jsonscan.SkipValue(w.src, i, 0)
+	i = skipValue(w.src, i)
 	i = jsonscan.SkipSpace(w.src, i)
 	return i < len(w.src) && w.src[i] == '}'
 }
