@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 	"github.com/triggerkit/triggerkit/schema"
@@ -20,7 +22,15 @@ import (
 // samples: nested structs are flattened, slices of primitives wrapped, and
 // keys sanitised. A 1st-level property without an example gets a made-up
 // one, and a note says so.
+//
+// A type FromType cannot read is a *TypeError: one that holds itself
+// (every definition is inlined, and the dialect has no references), or a
+// field of a kind JSON has no value for (a channel, a function, a complex
+// number).
 func FromType(v any, opts Options) (*Result, error) {
+	if err := checkType(reflect.TypeOf(v)); err != nil {
+		return nil, err
+	}
 	r := &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true, Anonymous: true, AllowAdditionalProperties: true}
 	s := r.Reflect(v)
 	if s == nil || s.Type != "object" || s.Properties == nil || s.Properties.Len() == 0 {
@@ -218,4 +228,79 @@ func madeUpExample(n *node, s *jsonschema.Schema) []byte {
 		return quote(nil, e)
 	}
 	return quote(nil, Title(n.name))
+}
+
+// TypeError is a Go type that FromType cannot read.
+type TypeError struct {
+	Type  string // the type, as Go writes it
+	Field string // where it is, from the root type ("Order.Items[].Next"), or ""
+	Msg   string
+}
+
+func (e *TypeError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("type %s: %s", e.Type, e.Msg)
+	}
+	return fmt.Sprintf("type %s at %s: %s", e.Type, e.Field, e.Msg)
+}
+
+// schemaType is the method through which a type gives its own schema to
+// github.com/invopop/jsonschema, which then does not read its fields.
+var schemaType = reflect.TypeFor[interface{ JSONSchema() *jsonschema.Schema }]()
+
+// checkType finds what the reflector cannot read in a type, before it is
+// asked to: it inlines every definition, so that a type holding itself
+// would recurse until the stack overflows, which no caller can recover
+// from; and it panics on a kind JSON has no value for. The fields followed
+// are those the reflector reads (exported or embedded, not tagged "-"). Each
+// struct type is read once along each path, so the cost is linear in the
+// size of the type's tree.
+func checkType(t reflect.Type) error {
+	if t == nil {
+		return &TypeError{Type: "nil", Msg: "want a struct with exported fields"}
+	}
+	var path []reflect.Type // the struct types being read, outermost first
+	var check func(t reflect.Type, field string) error
+	check = func(t reflect.Type, field string) error {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Implements(schemaType) || reflect.PointerTo(t).Implements(schemaType) {
+			return nil
+		}
+		switch t.Kind() {
+		case reflect.Chan, reflect.Func, reflect.Complex64, reflect.Complex128, reflect.UnsafePointer:
+			return &TypeError{Type: t.String(), Field: field, Msg: "JSON has no value of this kind; tag the field json:\"-\""}
+		case reflect.Slice, reflect.Array, reflect.Map:
+			return check(t.Elem(), field+"[]")
+		case reflect.Struct:
+			if slices.Contains(path, t) {
+				return &TypeError{Type: t.String(), Field: field, Msg: "the type holds itself; a trigger payload schema has no references and is two levels deep"}
+			}
+			path = append(path, t)
+			defer func() { path = path[:len(path)-1] }()
+			for i := range t.NumField() {
+				f := t.Field(i)
+				if (f.PkgPath != "" && !f.Anonymous) || tagIgnores(f.Tag.Get("json")) || tagIgnores(f.Tag.Get("jsonschema")) {
+					continue
+				}
+				name := f.Name
+				if field != "" {
+					name = field + "." + f.Name
+				}
+				if err := check(f.Type, name); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return check(t, "")
+}
+
+// tagIgnores reports whether a json or jsonschema struct tag leaves its
+// field out ("-", with or without options).
+func tagIgnores(tag string) bool {
+	name, _, _ := strings.Cut(tag, ",")
+	return name == "-"
 }
