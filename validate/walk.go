@@ -91,6 +91,154 @@ func (s *state) value(n *node, level int) {
 // object checks the object at s.pos against n. Its members' values are at
 // level+1.
 func (s *state) object(n *node, level int) {
+	if n.x != nil || len(n.props) > 64 {
+		s.objectAny(n, level)
+		return
+	}
+	s.objectPlain(n, level)
+}
+
+// objectPlain is object for the dialect's objects: no keywords outside the
+// dialect and at most 64 props, so that the keys seen fit in one word. A
+// key that is the expected one, written plainly, with a schema and
+// following the key rules, costs two word compares; any other goes
+// through the string scan and the look-up.
+func (s *state) objectPlain(n *node, level int) {
+	start := s.pos
+	if !s.enter() {
+		return
+	}
+	src, props := s.src, n.props
+	pos := jsonscan.SkipSpace(src, s.pos+1)
+	// hook says the contact hook reads this object's keys; contact is then
+	// the props index of the contact ID's key, or -1.
+	hook, contact := false, -1
+	if s.wantContact && level == 0 && n == s.v.root && !s.schemaOnly && !s.silent {
+		s.contactRead = true // noteContact looks at each of its keys
+		hook, contact = true, s.v.identity-1
+	}
+	var seen uint64
+	var extras keySet
+	hint := 0
+	if pos < len(src) && src[pos] == '}' {
+		pos++
+	} else {
+		for {
+			if pos >= len(src) || src[pos] != '"' {
+				s.pos = pos
+				s.key() // reports the syntax error
+				return
+			}
+			ks := pos
+			if hint < len(props) && props[hint].fast && s.expected(&props[hint], ks) {
+				p := &props[hint]
+				ke := ks + len(p.quoted) - 1 // the colon
+				pos = ke + 1
+				if pos >= len(src) || src[pos] <= ' ' {
+					pos = jsonscan.SkipSpace(src, pos)
+					if pos >= len(src) {
+						s.pos = pos
+						s.badValue(pos)
+						return
+					}
+				}
+				s.push(ks, ke)
+				if bit := uint64(1) << hint; seen&bit == 0 {
+					seen |= bit
+				} else {
+					s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", p.name)
+				}
+				s.pos = pos
+				s.value(p.node, level+1)
+				if hint == contact && !s.contactFound {
+					s.noteContact(n, hint)
+				}
+				hint++
+			} else {
+				s.pos = pos
+				cs, ce, esc := s.str()
+				if s.fatal {
+					return
+				}
+				ke := s.pos
+				if ke+1 < len(src) && src[ke] == ':' && src[ke+1] > ' ' {
+					s.pos = ke + 1 // compact JSON: the value follows the colon
+				} else {
+					s.ws()
+					if s.pos >= len(src) || src[s.pos] != ':' {
+						s.syntaxWant(":", "after a key")
+						return
+					}
+					s.pos++
+					s.ws()
+					if s.pos >= len(src) {
+						s.badValue(s.pos)
+						return
+					}
+				}
+				i := -1
+				if len(props) > 0 {
+					name := s.text(cs, ce, esc)
+					if hint < len(props) && props[hint].name == name {
+						i = hint
+					} else {
+						i = n.lookup(name)
+					}
+				}
+				s.push(ks, ke)
+				if i >= 0 {
+					p := &props[i]
+					if bit := uint64(1) << i; seen&bit == 0 {
+						seen |= bit
+					} else {
+						s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", p.name)
+					}
+					if !p.keyOK {
+						s.keyRules(p.name, ks, ke)
+					}
+					if p.node != nil {
+						s.value(p.node, level+1)
+					} else {
+						s.undeclared(level + 1)
+					}
+					hint = i + 1
+				} else {
+					s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
+				}
+				if hook && !s.contactFound {
+					s.noteContact(n, i)
+				}
+			}
+			s.npath--
+			if s.fatal {
+				return
+			}
+			pos = s.pos
+			if pos+1 < len(src) && src[pos] == ',' && src[pos+1] == '"' {
+				pos++ // compact JSON: the next key follows the comma
+				continue
+			}
+			if !s.next('}') {
+				return
+			}
+			pos = s.pos
+			if src[pos-1] == '}' {
+				break
+			}
+		}
+	}
+	s.pos = pos
+	s.depth--
+	if seen&n.req != n.req {
+		w := [1]uint64{seen}
+		s.missing(n, w[:], start)
+	}
+}
+
+// objectAny is object for any schema: the keys of objects with more than
+// 64 props are counted in a longer bit set, and the keywords outside the
+// dialect have their hooks in the member loop.
+func (s *state) objectAny(n *node, level int) {
 	start := s.pos
 	if !s.enter() {
 		return
