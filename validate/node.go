@@ -69,6 +69,14 @@ type node struct {
 	// that oneOf can test it without a second scan.
 	simple bool
 
+	// The flags of value's common path, set by index: rawFormat when a
+	// string's format accepts only plain ASCII (format.rawSafe) and strings
+	// are allowed; stringChecked when strings are allowed and have a
+	// format or an annotation to check, annotated when they have an
+	// annotation; more when the node has a const, a oneOf or keywords
+	// outside the dialect.
+	rawFormat, stringChecked, annotated, more bool
+
 	// fold maps the case-folded form of each key to its first props index,
 	// for objects with many properties.
 	fold map[string]int
@@ -126,6 +134,10 @@ func (n *node) trivial() bool {
 // index builds the look-up structures of an object node once its props
 // are final.
 func (n *node) index() {
+	n.annotated = n.role != roleNone || n.identity || n.futureDate
+	n.stringChecked = n.types&tString != 0 && (n.check != fmtNone || n.annotated)
+	n.rawFormat = n.types&tString != 0 && n.check.rawSafe()
+	n.more = n.hasConst || n.oneOf != nil || n.x != nil
 	n.req = 0
 	if len(n.required) > 0 {
 		n.reqMask = make([]uint64, (len(n.props)+63)/64)

@@ -12,21 +12,34 @@ import (
 // value checks the value at s.pos against n.
 func (s *state) value(n *node, level int) {
 	if n.x != nil && (n.x.ref != nil || n.x.never) {
-		if n.x.ref != nil {
-			s.value(n.x.ref, level)
-			return
-		}
-		start := s.pos
-		t := s.skip()
-		if !s.fatal {
-			s.report(RuleComposition, start, s.pos, "%s is not allowed here: the schema is false", describe(t, s.src[start:s.pos]))
-		}
+		s.refOrFalse(n, level)
 		return
 	}
 	start := s.pos
 	var t uint8
 	ok := true
 	switch c := s.src[s.pos]; {
+	case c == '"':
+		t = tString
+		if n.rawFormat {
+			// The format allows only ASCII characters that JSON writes
+			// plainly: when the text up to the next quote is a valid value,
+			// it is also a valid string, and one pass checks both.
+			if q := bytes.IndexByte(s.src[start+1:], '"'); q >= 0 {
+				end := start + 1 + q
+				if text := bytesString(s.src[start+1 : end]); n.check.valid(text) {
+					s.pos = end + 1
+					if n.annotated {
+						s.annotations(n, start, text)
+					}
+					break
+				}
+			}
+		}
+		cs, ce, esc := s.str()
+		if ok = n.types&tString != 0; ok && n.stringChecked && !s.fatal {
+			s.stringChecks(n, start, cs, ce, esc)
+		}
 	case c == '{':
 		t = tObject
 		if ok = n.types&tObject != 0; ok {
@@ -40,25 +53,6 @@ func (s *state) value(n *node, level int) {
 			s.array(n, level)
 		} else {
 			s.skip()
-		}
-	case c == '"':
-		t = tString
-		if n.types&tString != 0 && n.check.rawSafe() {
-			// The format allows only ASCII characters that JSON writes
-			// plainly: when the text up to the next quote is a valid value,
-			// it is also a valid string, and one pass checks both.
-			if q := bytes.IndexByte(s.src[start+1:], '"'); q >= 0 {
-				end := start + 1 + q
-				if text := bytesString(s.src[start+1 : end]); n.check.valid(text) {
-					s.pos = end + 1
-					s.annotations(n, start, text)
-					break
-				}
-			}
-		}
-		cs, ce, esc := s.str()
-		if ok = n.types&tString != 0; ok && !s.fatal && !n.simple {
-			s.stringChecks(n, start, cs, ce, esc)
 		}
 	case c == 't' || c == 'f' || c == 'n':
 		t = s.literal()
@@ -77,6 +71,28 @@ func (s *state) value(n *node, level int) {
 		s.report(RuleType, start, s.pos, "got %s, want %s", describe(t, s.src[start:s.pos]), typeNames(n.types))
 		return
 	}
+	if n.more {
+		s.valueMore(n, start, t, level)
+	}
+}
+
+// refOrFalse checks the value at s.pos against a "$ref" or a false schema.
+func (s *state) refOrFalse(n *node, level int) {
+	if n.x.ref != nil {
+		s.value(n.x.ref, level)
+		return
+	}
+	start := s.pos
+	t := s.skip()
+	if !s.fatal {
+		s.report(RuleComposition, start, s.pos, "%s is not allowed here: the schema is false", describe(t, s.src[start:s.pos]))
+	}
+}
+
+// valueMore applies const, oneOf and the keywords outside the dialect to
+// the value at src[start:s.pos], of type t, once its type and its members
+// are checked.
+func (s *state) valueMore(n *node, start int, t uint8, level int) {
 	if n.hasConst && !s.equal(n.cnst, start, s.pos, t) {
 		s.report(RuleConst, start, s.pos, "got %s, want %s", describe(t, s.src[start:s.pos]), constText(n.cnst))
 	}
