@@ -79,7 +79,11 @@ func detect(events, ids, report, id bool) Kind {
 func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 	var q reqScan
 	q.v, q.src, q.kind, q.evIndex = v, body, kind, -1
-	if !q.quickRun() {
+	if q.quickRun() {
+		if !q.quickFinish() {
+			q.finish()
+		}
+	} else {
 		// Read it again with every check; a payload validated already is
 		// not validated twice.
 		var pay payMemo
@@ -89,11 +93,11 @@ func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 		q = reqScan{}
 		q.v, q.src, q.kind, q.evIndex, q.pay = v, body, kind, -1, pay
 		q.run()
+		if q.bad {
+			return kind, Result{Violations: q.syntaxErrors()}
+		}
+		q.finish()
 	}
-	if q.bad {
-		return kind, Result{Violations: q.syntaxErrors()}
-	}
-	q.finish()
 	if len(q.viol) > 1 {
 		sortByOffset(q.viol)
 	}

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strconv"
+
 	"github.com/triggerkit/triggerkit/internal/jsonscan"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -26,19 +28,17 @@ func (q *reqScan) quickRun() bool {
 	q.root.Start, q.rep.obj.Start = pos, pos
 	q.depth = 1
 	pos = jsonscan.SkipSpace(src, pos+1)
-	q.allKinds = 0xff
 	var have uint16 // the fields read, as bits of their ids
 	for {
 		if pos >= len(src) || src[pos] != '"' {
 			return false
 		}
-		id := quickKey(src[pos:])
+		id, n := quickKey(src[pos:])
 		if id == fOther || id > fIdempotency || have&(1<<id) != 0 {
 			return false
 		}
 		have |= 1 << id
-		q.allKinds &= idKinds(id)
-		if pos += len(fieldNames[id]) + 2; pos < len(src) && src[pos] == ':' {
+		if pos += n; pos < len(src) && src[pos] == ':' {
 			pos++
 		} else {
 			if pos = jsonscan.SkipSpace(src, pos); pos >= len(src) || src[pos] != ':' {
@@ -91,6 +91,14 @@ func (q *reqScan) quickRun() bool {
 		}
 		pos = jsonscan.SkipSpace(src, pos+1)
 	}
+	// The kinds whose calls define every key, as run notes them key by key.
+	q.allKinds = 0xff
+	if have&(1<<fEntityID) != 0 {
+		q.allKinds &= idKinds(fEntityID)
+	}
+	if have&(1<<fPayload|1<<fIdempotency) != 0 {
+		q.allKinds &= idKinds(fPayload)
+	}
 	q.depth = 0
 	q.root.End, q.rep.obj.End = pos, pos
 	if pos = jsonscan.SkipSpace(src, pos); pos < len(src) {
@@ -118,14 +126,16 @@ func (q *reqScan) quickIdempotency() bool {
 				return false
 			}
 			var fd *field
-			switch quickKey(src[pos:]) {
+			id, n := quickKey(src[pos:])
+			switch id {
 			case fKey:
-				fd, pos = &f.key, pos+len(`"key"`)
+				fd = &f.key
 			case fTTL:
-				fd, pos = &f.ttl, pos+len(`"ttlInMilliseconds"`)
+				fd = &f.ttl
 			default:
 				return false
 			}
+			pos += n
 			if fd.present {
 				return false
 			}
@@ -171,37 +181,65 @@ func (q *reqScan) quickIdempotency() bool {
 }
 
 // quickKey returns the id of the field of a report or of its idempotency
-// object whose quoted key b starts with, or fOther: the keys quickRun
-// reads. Each comparison is with a constant of at most 16 bytes, which the
-// compiler turns into word compares.
-func quickKey(b []byte) uint8 {
+// object whose quoted key b starts with, and the length of the quoted key,
+// or fOther: the keys quickRun reads. Each comparison is with a constant
+// of at most 16 bytes, which the compiler turns into word compares.
+func quickKey(b []byte) (id uint8, n int) {
 	if len(b) < len(`"key"`) {
-		return fOther
+		return fOther, 0
 	}
 	switch b[1] {
 	case 't':
 		if len(b) >= len(`"triggerKey"`) && string(b[:len(`"triggerKey"`)]) == `"triggerKey"` {
-			return fTriggerKey
+			return fTriggerKey, len(`"triggerKey"`)
 		}
 		if len(b) >= len(`"ttlInMilliseconds"`) && string(b[:16]) == `"ttlInMillisecon` && string(b[16:19]) == `ds"` {
-			return fTTL
+			return fTTL, len(`"ttlInMilliseconds"`)
 		}
 	case 'p':
 		if len(b) >= len(`"payload"`) && string(b[:len(`"payload"`)]) == `"payload"` {
-			return fPayload
+			return fPayload, len(`"payload"`)
 		}
 	case 'e':
 		if len(b) >= len(`"externalEntityId"`) && string(b[:16]) == `"externalEntityI` && string(b[16:18]) == `d"` {
-			return fEntityID
+			return fEntityID, len(`"externalEntityId"`)
 		}
 	case 'i':
 		if len(b) >= len(`"idempotency"`) && string(b[:len(`"idempotency"`)]) == `"idempotency"` {
-			return fIdempotency
+			return fIdempotency, len(`"idempotency"`)
 		}
 	case 'k':
-		if len(b) >= len(`"key"`) && string(b[:len(`"key"`)]) == `"key"` {
-			return fKey
+		if string(b[:len(`"key"`)]) == `"key"` {
+			return fKey, len(`"key"`)
 		}
 	}
-	return fOther
+	return fOther, 0
+}
+
+// quickFinish is finish for a report that quickRun read, when its
+// envelope has nothing to report: the violations are then the payload's.
+// It returns false, having changed nothing, when finish has more to say.
+func (q *reqScan) quickFinish() bool {
+	f := &q.rep
+	if !q.tk.present || !f.payPresent || !f.key.present || f.key.text == "" {
+		return false
+	}
+	if t := f.ttl.text; f.ttl.present {
+		if !allDigits(t) {
+			return false
+		}
+		if n, err := strconv.ParseInt(t, 10, 64); err != nil || n <= 0 {
+			return false
+		}
+	}
+	if f.id.present {
+		if c, ok := q.contactOf(f); ok && c != "" && equalFoldASCII(c, f.id.text) {
+			return false
+		}
+	} else if q.v.futureKey != "" {
+		return false
+	}
+	q.kind = KindReport // what detect says of a body with a payload
+	q.viol = f.payViol
+	return true
 }

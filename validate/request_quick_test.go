@@ -22,11 +22,15 @@ func fullScan(v *Validator, body []byte, kind Kind) (Kind, Result) {
 	return q.kind, Result{Violations: q.viol}
 }
 
-// quickReads reports whether quickRun reads body to its end.
-func quickReads(v *Validator, body []byte, kind Kind) bool {
+// quickReads reports whether quickRun reads body to its end, and whether
+// quickFinish then finishes it.
+func quickReads(v *Validator, body []byte, kind Kind) (read, finished bool) {
 	var q reqScan
 	q.v, q.src, q.kind, q.evIndex = v, body, kind, -1
-	return q.quickRun()
+	if !q.quickRun() {
+		return false, false
+	}
+	return true, q.quickFinish()
 }
 
 // sameAsFullScan fails when ValidateRequest and the full scan disagree.
@@ -62,11 +66,16 @@ func TestQuickRunReadsUsualReports(t *testing.T) {
 		`{` + tk + `,` + id + `}`, // a Cancel Event under KindAuto
 	}
 	v := orderValidator(t, nil)
-	for _, b := range bodies {
+	for i, b := range bodies {
 		body := []byte(b)
 		for _, kind := range []Kind{KindAuto, KindReport} {
-			if !quickReads(v, body, kind) {
+			read, finished := quickReads(v, body, kind)
+			if !read {
 				t.Errorf("kind %v: the quick path does not read %q", kind, body)
+			}
+			// The first four have nothing to report in their envelope.
+			if finished != (i < 4) {
+				t.Errorf("kind %v: quickFinish says %v of %q", kind, finished, body)
 			}
 			sameAsFullScan(t, v, body, kind)
 			sameAsOracle(t, v, body, kind)
@@ -111,7 +120,7 @@ func TestQuickRunLeavesTheRestToRun(t *testing.T) {
 	}
 	for _, b := range bodies {
 		body := []byte(b)
-		if quickReads(v, body, KindAuto) {
+		if read, _ := quickReads(v, body, KindAuto); read {
 			t.Errorf("the quick path reads %q", body)
 		}
 		for _, kind := range requestKinds {
@@ -131,12 +140,13 @@ func TestQuickKeyRecognisesEachName(t *testing.T) {
 			want = fOther
 		}
 		for _, b := range []string{q, q + `:`, q + ` : "some value"`} {
-			if got := quickKey([]byte(b)); got != want || (want != fOther && knownKey([]byte(b)) != id) {
-				t.Errorf("quickKey(%q) = %d, want %d", b, got, want)
+			got, n := quickKey([]byte(b))
+			if got != want || (want != fOther && (knownKey([]byte(b)) != id || n != len(q))) {
+				t.Errorf("quickKey(%q) = %d, %d, want %d, %d", b, got, n, want, len(q))
 			}
 		}
 		for _, b := range []string{q[:len(q)-1], q[:len(q)-1] + `x"`, strings.ToUpper(q), `"` + q, q[1:]} {
-			if got := quickKey([]byte(b)); got != fOther {
+			if got, _ := quickKey([]byte(b)); got != fOther {
 				t.Errorf("quickKey(%q) = %d, want fOther", b, got)
 			}
 		}
