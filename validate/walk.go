@@ -166,8 +166,9 @@ func (s *state) objectPlain(n *node, level int) {
 				}
 				s.pos = pos
 				s.value(p.node, level+1)
-				if hint == contact && !s.contactFound {
-					s.noteContact(n, hint)
+				if hint == contact && !s.contactFound && !s.fatal {
+					// What noteContact notes, the value's span known.
+					s.contactFound, s.contactStart, s.contactEnd = true, pos, s.pos
 				}
 				hint++
 			} else {
