@@ -132,7 +132,7 @@ func (n *node) trivial() bool {
 }
 
 // index builds the look-up structures of an object node once its props
-// are final.
+// are final, and sets the flags of value's common path.
 func (n *node) index() {
 	n.annotated = n.role != roleNone || n.identity || n.futureDate
 	n.stringChecked = n.types&tString != 0 && (n.check != fmtNone || n.annotated)
