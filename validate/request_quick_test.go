@@ -113,9 +113,10 @@ func TestQuickRunLeavesTheRestToRun(t *testing.T) {
 	}
 	v := orderValidator(t, nil)
 	// The first body's payload has a violation, which allocates: validated
-	// twice, it would allocate twice.
+	// twice, it would allocate more than in the full scan (the race
+	// detector's build allocates once less in ValidateRequest).
 	full := testing.AllocsPerRun(20, func() { fullScan(v, []byte(bodies[0]), KindAuto) })
-	if got := testing.AllocsPerRun(20, func() { v.ValidateRequest([]byte(bodies[0]), KindAuto) }); got != full {
+	if got := testing.AllocsPerRun(20, func() { v.ValidateRequest([]byte(bodies[0]), KindAuto) }); got > full {
 		t.Errorf("ValidateRequest makes %v allocations, the full scan %v: the payload was validated twice", got, full)
 	}
 	for _, b := range bodies {
