@@ -113,11 +113,13 @@ func TestQuickRunLeavesTheRestToRun(t *testing.T) {
 	}
 	v := orderValidator(t, nil)
 	// The first body's payload has a violation, which allocates: validated
-	// twice, it would allocate more than in the full scan (the race
-	// detector's build allocates once less in ValidateRequest).
+	// twice, it would cost about one more payload's allocations than the
+	// full scan. (The race detector's build counts one more or one less
+	// here and there, hence the margin.)
+	pay := testing.AllocsPerRun(20, func() { v.Validate([]byte(bad)) })
 	full := testing.AllocsPerRun(20, func() { fullScan(v, []byte(bodies[0]), KindAuto) })
-	if got := testing.AllocsPerRun(20, func() { v.ValidateRequest([]byte(bodies[0]), KindAuto) }); got > full {
-		t.Errorf("ValidateRequest makes %v allocations, the full scan %v: the payload was validated twice", got, full)
+	if got := testing.AllocsPerRun(20, func() { v.ValidateRequest([]byte(bodies[0]), KindAuto) }); got-full >= pay/2 {
+		t.Errorf("ValidateRequest makes %v allocations, the full scan %v, a payload %v: the payload was validated twice", got, full, pay)
 	}
 	for _, b := range bodies {
 		body := []byte(b)
