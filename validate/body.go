@@ -79,15 +79,35 @@ func detect(events, ids, report, id bool) Kind {
 func (v *Validator) ValidateRequest(body []byte, kind Kind) (Kind, Result) {
 	var q reqScan
 	q.v, q.src, q.kind, q.evIndex = v, body, kind, -1
-	q.run()
-	if q.bad {
-		return kind, Result{Violations: q.syntaxErrors()}
+	if q.quickRun() {
+		if !q.quickFinish() {
+			q.finish()
+		}
+	} else {
+		// Read it again with every check; a payload validated already is
+		// not validated twice.
+		var pay payMemo
+		if r := &q.rep; r.validated && !q.bad {
+			pay = payMemo{true, r.paySpan, r.payViol, r.contactRead, r.contactFound, r.contact}
+		}
+		q = reqScan{}
+		q.v, q.src, q.kind, q.evIndex, q.pay = v, body, kind, -1, pay
+		q.run()
+		if q.bad {
+			return kind, Result{Violations: q.syntaxErrors()}
+		}
+		q.finish()
 	}
-	q.finish()
 	if len(q.viol) > 1 {
-		slices.SortStableFunc(q.viol, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
+		sortByOffset(q.viol)
 	}
 	return q.kind, Result{Violations: q.viol}
+}
+
+// sortByOffset puts a request's violations in the order of the body,
+// keeping the order found for those at one offset.
+func sortByOffset(vs []Violation) {
+	slices.SortStableFunc(vs, func(a, b Violation) int { return cmp.Compare(a.Offset, b.Offset) })
 }
 
 // syntaxErrors reports a body that is not one JSON object as the schema
@@ -144,6 +164,18 @@ type reqScan struct {
 	// its pointer, built when first needed.
 	evIndex  int
 	evPrefix string
+	// pay is the root's payload as quickRun validated it, for run to take
+	// over when it reaches the same value.
+	pay payMemo
+}
+
+// payMemo is what reqScan.payload learnt of a payload.
+type payMemo struct {
+	ok                        bool
+	span                      schema.Span
+	viol                      []Violation
+	contactRead, contactFound bool
+	contact                   schema.Span
 }
 
 // reportFacts is what the scan learnt of a report object: the root of a
@@ -291,6 +323,14 @@ func (q *reqScan) unvalidate() {
 func (q *reqScan) payload(f *reportFacts) {
 	f.payPresent, f.validated = true, true
 	start := q.pos
+	if p := &q.pay; p.ok && f == &q.rep && p.span.Start == start {
+		// The same reading, at the same depth, that quickRun did.
+		p.ok = false
+		q.pos = p.span.End
+		f.paySpan, f.payViol = p.span, p.viol
+		f.contactRead, f.contactFound, f.contact = p.contactRead, p.contactFound, p.contact
+		return
+	}
 	var s state
 	s.v, s.src, s.pos, s.base, s.limit, s.depth = q.v, q.src, start, "/payload", q.v.limit, q.depth
 	s.wantContact = true

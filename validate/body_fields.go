@@ -400,20 +400,26 @@ func (q *reqScan) reportChecks(f *reportFacts) *field {
 			key.bad = true // reported already
 		}
 	}
-	contact, contactOK := "", false
-	switch {
+	contact, contactOK := q.contactOf(f)
+	q.report(&payload, id, key, ttl, haveIdem, contact, contactOK)
+	return key
+}
+
+// contactOf returns the contact ID in the payload of the report f, when
+// it has an externalEntityId to compare it with.
+func (q *reqScan) contactOf(f *reportFacts) (string, bool) {
+	switch id := &f.id; {
 	case !id.present || id.text == "" || !f.validated || q.src[f.paySpan.Start] != '{':
 	case f.contactRead:
 		// The payload's scan noted the member as it passed.
 		if c := f.contact; f.contactFound && q.src[c.Start] == '"' {
 			raw := q.src[c.Start+1 : c.End-1]
-			contact, contactOK = q.text(c.Start+1, c.End-1, bytes.IndexByte(raw, '\\') >= 0), true
+			return q.text(c.Start+1, c.End-1, bytes.IndexByte(raw, '\\') >= 0), true
 		}
 	default:
-		contact, contactOK = q.firstString(f.paySpan.Start, q.v.identityKey)
+		return q.firstString(f.paySpan.Start, q.v.identityKey)
 	}
-	q.report(&payload, id, key, ttl, haveIdem, contact, contactOK)
-	return key
+	return "", false
 }
 
 // strChecked gives a string field read by strField its pointer and, when

@@ -72,7 +72,7 @@ func (f format) valid(s string) bool {
 	case fmtEmail:
 		return schema.IsEmail(s)
 	case fmtURI:
-		return schema.IsURI(s)
+		return uriQuick(s) || schema.IsURI(s)
 	case fmtDecimal:
 		return schema.IsDecimal(s)
 	case fmtRegex:
@@ -111,7 +111,7 @@ func (s *state) annotations(n *node, start int, text string) {
 			s.report(RuleCurrencyCode, start, end, "currency %s is not an ISO 4217 code such as \"USD\"", quoteText(text))
 		}
 	case roleDownloadURL:
-		if !schema.IsHTTPURL(text) {
+		if !uriQuick(text) && !schema.IsHTTPURL(text) {
 			s.report(RuleAttachment, start, end, "downloadUrl %s is not an absolute http or https URL", quoteText(text))
 		}
 	}
@@ -127,3 +127,63 @@ func (s *state) annotations(n *node, start int, text string) {
 		}
 	}
 }
+
+// uriQuick reports whether s is an http or https URL of the plainest kind:
+// the scheme in lower case, a host of unreserved characters, an optional
+// port, and a path, query and fragment of the characters RFC 3986 lets
+// them hold as they are, without percent-escapes. schema.IsURI and
+// schema.IsHTTPURL accept every such URL (TestURIQuickIsURI); false says
+// only that they must decide. It reads each byte once, where IsURI reads
+// the host four times.
+func uriQuick(s string) bool {
+	var rest string
+	switch {
+	case len(s) > len("https://") && s[:len("https://")] == "https://":
+		rest = s[len("https://"):]
+	case len(s) > len("http://") && s[:len("http://")] == "http://":
+		rest = s[len("http://"):]
+	default:
+		return false
+	}
+	i := 0
+	for i < len(rest) && inSet(rest[i], uriHost) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if i < len(rest) && rest[i] == ':' {
+		for i++; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+		}
+	}
+	if i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		return false
+	}
+	fragment := false
+	for ; i < len(rest); i++ {
+		if c := rest[i]; !inSet(c, uriPath) {
+			if c != '#' || fragment {
+				return false
+			}
+			fragment = true
+		}
+	}
+	return true
+}
+
+// uriHost and uriPath mark with "x" the ASCII bytes uriQuick takes as
+// they are: in the host, RFC 3986's unreserved characters; in the path,
+// query and fragment, those, the sub-delims, ":", "@", "/" and "?".
+const (
+	uriHost = "................................" + // 0x00-0x1f
+		".............xx.xxxxxxxxxx......" + // 0x20-0x3f: "-", ".", digits
+		".xxxxxxxxxxxxxxxxxxxxxxxxxx....x" + // 0x40-0x5f: letters, "_"
+		".xxxxxxxxxxxxxxxxxxxxxxxxxx...x." // 0x60-0x7f: letters, "~"
+	uriPath = "................................" + // 0x00-0x1f
+		".x..x.xxxxxxxxxxxxxxxxxxxxxx.x.x" + // 0x20-0x3f: not space, '"', "#", "%", "<", ">"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxx....x" + // 0x40-0x5f: not "[", "\\", "]", "^"
+		".xxxxxxxxxxxxxxxxxxxxxxxxxx...x." // 0x60-0x7f: not "`", "{", "|", "}", DEL
+)
+
+// inSet reports whether set marks c.
+func inSet(c byte, set string) bool { return c < 0x80 && set[c] == 'x' }

@@ -47,6 +47,9 @@ type node struct {
 	keys     map[string]int // key to props index, for objects with many properties
 	required []int          // props indexes of the required keys
 	reqMask  []uint64       // the required keys as a bit set over props
+	// req is reqMask[0] when the object has at most 64 props, which
+	// objectPlain keeps in one word.
+	req uint64
 
 	items *node
 	oneOf []*node
@@ -65,6 +68,14 @@ type node struct {
 	// simple is set when the node checks nothing but type and const, so
 	// that oneOf can test it without a second scan.
 	simple bool
+
+	// The flags of value's common path, set by index: rawFormat when a
+	// string's format accepts only plain ASCII (format.rawSafe) and strings
+	// are allowed; stringChecked when strings are allowed and have a
+	// format or an annotation to check, annotated when they have an
+	// annotation; more when the node has a const, a oneOf or keywords
+	// outside the dialect.
+	rawFormat, stringChecked, annotated, more bool
 
 	// fold maps the case-folded form of each key to its first props index,
 	// for objects with many properties.
@@ -85,6 +96,9 @@ type prop struct {
 	// (allOf, anyOf, oneOf, then, else, $ref, dependencies): the object's
 	// own keywords treat it as undeclared, but it is in the schema.
 	foreign bool
+	// fast marks a key that objectPlain checks without a string scan: plain,
+	// following the key rules, with a schema.
+	fast bool
 	// quoted is `"name":` when plain. When it fits in 16 bytes, w0 and w1
 	// hold its bytes and m0 and m1 mask them, so that the key and its colon
 	// are recognised with two word compares.
@@ -118,18 +132,28 @@ func (n *node) trivial() bool {
 }
 
 // index builds the look-up structures of an object node once its props
-// are final.
+// are final, and sets the flags of value's common path.
 func (n *node) index() {
+	n.annotated = n.role != roleNone || n.identity || n.futureDate
+	n.stringChecked = n.types&tString != 0 && (n.check != fmtNone || n.annotated)
+	n.rawFormat = n.types&tString != 0 && n.check.rawSafe()
+	n.more = n.hasConst || n.oneOf != nil || n.x != nil
+	n.req = 0
 	if len(n.required) > 0 {
 		n.reqMask = make([]uint64, (len(n.props)+63)/64)
 		for _, i := range n.required {
 			n.reqMask[i/64] |= 1 << (i % 64)
 		}
+		if len(n.props) <= 64 {
+			n.req = n.reqMask[0]
+		}
 	}
 	for i := range n.props {
-		if n.props[i].plain = plainKey(n.props[i].name); n.props[i].plain {
-			n.props[i].setQuoted()
+		p := &n.props[i]
+		if p.plain = plainKey(p.name); p.plain {
+			p.setQuoted()
 		}
+		p.fast = p.plain && p.keyOK && p.node != nil
 	}
 	n.keys, n.fold = nil, nil
 	if len(n.props) > lookupLinear {

@@ -12,21 +12,34 @@ import (
 // value checks the value at s.pos against n.
 func (s *state) value(n *node, level int) {
 	if n.x != nil && (n.x.ref != nil || n.x.never) {
-		if n.x.ref != nil {
-			s.value(n.x.ref, level)
-			return
-		}
-		start := s.pos
-		t := s.skip()
-		if !s.fatal {
-			s.report(RuleComposition, start, s.pos, "%s is not allowed here: the schema is false", describe(t, s.src[start:s.pos]))
-		}
+		s.refOrFalse(n, level)
 		return
 	}
 	start := s.pos
 	var t uint8
 	ok := true
 	switch c := s.src[s.pos]; {
+	case c == '"':
+		t = tString
+		if n.rawFormat {
+			// The format allows only ASCII characters that JSON writes
+			// plainly: when the text up to the next quote is a valid value,
+			// it is also a valid string, and one pass checks both.
+			if q := bytes.IndexByte(s.src[start+1:], '"'); q >= 0 {
+				end := start + 1 + q
+				if text := bytesString(s.src[start+1 : end]); n.check.valid(text) {
+					s.pos = end + 1
+					if n.annotated {
+						s.annotations(n, start, text)
+					}
+					break
+				}
+			}
+		}
+		cs, ce, esc := s.str()
+		if ok = n.types&tString != 0; ok && n.stringChecked && !s.fatal {
+			s.stringChecks(n, start, cs, ce, esc)
+		}
 	case c == '{':
 		t = tObject
 		if ok = n.types&tObject != 0; ok {
@@ -40,25 +53,6 @@ func (s *state) value(n *node, level int) {
 			s.array(n, level)
 		} else {
 			s.skip()
-		}
-	case c == '"':
-		t = tString
-		if n.types&tString != 0 && n.check.rawSafe() {
-			// The format allows only ASCII characters that JSON writes
-			// plainly: when the text up to the next quote is a valid value,
-			// it is also a valid string, and one pass checks both.
-			if q := bytes.IndexByte(s.src[start+1:], '"'); q >= 0 {
-				end := start + 1 + q
-				if text := bytesString(s.src[start+1 : end]); n.check.valid(text) {
-					s.pos = end + 1
-					s.annotations(n, start, text)
-					break
-				}
-			}
-		}
-		cs, ce, esc := s.str()
-		if ok = n.types&tString != 0; ok && !s.fatal && !n.simple {
-			s.stringChecks(n, start, cs, ce, esc)
 		}
 	case c == 't' || c == 'f' || c == 'n':
 		t = s.literal()
@@ -77,6 +71,28 @@ func (s *state) value(n *node, level int) {
 		s.report(RuleType, start, s.pos, "got %s, want %s", describe(t, s.src[start:s.pos]), typeNames(n.types))
 		return
 	}
+	if n.more {
+		s.valueMore(n, start, t, level)
+	}
+}
+
+// refOrFalse checks the value at s.pos against a "$ref" or a false schema.
+func (s *state) refOrFalse(n *node, level int) {
+	if n.x.ref != nil {
+		s.value(n.x.ref, level)
+		return
+	}
+	start := s.pos
+	t := s.skip()
+	if !s.fatal {
+		s.report(RuleComposition, start, s.pos, "%s is not allowed here: the schema is false", describe(t, s.src[start:s.pos]))
+	}
+}
+
+// valueMore applies const, oneOf and the keywords outside the dialect to
+// the value at src[start:s.pos], of type t, once its type and its members
+// are checked.
+func (s *state) valueMore(n *node, start int, t uint8, level int) {
 	if n.hasConst && !s.equal(n.cnst, start, s.pos, t) {
 		s.report(RuleConst, start, s.pos, "got %s, want %s", describe(t, s.src[start:s.pos]), constText(n.cnst))
 	}
@@ -91,6 +107,155 @@ func (s *state) value(n *node, level int) {
 // object checks the object at s.pos against n. Its members' values are at
 // level+1.
 func (s *state) object(n *node, level int) {
+	if n.x != nil || len(n.props) > 64 {
+		s.objectAny(n, level)
+		return
+	}
+	s.objectPlain(n, level)
+}
+
+// objectPlain is object for the dialect's objects: no keywords outside the
+// dialect and at most 64 props, so that the keys seen fit in one word. A
+// key that is the expected one (prop.fast, written plainly) is recognised
+// without a string scan and its member costs a few checks; any other goes
+// through the string scan, the look-up and the dialect's key checks.
+func (s *state) objectPlain(n *node, level int) {
+	start := s.pos
+	if !s.enter() {
+		return
+	}
+	src, props := s.src, n.props
+	pos := jsonscan.SkipSpace(src, s.pos+1)
+	// hook says the contact hook reads this object's keys; contact is then
+	// the props index of the contact ID's key, or -1.
+	hook, contact := false, -1
+	if s.wantContact && level == 0 && n == s.v.root && !s.schemaOnly && !s.silent {
+		s.contactRead = true // noteContact looks at each of its keys
+		hook, contact = true, s.v.identity-1
+	}
+	var seen uint64
+	var extras keySet
+	hint := 0
+	if pos < len(src) && src[pos] == '}' {
+		pos++
+	} else {
+		for {
+			if pos >= len(src) || src[pos] != '"' {
+				s.pos = pos
+				s.key() // reports the syntax error
+				return
+			}
+			ks := pos
+			if hint < len(props) && props[hint].fast && s.expected(&props[hint], ks) {
+				p := &props[hint]
+				ke := ks + len(p.quoted) - 1 // the colon
+				pos = ke + 1
+				if pos >= len(src) || src[pos] <= ' ' {
+					pos = jsonscan.SkipSpace(src, pos)
+					if pos >= len(src) {
+						s.pos = pos
+						s.badValue(pos)
+						return
+					}
+				}
+				s.push(ks, ke)
+				if bit := uint64(1) << hint; seen&bit == 0 {
+					seen |= bit
+				} else {
+					s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", p.name)
+				}
+				s.pos = pos
+				s.value(p.node, level+1)
+				if hint == contact && !s.contactFound && !s.fatal {
+					// What noteContact notes, the value's span known.
+					s.contactFound, s.contactStart, s.contactEnd = true, pos, s.pos
+				}
+				hint++
+			} else {
+				s.pos = pos
+				cs, ce, esc := s.str()
+				if s.fatal {
+					return
+				}
+				ke := s.pos
+				if ke+1 < len(src) && src[ke] == ':' && src[ke+1] > ' ' {
+					s.pos = ke + 1 // compact JSON: the value follows the colon
+				} else {
+					s.ws()
+					if s.pos >= len(src) || src[s.pos] != ':' {
+						s.syntaxWant(":", "after a key")
+						return
+					}
+					s.pos++
+					s.ws()
+					if s.pos >= len(src) {
+						s.badValue(s.pos)
+						return
+					}
+				}
+				i := -1
+				if len(props) > 0 {
+					name := s.text(cs, ce, esc)
+					if hint < len(props) && props[hint].name == name {
+						i = hint
+					} else {
+						i = n.lookup(name)
+					}
+				}
+				s.push(ks, ke)
+				if i >= 0 {
+					p := &props[i]
+					if bit := uint64(1) << i; seen&bit == 0 {
+						seen |= bit
+					} else {
+						s.report(RuleDuplicateKey, ks, ke, "duplicate key %q", p.name)
+					}
+					if !p.keyOK {
+						s.keyRules(p.name, ks, ke)
+					}
+					if p.node != nil {
+						s.value(p.node, level+1)
+					} else {
+						s.undeclared(level + 1)
+					}
+					hint = i + 1
+				} else {
+					s.extraKey(n, &extras, ks, ke, cs, ce, esc, level+1)
+				}
+				if hook && !s.contactFound {
+					s.noteContact(n, i)
+				}
+			}
+			s.npath--
+			if s.fatal {
+				return
+			}
+			pos = s.pos
+			if pos+1 < len(src) && src[pos] == ',' && src[pos+1] == '"' {
+				pos++ // compact JSON: the next key follows the comma
+				continue
+			}
+			if !s.next('}') {
+				return
+			}
+			pos = s.pos
+			if src[pos-1] == '}' {
+				break
+			}
+		}
+	}
+	s.pos = pos
+	s.depth--
+	if seen&n.req != n.req {
+		w := [1]uint64{seen}
+		s.missing(n, w[:], start)
+	}
+}
+
+// objectAny is object for any schema: the keys of objects with more than
+// 64 props are counted in a longer bit set, and the keywords outside the
+// dialect have their hooks in the member loop.
+func (s *state) objectAny(n *node, level int) {
 	start := s.pos
 	if !s.enter() {
 		return
