@@ -312,9 +312,10 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 		if m.Value.Kind != schema.Array || len(m.Value.Elems) == 0 {
 			c.problem(m.Value.Pointer(), "oneOf is not a non-empty array")
 		}
+		next := 0 // s.Options lists the object options in order
 		for _, e := range m.Value.Elems {
 			if e.Kind == schema.Object {
-				n.oneOf = append(n.oneOf, c.compile(schemaOf(s, e), depth+1))
+				n.oneOf = append(n.oneOf, c.compile(schemaOf(s, e, &next), depth+1))
 			} else {
 				n.oneOf = append(n.oneOf, c.sub(e, depth+1, "oneOf option"))
 			}
@@ -344,10 +345,18 @@ func (c *compiler) compile(s *schema.Schema, depth int) *node {
 	return n
 }
 
-// schemaOf returns the dialect's Schema of a oneOf option of s.
-func schemaOf(s *schema.Schema, e *schema.Node) *schema.Schema {
-	for _, o := range s.Options {
+// schemaOf returns the dialect's Schema of a oneOf option of s. The
+// options are asked for in order: *next is the index in s.Options of the
+// one expected, tried first so that a oneOf costs one look-up per option,
+// not a search of the options before it.
+func schemaOf(s *schema.Schema, e *schema.Node, next *int) *schema.Schema {
+	if i := *next; i < len(s.Options) && s.Options[i].Node == e {
+		*next = i + 1
+		return s.Options[i]
+	}
+	for i, o := range s.Options {
 		if o.Node == e {
+			*next = i + 1
 			return o
 		}
 	}
