@@ -126,7 +126,15 @@ func (x *exampler) made(s *schema.Schema) string {
 		return "[]"
 	case "object":
 		b := []byte{'{'}
-		v, whole := &jv{kind: 'o'}, true
+		// The value is built as the text is, a member at a time, and put
+		// together at the end: put would search the keys for each.
+		var v objectBuilder
+		if s.Required != nil {
+			v = newObject(len(s.Required.Value.Elems))
+		} else {
+			v = newObject(0)
+		}
+		whole := true
 		n := 0
 		for name := range requiredNames(s) {
 			p := s.Prop(name)
@@ -141,12 +149,12 @@ func (x *exampler) made(s *schema.Schema) string {
 			b = appendJSONString(b, name)
 			b = append(b, ':')
 			b = append(b, e...)
-			v.put(name, x.parse(e))
+			v.add(name, x.parse(e))
 			whole = whole && !x.unparsed[e]
 		}
 		t := string(append(b, '}'))
 		if whole {
-			x.known(t, v)
+			x.known(t, v.done())
 		}
 		return t
 	}

@@ -75,30 +75,55 @@ func nodeValue(n *schema.Node) *jv {
 // value. A long object finds its keys again through a map, so that the
 // cost stays linear, and the keys are written into one string.
 func objectValue(ms []*schema.Member) *jv {
-	v := &jv{kind: 'o', keys: make([]string, 0, len(ms)), vals: make([]*jv, 0, len(ms))}
-	var at map[string]int
-	if len(ms) > 16 {
-		at = make(map[string]int, len(ms))
-	}
+	o := newObject(len(ms))
 	for _, m := range ms {
-		val := nodeValue(m.Value)
-		i, ok := -1, false
-		if at != nil {
-			i, ok = at[m.Name]
-		} else {
-			i = slices.Index(v.keys, m.Name)
-			ok = i >= 0
-		}
-		if ok {
-			v.vals[i] = val
-			continue
-		}
-		if at != nil {
-			at[m.Name] = len(v.keys)
-		}
-		v.keys = append(v.keys, m.Name)
-		v.vals = append(v.vals, val)
+		o.add(m.Name, nodeValue(m.Value))
 	}
+	return o.done()
+}
+
+// objectBuilder makes an object of members added one by one, as put adds
+// them, at a cost linear in the members: a long object finds its keys
+// again through a map.
+type objectBuilder struct {
+	v  *jv
+	at map[string]int
+}
+
+// newObject starts an object of about n members.
+func newObject(n int) objectBuilder {
+	o := objectBuilder{v: &jv{kind: 'o', keys: make([]string, 0, n), vals: make([]*jv, 0, n)}}
+	if n > 16 {
+		o.at = make(map[string]int, n)
+	}
+	return o
+}
+
+// add adds a member: a key given again keeps its place and takes the
+// later value.
+func (o *objectBuilder) add(name string, val *jv) {
+	v := o.v
+	i, ok := -1, false
+	if o.at != nil {
+		i, ok = o.at[name]
+	} else {
+		i = slices.Index(v.keys, name)
+		ok = i >= 0
+	}
+	if ok {
+		v.vals[i] = val
+		return
+	}
+	if o.at != nil {
+		o.at[name] = len(v.keys)
+	}
+	v.keys = append(v.keys, name)
+	v.vals = append(v.vals, val)
+}
+
+// done writes the keys of the object into one string and returns it.
+func (o *objectBuilder) done() *jv {
+	v := o.v
 	var text []byte
 	ends := make([]int, len(v.keys))
 	for i, k := range v.keys {
