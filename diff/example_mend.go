@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 
+	"github.com/triggerkit/triggerkit/schema"
 	"github.com/triggerkit/triggerkit/validate"
 )
 
@@ -20,10 +21,28 @@ func (x *exampler) mend(p *jv, errs []validate.Violation, keep string, need Side
 		stuck[ptr] = true
 		return true
 	}
+	// done is the last object that addRequired completed, and its number
+	// of keys then. A validator reports the keys an object lacks one
+	// after another, and the first time they all go in; while the object
+	// is the same and has no key more (mending puts values, and removes
+	// none), addRequired would find nothing to add, and is not asked
+	// again: asking costs the object's keys each time.
+	var done completed
 	for _, v := range errs {
 		if v.Rule == validate.RuleRequired {
+			if done.obj != nil && done.ptr == v.Pointer {
+				if obj := p.get(v.Pointer); obj == done.obj && len(obj.keys) == done.keys {
+					if !fail(v.Pointer) {
+						return false
+					}
+					continue
+				}
+			}
 			if !x.addRequired(p, v.Pointer, keep) && !fail(v.Pointer) {
 				return false
+			}
+			if obj := p.get(v.Pointer); obj != nil {
+				done = completed{v.Pointer, obj, len(obj.keys)}
 			}
 			continue
 		}
@@ -35,6 +54,14 @@ func (x *exampler) mend(p *jv, errs []validate.Violation, keep string, need Side
 		}
 	}
 	return true
+}
+
+// completed is an object that addRequired completed, at ptr, and its
+// number of keys then.
+type completed struct {
+	ptr  string
+	obj  *jv
+	keys int
 }
 
 // addRequired gives the object at ptr every key that either version
@@ -50,14 +77,19 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 		// The keys are mostly in the order required lists them (made
 		// writes them so): each name is first compared with the key after
 		// the last one found. A long object's keys are looked up in a set,
-		// so that the cost stays linear whatever the order.
+		// so that the cost stays linear whatever the order. The keys
+		// looked at are those the object had before this pass (the root
+		// gets its new keys in place); the ones it gets are in fresh.
+		have := obj.keys
 		var keys map[string]bool
-		if len(obj.keys) > 64 {
-			keys = make(map[string]bool, len(obj.keys))
-			for _, k := range obj.keys {
+		if len(have) > 64 {
+			keys = make(map[string]bool, len(have))
+			for _, k := range have {
 				keys[k] = true
 			}
 		}
+		var target *jv            // the object at ptr, owned, once it gets a key
+		var fresh map[string]bool // the keys it got in this pass, once many
 		next := 0
 		for name := range requiredNames(s) {
 			switch {
@@ -65,18 +97,40 @@ func (x *exampler) addRequired(p *jv, ptr, keep string) bool {
 				if keys[name] {
 					continue
 				}
-			case next < len(obj.keys) && obj.keys[next] == name:
+			case next < len(have) && have[next] == name:
 				next++
 				continue
 			default:
-				if i := slices.Index(obj.keys, name); i >= 0 {
+				if i := slices.Index(have, name); i >= 0 {
 					next = i + 1
 					continue
 				}
 			}
 			if child := ptr + "/" + escape(name); child != keep {
+				// A name listed twice was given its value already: the
+				// same value again would change nothing.
+				if target != nil && gotKey(target, len(have), fresh, name) {
+					continue
+				}
 				ps, _ := x.look.schemaAt(x.root[side], child)
-				p.set(child, x.sample(ps))
+				val := x.sample(ps)
+				// The object is made owned once for all the keys it gets,
+				// which it lacks: they go in without a search of its keys.
+				if target == nil {
+					target = p.owned(schema.Pointer(ptr))
+				}
+				if target != nil && target.kind == 'o' {
+					target.putNew(name, val)
+				}
+				if target != nil && len(target.keys)-len(have) > 16 {
+					if fresh == nil {
+						fresh = make(map[string]bool)
+						for _, k := range target.keys[len(have) : len(target.keys)-1] {
+							fresh[k] = true
+						}
+					}
+					fresh[name] = true
+				}
 				added = true
 			}
 		}
@@ -190,4 +244,14 @@ func isChild(path, parent, key string) bool {
 		return false
 	}
 	return path[len(parent)+1:] == escape(key)
+}
+
+// gotKey reports whether the object obj, which had n keys before this
+// pass of addRequired, got the key name in it: the keys it got are
+// compared while few, and looked up in fresh after that.
+func gotKey(obj *jv, n int, fresh map[string]bool, name string) bool {
+	if fresh != nil {
+		return fresh[name]
+	}
+	return slices.Contains(obj.keys[n:], name)
 }

@@ -165,6 +165,14 @@ func (v *jv) put(name string, val *jv) {
 	v.vals = appendOne(v.vals, val)
 }
 
+// putNew adds a member whose key v lacks, with no search of its keys.
+func (v *jv) putNew(name string, val *jv) {
+	var buf [64]byte
+	v.keys = appendOne(v.keys, name)
+	v.members = appendOne(v.members, string(append(appendJSONString(buf[:0], name), ':')))
+	v.vals = appendOne(v.vals, val)
+}
+
 // appendOne appends v to s, growing a full s by a quarter: the lists of a
 // shallow copy are full, and most get one key more or none.
 func appendOne[T any](s []T, v T) []T {
