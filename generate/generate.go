@@ -114,6 +114,7 @@ func (g *Generator) walk(sample []byte, start int) {
 	w.name, w.segs = w.name[:0], w.segs[:0]
 	g.root.count++
 	w.scopes = w.scopes[:0]
+	clear(w.renames) // the sample's own: its stamps are not used again
 	w.pushScope(start, 1)
 	w.members(g.root, 0, 0, 1, g.next(), false)
 	w.popScope()

@@ -216,6 +216,7 @@ type scope struct {
 	kept     map[string]bool
 	keptDone bool
 	filter   int // the object's index in chk.filters plus one, once mayHave found it
+	id       int // the walker's number of the scope, for its renames
 }
 
 func (s *scope) isKept(name string) bool {
@@ -250,6 +251,8 @@ func (w *walker) pushScope(start, depth int) {
 	}
 	s := &w.scopes[len(w.scopes)-1]
 	s.src, s.chk, s.start, s.depth, s.filter = w.src, w.chk, start, depth, 0
+	w.scopeID++
+	s.id = w.scopeID
 }
 
 func (w *walker) popScope() {

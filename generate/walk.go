@@ -29,6 +29,11 @@ type walker struct {
 	kept   bool
 	regex  regexCache
 	last   *node // the node lookupName returned last
+	// renames holds, for each name numbered in an output object of the
+	// sample being read, the first number not known to be taken (see
+	// node); scopeID numbers the scopes opened, so that each has its own.
+	renames map[renameKey]int
+	scopeID int
 	// envelopes: Wix envelopes are read as part of the sample (see
 	// envelope.go); jsons: strings holding JSON are read as their content.
 	envelopes, jsons bool
@@ -168,7 +173,14 @@ func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 	}
 	if n == nil || n.stamp == stamp {
 		end := len(w.name)
-		for i := 2; ; i++ {
+		// The numbers tried before for this name, in this scope and
+		// container, were kept or taken, and stay so: the search goes on
+		// from the number after the last one found, so that numbering K
+		// names alike costs K tries, not K*K.
+		k := renameKey{lv: lv, stamp: stamp, scope: sc.id, name: bytesString(w.name[base:end])}
+		from := max(2, w.renames[k])
+		i := from
+		for ; ; i++ {
 			w.name = strconv.AppendInt(append(w.name[:end], '_'), int64(i), 10)
 			name := w.name[base:]
 			if len(name) > maxKeyLen {
@@ -181,11 +193,29 @@ func (w *walker) node(lv *level, base int, stamp uint64, sanitized bool) *node {
 				break
 			}
 		}
+		if i > from+1 {
+			// Kept only once a search went past a number taken: the
+			// first search costs one try more.
+			if w.renames == nil {
+				w.renames = make(map[renameKey]int)
+			}
+			k.name = string(w.name[base:end])
+			w.renames[k] = i + 1
+		}
 		n.renamed = true
 	}
 	n.stamp = stamp
 	n.sanitized = n.sanitized || sanitized
 	return n
+}
+
+// renameKey identifies the names numbered from one name in one level,
+// for one container (stamp) and one scope.
+type renameKey struct {
+	lv    *level
+	stamp uint64
+	scope int
+	name  string
 }
 
 func (w *walker) lookup(lv *level, base int) *node {
