@@ -167,6 +167,25 @@ func (p *parser) sweep() {
 		p.seen[i].reset()
 	}
 	p.nseen = 0
+	p.trimSeen()
+}
+
+// trimSeen bounds the name tables kept for the next input, as the chunks
+// are: an input with large objects nested deep leaves a table for each
+// level, and a Parser keeps no more of them than maxRetained bytes.
+func (p *parser) trimSeen() {
+	const header = int(unsafe.Sizeof(nameTable{}))
+	size := 0
+	for i := range p.seen {
+		if size += header + cap(p.seen[i].slots)*8; size > maxRetained/2 {
+			clear(p.seen[i:])
+			p.seen = p.seen[:i]
+			break
+		}
+	}
+	if cap(p.seen)*header > maxRetained/2 {
+		p.seen = append([]nameTable(nil), p.seen...)
+	}
 }
 
 type parser struct {
