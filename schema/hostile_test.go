@@ -59,3 +59,40 @@ func TestParserBoundsRetainedNameTables(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadKeepsPositionsWhenSrcChanges is the regression test for the
+// package's Parse, ParseValue and Load, which copy the text they read,
+// building the line table lazily from the caller's bytes: a caller that
+// reused its buffer after Load got positions of the new bytes for the
+// document it had loaded.
+func TestLoadKeepsPositionsWhenSrcChanges(t *testing.T) {
+	const src = "{\"type\": \"object\",\n \"title\": \"\u00e9t\u00e9\"}"
+	parsers := map[string]func(string, []byte) (*File, error){
+		"Parse":      Parse,
+		"ParseValue": ParseValue,
+		"Load": func(name string, src []byte) (*File, error) {
+			d, err := Load(name, src)
+			return d.File, err
+		},
+	}
+	for name, parse := range parsers {
+		buf := []byte(src)
+		f, err := parse("a.json", buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title := f.Root.Get("title").Value
+		for i := range buf {
+			buf[i] = '\n'
+		}
+		if got, want := f.Position(title.Span.End), (Position{Offset: title.Span.End, Line: 2, Column: 18}); got != want {
+			t.Errorf("%s: after the caller's bytes changed, the end of the title is at %v, want %v", name, got, want)
+		}
+		if got := f.CharColumn(title.Span.End); got != 16 {
+			t.Errorf("%s: after the caller's bytes changed, the end of the title is at character %d, want 16", name, got)
+		}
+		if string(f.Src) != src || title.Text != "\u00e9t\u00e9" {
+			t.Errorf("%s: after the caller's bytes changed, the file's text is %q and the title %q", name, f.Src, title.Text)
+		}
+	}
+}

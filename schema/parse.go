@@ -41,9 +41,13 @@ func ParseValue(name string, src []byte) (*File, error) {
 	return parse(name, src, false)
 }
 
+// parse reads a copy of src, which the File keeps as its Src: its
+// strings, and its line table, which is built from Src when it is first
+// needed, do not change when the caller's src does.
 func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p := &parser{}
-	return p.parse(&File{Name: name, Src: src}, string(src), wantObject)
+	own := bytes.Clone(src)
+	return p.parse(&File{Name: name, Src: own}, unsafe.String(unsafe.SliceData(own), len(own)), wantObject)
 }
 
 // Parser parses schema files and builds their Documents, keeping the
