@@ -2,9 +2,11 @@ package schema
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
+	"weak"
 )
 
 // nestedLargeObjects returns objects nested depth deep, each with members
@@ -159,5 +161,33 @@ func TestParserBoundsRetainedMaps(t *testing.T) {
 		if len(s.Props) == indexMin && (s.Prop("p15") == nil || !s.IsRequired("p15") || s.Prop("p16") != nil || s.IsRequired("p16")) {
 			t.Fatalf("%s: the index does not find p15, or finds p16", s.Node.Pointer())
 		}
+	}
+}
+
+// TestParserResetDropsTheTree is the regression test for a Parser whose
+// stack of open objects and arrays kept, past its length, the nodes of the
+// last input's deepest path: the root node alone holds the whole tree, and
+// through its strings the caller's bytes, alive after Reset.
+func TestParserResetDropsTheTree(t *testing.T) {
+	for _, size := range []int{10, 2000} {
+		src := largeSchema(size)
+		gone := weak.Make(&src[0])
+		var p Parser
+		if _, err := p.Load("a.json", src); err != nil {
+			t.Fatal(err)
+		}
+		src = nil
+		p.Reset()
+		runtime.GC()
+		runtime.GC()
+		if gone.Value() != nil {
+			t.Errorf("%d properties: the bytes read are alive after Reset", size)
+		}
+		for i, o := range p.p.open[:cap(p.p.open)] {
+			if o != (openValue{}) {
+				t.Errorf("%d properties: the stack of open values keeps a node at %d after Reset", size, i)
+			}
+		}
+		runtime.KeepAlive(&p)
 	}
 }

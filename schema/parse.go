@@ -164,6 +164,10 @@ func (p *parser) sweep() {
 	p.elemPtrs.sweep()
 	p.openMembers = resetSlice(p.openMembers)
 	p.openElems = resetSlice(p.openElems)
+	// The stack of open values is popped without zeroing: its entries up
+	// to the input's depth hold its nodes, each of which would keep the
+	// whole tree alive.
+	clear(p.open[:min(p.deepest, cap(p.open))])
 	p.open = resetSlice(p.open)
 	clear(p.path[:cap(p.path)]) // popped tokens are left in place
 	p.path = resetSlice(p.path)
@@ -197,6 +201,7 @@ type parser struct {
 	text      string // src as a string: keys and values are cut from it
 	pos       int
 	depth     int
+	deepest   int // the greatest depth reached, which bounds the stacks used
 	f         *File
 	path      []pathToken // where the parser is, for the pointers of errors
 	spaceLine int         // the last line on which a bad space was met
@@ -798,6 +803,7 @@ func (p *parser) escapeChar(off int) string {
 
 func (p *parser) enter(ptr int) {
 	p.depth++
+	p.deepest = max(p.deepest, p.depth)
 	if p.depth > MaxDepth {
 		p.fatalf(ErrTooDeep, p.pos, ptr, "nesting deeper than %d levels", MaxDepth)
 	}
