@@ -169,7 +169,10 @@ func (p *parser) sweep() {
 	// whole tree alive.
 	clear(p.open[:min(p.deepest, cap(p.open))])
 	p.open = resetSlice(p.open)
-	clear(p.path[:cap(p.path)]) // popped tokens are left in place
+	// Popped tokens are left in place too, no deeper than the input: the
+	// entries past its depth are zero already, and are not zeroed again
+	// after every input once a deep one has made room for them.
+	clear(p.path[:min(p.deepest, cap(p.path))])
 	p.path = resetSlice(p.path)
 	for i := range p.seen[:p.nseen] {
 		p.seen[i].reset()
