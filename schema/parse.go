@@ -188,7 +188,7 @@ func (p *parser) trimSeen() {
 	const header = int(unsafe.Sizeof(nameTable{}))
 	size := 0
 	for i := range p.seen {
-		if size += header + cap(p.seen[i].slots)*8; size > maxRetained/2 {
+		if size += header + (cap(p.seen[i].slots)+cap(p.seen[i].spill))*8; size > maxRetained/2 {
 			clear(p.seen[i:])
 			p.seen = p.seen[:i]
 			break
@@ -931,18 +931,35 @@ func (p *parser) endObject(n *Node, base, seen int) {
 // members, so that it holds no pointers and is zeroed at the cost of its
 // size. Its hashes are seeded at random, so that no input makes its probes
 // long.
+//
+// The table of each object starts small and doubles as the object grows,
+// within the room a larger object left when there is room: the slots past
+// the table's length are zero, and only its length is zeroed when the
+// object ends, so that an object costs what its own members need however
+// large an earlier object was.
 type nameTable struct {
 	slots []uint64 // the hash's upper half, and the member's place plus one; 0 is empty
 	n     int      // how many slots are used
+	spill []uint64 // the slots of a table being doubled within its room
 }
 
 // maxTableSlots is the most slots a nameTable keeps for its next object.
 const maxTableSlots = 1 << 14
 
+// start makes the table ready for an object's first size slots.
+func (t *nameTable) start(size int) {
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		return
+	}
+	t.slots = make([]uint64, size)
+}
+
 func (t *nameTable) reset() {
 	clear(t.slots)
-	if len(t.slots) > maxTableSlots {
-		t.slots = nil
+	t.slots = t.slots[:0]
+	if cap(t.slots) > maxTableSlots {
+		t.slots, t.spill = nil, nil
 	}
 	t.n = 0
 }
@@ -969,7 +986,15 @@ func (t *nameTable) add(at, i int, h uint64) {
 		return
 	}
 	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
+	if size := 2 * len(old); cap(old) >= size {
+		// Doubled in place: the slots are moved aside, and the room
+		// past them is zero.
+		t.spill = append(t.spill[:0], old...)
+		clear(old)
+		t.slots, old = old[:size], t.spill
+	} else {
+		t.slots = make([]uint64, size)
+	}
 	mask := len(t.slots) - 1
 	for _, e := range old {
 		if e == 0 {
@@ -1008,9 +1033,7 @@ func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *int) {
 		*seen = p.nseen
 		p.nseen++
 		t := &p.seen[*seen]
-		if len(t.slots) < 4*small {
-			t.slots = make([]uint64, 4*small)
-		}
+		t.start(4 * small)
 		for i, o := range ms[:len(ms)-1] {
 			h := p.hash(o.Name)
 			if at := t.find(ms, o.Name, h); t.slots[at] == 0 {
