@@ -268,3 +268,77 @@ func TestParserNameTableCostsTheObjectsSize(t *testing.T) {
 	}
 	room[len(room)-1] = 0
 }
+
+// checkIdle checks what a Parser keeps between calls: the room past its
+// stacks' lengths and past its name tables is zero, so that it holds
+// nothing of an input and costs nothing to the next.
+func checkIdle(t *testing.T, p *Parser) {
+	t.Helper()
+	for i, o := range p.p.open[:cap(p.p.open)] {
+		if o != (openValue{}) {
+			t.Fatalf("open value %d is kept", i)
+		}
+	}
+	for i, tok := range p.p.path[:cap(p.p.path)] {
+		if tok != (pathToken{}) {
+			t.Fatalf("path token %d is kept", i)
+		}
+	}
+	for i, m := range p.p.openMembers[:cap(p.p.openMembers)] {
+		if m != nil {
+			t.Fatalf("open member %d is kept", i)
+		}
+	}
+	for i, e := range p.p.openElems[:cap(p.p.openElems)] {
+		if e != nil {
+			t.Fatalf("open element %d is kept", i)
+		}
+	}
+	for i, tab := range p.p.seen {
+		if tab.n != 0 || len(tab.slots) != 0 {
+			t.Fatalf("name table %d is in use: %d names, %d slots", i, tab.n, len(tab.slots))
+		}
+		for j, e := range tab.slots[:cap(tab.slots)] {
+			if e != 0 {
+				t.Fatalf("name table %d keeps slot %d", i, j)
+			}
+		}
+	}
+}
+
+// FuzzParserSequence parses a, then b as a value, then, after a Reset or
+// not, c, with one Parser: c's document is that of a fresh Load, and
+// after every call the Parser keeps nothing of an input but its chunks.
+func FuzzParserSequence(f *testing.F) {
+	seeds := [][]byte{
+		nestedLargeObjects(40, 9),
+		nestedLargeObjects(3, 300),
+		[]byte(`[{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "a": 10}, {"a": 1,`),
+		[]byte("\ufeff{\u00a0\"a\": 'b', // c\n \"d\": [1,], \"e\": tru}"),
+		largeSchema(30),
+		manyIndexedSchemas(3),
+	}
+	for i, a := range seeds {
+		f.Add(a, seeds[(i+1)%len(seeds)], seeds[(i+2)%len(seeds)], i%2 == 0)
+	}
+	f.Fuzz(func(t *testing.T, a, b, c []byte, reset bool) {
+		var p Parser
+		p.Load("a.json", a)
+		checkIdle(t, &p)
+		p.ParseValue("b.json", b)
+		checkIdle(t, &p)
+		if reset {
+			p.Reset()
+			checkIdle(t, &p)
+		}
+		got, gotErr := p.Load("c.json", c)
+		checkIdle(t, &p)
+		want, wantErr := Load("c.json", c)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("error %v, want %v", gotErr, wantErr)
+		}
+		if g, w := dumpDoc(got), dumpDoc(want); g != w {
+			t.Fatalf("the reused parser's document differs:\n%s", firstDiff(g, w))
+		}
+	})
+}
