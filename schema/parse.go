@@ -31,6 +31,9 @@ const maxErrors = 25
 // File.Root is usable for further checks whenever the input's structure is
 // clear. After an error it cannot step over, such as an unexpected end of
 // input, File.Root is nil.
+//
+// Parse reads a copy of src, which the File keeps as its Src: the File,
+// its strings and its positions do not change when the caller's src does.
 func Parse(name string, src []byte) (*File, error) {
 	return parse(name, src, true)
 }
