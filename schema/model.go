@@ -223,20 +223,24 @@ func (b *builder) sweep() {
 // the next, up to maxRetainedMap entries in all: clearing a map keeps its
 // room, so that each is counted by the most entries it has held.
 type mapPool[V any] struct {
-	maps []map[string]V
-	held []int // the most entries each of maps has held
+	maps []pooledMap[V]
 	used int
+}
+
+// pooledMap is a map of a mapPool and the most entries it has held.
+type pooledMap[V any] struct {
+	m    map[string]V
+	held int
 }
 
 // get returns an empty map for n entries.
 func (m *mapPool[V]) get(n int) map[string]V {
 	if m.used < len(m.maps) {
 		m.used++
-		return m.maps[m.used-1]
+		return m.maps[m.used-1].m
 	}
 	x := make(map[string]V, n)
-	m.maps = append(m.maps, x)
-	m.held = append(m.held, 0)
+	m.maps = append(m.maps, pooledMap[V]{m: x})
 	m.used++
 	return x
 }
@@ -244,17 +248,18 @@ func (m *mapPool[V]) get(n int) map[string]V {
 // reset clears the maps handed out and drops those past the bound.
 func (m *mapPool[V]) reset() {
 	total := 0
-	for i, x := range m.maps {
+	for i := range m.maps {
+		x := &m.maps[i]
 		if i < m.used {
-			m.held[i] = max(m.held[i], len(x))
+			x.held = max(x.held, len(x.m))
 		}
-		if total += m.held[i]; total > maxRetainedMap {
+		if total += x.held; total > maxRetainedMap {
 			clear(m.maps[i:])
-			m.maps, m.held = m.maps[:i], m.held[:i]
+			m.maps = m.maps[:i]
 			break
 		}
 		if i < m.used {
-			clear(x)
+			clear(x.m)
 		}
 	}
 	m.used = 0

@@ -943,7 +943,7 @@ func (p *parser) endObject(n *Node, base, seen int) {
 type nameTable struct {
 	slots []uint64 // the hash's upper half, and the member's place plus one; 0 is empty
 	n     int      // how many slots are used
-	spill []uint64 // the slots of a table being doubled within its room
+	spill []uint64 // the slots of a table doubled to the end of its room
 }
 
 // maxTableSlots is the most slots a nameTable keeps for its next object.
@@ -989,13 +989,22 @@ func (t *nameTable) add(at, i int, h uint64) {
 		return
 	}
 	old := t.slots
-	if size := 2 * len(old); cap(old) >= size {
-		// Doubled in place: the slots are moved aside, and the room
-		// past them is zero.
+	size := 2 * len(old)
+	var aside []uint64
+	switch {
+	case cap(old) >= size+len(old):
+		// Doubled within the room: the slots are moved aside past the
+		// doubled table, where the room is zero, and zeroed there after.
+		aside = old[size : size+len(old)]
+		copy(aside, old)
+		clear(old)
+		t.slots, old = old[:size], aside
+	case cap(old) >= size:
+		// Doubled to the end of the room: the slots are moved to spill.
 		t.spill = append(t.spill[:0], old...)
 		clear(old)
 		t.slots, old = old[:size], t.spill
-	} else {
+	default:
 		t.slots = make([]uint64, size)
 	}
 	mask := len(t.slots) - 1
@@ -1009,6 +1018,7 @@ func (t *nameTable) add(at, i int, h uint64) {
 		}
 		t.slots[j] = e
 	}
+	clear(aside)
 }
 
 // noteDuplicate records the last of an object's members, ms, if an earlier
