@@ -80,10 +80,12 @@ func TestLinterErrorsKeepTheirStrings(t *testing.T) {
 
 	buf = []byte(src)
 	var got error
+	taken := false // next's own: it runs on a goroutine of the stream
 	_, serr := l.Stream(context.Background(), func() (Input, bool) {
-		if buf == nil || got != nil {
+		if taken {
 			return Input{}, false
 		}
+		taken = true
 		return Input{Name: "a.json", Src: buf}, true
 	}, func(r FileResult) error {
 		got = r.Err
