@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -147,10 +148,38 @@ func Files(paths []string, opts Options) (Result, error) {
 func (l *Linter) Bytes(name string, src []byte) (Result, error) {
 	w := l.getWork()
 	defer l.putWork(w, len(src))
-	doc, _ := w.parser.Load(name, src)
-	res, err := l.result(doc, w)
-	detach(res.Findings, src)
-	return res, err
+	return l.lintSrc(w, name, src, nil)
+}
+
+// lintSrc parses and lints src with w's memory. accept, when set, is
+// asked about the parsed file first: its error is returned, and the rules
+// do not run.
+//
+// The parse does not copy src, and the findings' strings that share its
+// memory are copied (detach), but an error may hold such strings too (a
+// rule's error naming a key, a bad fix's message, accept's error), and an
+// error cannot be copied as a finding is: when there is one, src is read
+// again from a copy that nothing else holds, so that what is returned
+// does not change when the caller reuses src.
+func (l *Linter) lintSrc(w *work, name string, src []byte, accept func(*schema.File) error) (Result, error) {
+	for own := false; ; own = true {
+		doc, _ := w.parser.Load(name, src)
+		var res Result
+		var err error
+		if accept != nil {
+			err = accept(doc.File)
+		}
+		if err == nil {
+			res, err = l.result(doc, w)
+		}
+		if err == nil || own {
+			if !own {
+				detach(res.Findings, src)
+			}
+			return res, err
+		}
+		src = bytes.Clone(src)
+	}
 }
 
 // Document lints a parsed document, as Bytes does.

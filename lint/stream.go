@@ -126,18 +126,11 @@ func (l *Linter) lintInput(in Input) FileResult {
 	}
 	w := l.getWork()
 	defer l.putWork(w, len(src))
-	doc, _ := w.parser.Load(in.Name, src)
-	if in.Accept != nil {
-		if err := in.Accept(doc.File); err != nil {
-			return FileResult{Name: in.Name, Err: err}
-		}
-	}
-	fs, err := l.findings(doc, &w.run)
-	detach(fs, src)
+	res, err := l.lintSrc(w, in.Name, src, in.Accept)
 	if err != nil {
-		return FileResult{Name: in.Name, Err: &InputError{Name: in.Name, Err: err}}
+		return FileResult{Name: in.Name, Err: err}
 	}
-	return FileResult{Name: in.Name, Findings: fs}
+	return FileResult{Name: in.Name, Findings: res.Findings}
 }
 
 // StreamFiles is Stream over the files that next names, each read by a

@@ -204,6 +204,7 @@ func (b *builder) rewind() {
 	b.schemaIdx = resetSlice(b.schemaIdx)
 	b.propIdx = resetSlice(b.propIdx)
 	b.definedIdx = resetSlice(b.definedIdx)
+	b.unknown = resetSlice(b.unknown)
 	b.propMaps.reset()
 	b.reqMaps.reset()
 }
@@ -219,33 +220,46 @@ func (b *builder) sweep() {
 }
 
 // mapPool hands out maps that are cleared and kept from one document to
-// the next, up to maxRetainedMap entries each.
+// the next, up to maxRetainedMap entries in all: clearing a map keeps its
+// room, so that each is counted by the most entries it has held.
 type mapPool[V any] struct {
-	maps []map[string]V
+	maps []pooledMap[V]
 	used int
+}
+
+// pooledMap is a map of a mapPool and the most entries it has held.
+type pooledMap[V any] struct {
+	m    map[string]V
+	held int
 }
 
 // get returns an empty map for n entries.
 func (m *mapPool[V]) get(n int) map[string]V {
-	if m.used < len(m.maps) && m.maps[m.used] != nil {
+	if m.used < len(m.maps) {
 		m.used++
-		return m.maps[m.used-1]
+		return m.maps[m.used-1].m
 	}
 	x := make(map[string]V, n)
-	if m.used == len(m.maps) {
-		m.maps = append(m.maps, nil)
-	}
-	m.maps[m.used] = x
+	m.maps = append(m.maps, pooledMap[V]{m: x})
 	m.used++
 	return x
 }
 
+// reset clears the maps handed out and drops those past the bound.
 func (m *mapPool[V]) reset() {
-	for i, x := range m.maps[:m.used] {
-		if len(x) > maxRetainedMap {
-			m.maps[i] = nil
-		} else {
-			clear(x)
+	total := 0
+	for i := range m.maps {
+		x := &m.maps[i]
+		if i < m.used {
+			x.held = max(x.held, len(x.m))
+		}
+		if total += x.held; total > maxRetainedMap {
+			clear(m.maps[i:])
+			m.maps = m.maps[:i]
+			break
+		}
+		if i < m.used {
+			clear(x.m)
 		}
 	}
 	m.used = 0

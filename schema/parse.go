@@ -31,6 +31,9 @@ const maxErrors = 25
 // File.Root is usable for further checks whenever the input's structure is
 // clear. After an error it cannot step over, such as an unexpected end of
 // input, File.Root is nil.
+//
+// Parse reads a copy of src, which the File keeps as its Src: the File,
+// its strings and its positions do not change when the caller's src does.
 func Parse(name string, src []byte) (*File, error) {
 	return parse(name, src, true)
 }
@@ -41,9 +44,13 @@ func ParseValue(name string, src []byte) (*File, error) {
 	return parse(name, src, false)
 }
 
+// parse reads a copy of src, which the File keeps as its Src: its
+// strings, and its line table, which is built from Src when it is first
+// needed, do not change when the caller's src does.
 func parse(name string, src []byte, wantObject bool) (*File, error) {
 	p := &parser{}
-	return p.parse(&File{Name: name, Src: src}, string(src), wantObject)
+	own := bytes.Clone(src)
+	return p.parse(&File{Name: name, Src: own}, unsafe.String(unsafe.SliceData(own), len(own)), wantObject)
 }
 
 // Parser parses schema files and builds their Documents, keeping the
@@ -160,13 +167,39 @@ func (p *parser) sweep() {
 	p.elemPtrs.sweep()
 	p.openMembers = resetSlice(p.openMembers)
 	p.openElems = resetSlice(p.openElems)
+	// The stack of open values is popped without zeroing: its entries up
+	// to the input's depth hold its nodes, each of which would keep the
+	// whole tree alive.
+	clear(p.open[:min(p.deepest, cap(p.open))])
 	p.open = resetSlice(p.open)
-	clear(p.path[:cap(p.path)]) // popped tokens are left in place
+	// Popped tokens are left in place too, no deeper than the input: the
+	// entries past its depth are zero already, and are not zeroed again
+	// after every input once a deep one has made room for them.
+	clear(p.path[:min(p.deepest, cap(p.path))])
 	p.path = resetSlice(p.path)
 	for i := range p.seen[:p.nseen] {
 		p.seen[i].reset()
 	}
 	p.nseen = 0
+	p.trimSeen()
+}
+
+// trimSeen bounds the name tables kept for the next input, as the chunks
+// are: an input with large objects nested deep leaves a table for each
+// level, and a Parser keeps no more of them than maxRetained bytes.
+func (p *parser) trimSeen() {
+	const header = int(unsafe.Sizeof(nameTable{}))
+	size := 0
+	for i := range p.seen {
+		if size += header + (cap(p.seen[i].slots)+cap(p.seen[i].spill))*8; size > maxRetained/2 {
+			clear(p.seen[i:])
+			p.seen = p.seen[:i]
+			break
+		}
+	}
+	if cap(p.seen)*header > maxRetained/2 {
+		p.seen = append([]nameTable(nil), p.seen...)
+	}
 }
 
 type parser struct {
@@ -174,6 +207,7 @@ type parser struct {
 	text      string // src as a string: keys and values are cut from it
 	pos       int
 	depth     int
+	deepest   int // the greatest depth reached, which bounds the stacks used
 	f         *File
 	path      []pathToken // where the parser is, for the pointers of errors
 	spaceLine int         // the last line on which a bad space was met
@@ -775,6 +809,7 @@ func (p *parser) escapeChar(off int) string {
 
 func (p *parser) enter(ptr int) {
 	p.depth++
+	p.deepest = max(p.deepest, p.depth)
 	if p.depth > MaxDepth {
 		p.fatalf(ErrTooDeep, p.pos, ptr, "nesting deeper than %d levels", MaxDepth)
 	}
@@ -899,18 +934,35 @@ func (p *parser) endObject(n *Node, base, seen int) {
 // members, so that it holds no pointers and is zeroed at the cost of its
 // size. Its hashes are seeded at random, so that no input makes its probes
 // long.
+//
+// The table of each object starts small and doubles as the object grows,
+// within the room a larger object left when there is room: the slots past
+// the table's length are zero, and only its length is zeroed when the
+// object ends, so that an object costs what its own members need however
+// large an earlier object was.
 type nameTable struct {
 	slots []uint64 // the hash's upper half, and the member's place plus one; 0 is empty
 	n     int      // how many slots are used
+	spill []uint64 // the slots of a table doubled to the end of its room
 }
 
 // maxTableSlots is the most slots a nameTable keeps for its next object.
 const maxTableSlots = 1 << 14
 
+// start makes the table ready for an object's first size slots.
+func (t *nameTable) start(size int) {
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		return
+	}
+	t.slots = make([]uint64, size)
+}
+
 func (t *nameTable) reset() {
 	clear(t.slots)
-	if len(t.slots) > maxTableSlots {
-		t.slots = nil
+	t.slots = t.slots[:0]
+	if cap(t.slots) > maxTableSlots {
+		t.slots, t.spill = nil, nil
 	}
 	t.n = 0
 }
@@ -937,7 +989,24 @@ func (t *nameTable) add(at, i int, h uint64) {
 		return
 	}
 	old := t.slots
-	t.slots = make([]uint64, 2*len(old))
+	size := 2 * len(old)
+	var aside []uint64
+	switch {
+	case cap(old) >= size+len(old):
+		// Doubled within the room: the slots are moved aside past the
+		// doubled table, where the room is zero, and zeroed there after.
+		aside = old[size : size+len(old)]
+		copy(aside, old)
+		clear(old)
+		t.slots, old = old[:size], aside
+	case cap(old) >= size:
+		// Doubled to the end of the room: the slots are moved to spill.
+		t.spill = append(t.spill[:0], old...)
+		clear(old)
+		t.slots, old = old[:size], t.spill
+	default:
+		t.slots = make([]uint64, size)
+	}
 	mask := len(t.slots) - 1
 	for _, e := range old {
 		if e == 0 {
@@ -949,6 +1018,7 @@ func (t *nameTable) add(at, i int, h uint64) {
 		}
 		t.slots[j] = e
 	}
+	clear(aside)
 }
 
 // noteDuplicate records the last of an object's members, ms, if an earlier
@@ -976,9 +1046,7 @@ func (p *parser) noteDuplicate(n *Node, ms []*Member, seen *int) {
 		*seen = p.nseen
 		p.nseen++
 		t := &p.seen[*seen]
-		if len(t.slots) < 4*small {
-			t.slots = make([]uint64, 4*small)
-		}
+		t.start(4 * small)
 		for i, o := range ms[:len(ms)-1] {
 			h := p.hash(o.Name)
 			if at := t.find(ms, o.Name, h); t.slots[at] == 0 {

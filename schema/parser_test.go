@@ -310,8 +310,8 @@ func TestParserRetainsBoundedMemory(t *testing.T) {
 		}
 	}
 	for _, m := range p.b.propMaps.maps {
-		if len(m) != 0 {
-			t.Errorf("a property index keeps %d names after Reset", len(m))
+		if len(m.m) != 0 {
+			t.Errorf("a property index keeps %d names after Reset", len(m.m))
 		}
 	}
 	if !reflect.ValueOf(&p.file).Elem().IsZero() || !reflect.ValueOf(&p.doc).Elem().IsZero() {

@@ -12,8 +12,8 @@ import "unsafe"
 // the bound pays for its own chunks, a small part of its cost to parse.
 const maxRetained = 1 << 20
 
-// maxRetainedMap is the most entries a reused map may have held and still
-// be kept: clearing a map keeps its buckets.
+// maxRetainedMap is the most entries that the reused maps of one kind may
+// have held, in all, and still be kept: clearing a map keeps its buckets.
 const maxRetainedMap = 1 << 12
 
 // slab hands out elements of T cut from chunks that are kept from one use
