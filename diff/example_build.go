@@ -188,11 +188,6 @@ func (x *exampler) made(s *schema.Schema) string {
 	return `"any text"`
 }
 
-// canonOrdered writes a node as compact JSON in its own key order.
-func canonOrdered(n *schema.Node) string {
-	return nodeValue(n).textOf()
-}
-
 // requiredNames yields what Schema.RequiredNames lists, without making the
 // list.
 func requiredNames(s *schema.Schema) iter.Seq[string] {

@@ -105,9 +105,6 @@ func label(path string) string {
 	return strconv.Quote(b.String())
 }
 
-// jsonString quotes s as a JSON string.
-func jsonString(s string) string { return string(appendJSONString(nil, s)) }
-
 // escape writes a key as a reference token of a JSON Pointer.
 func escape(name string) string {
 	if !strings.ContainsAny(name, "~/") {

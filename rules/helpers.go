@@ -153,8 +153,11 @@ func lowerEqual(a, b string) bool {
 		ca, cb := a[i], b[i]
 		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
 			// The ASCII prefixes are whole characters and equal when
-			// lower-cased: the rest decides.
-			return strings.ToLower(a[i:]) == strings.ToLower(b[i:])
+			// lower-cased: the rest decides, lower-cased as the rules
+			// always compared keys (strings.EqualFold differs: it folds
+			// final sigma and sigma together).
+			la, lb := strings.ToLower(a[i:]), strings.ToLower(b[i:])
+			return la == lb
 		}
 		if lowerASCII(ca) != lowerASCII(cb) {
 			return false

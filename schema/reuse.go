@@ -123,12 +123,6 @@ func (s *slab[T]) sweep() {
 	}
 }
 
-// reset drops the last use: rewind, then sweep with nothing cut.
-func (s *slab[T]) reset() {
-	s.rewind()
-	s.sweep()
-}
-
 // resetSlice empties a slice kept for reuse, zeroing its elements up to
 // its length (the callers' elements past it are zero already), and drops
 // it when it has grown over maxRetained bytes.
