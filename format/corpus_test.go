@@ -1,15 +1,10 @@
 package format_test
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/triggerkit/triggerkit/format"
+	"github.com/triggerkit/triggerkit/internal/testschemas"
 )
 
 // corpus returns every JSON document of the repository: each *.json file
@@ -17,37 +12,7 @@ import (
 // diff goldens, CLI cases), keyed by a readable name.
 func corpus(t testing.TB) map[string][]byte {
 	t.Helper()
-	docs := map[string][]byte{}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name := d.Name(); path != ".." && (strings.HasPrefix(name, ".") || name == "node_modules") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case strings.HasSuffix(path, ".json"):
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			docs[path] = b
-		case strings.HasSuffix(path, ".txtar"):
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				return err
-			}
-			for _, f := range ar.Files {
-				if strings.HasSuffix(f.Name, ".json") {
-					docs[path+":"+f.Name] = f.Data
-				}
-			}
-		}
-		return nil
-	})
+	docs, err := testschemas.Corpus("..")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,17 +3,14 @@ package lint_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/triggerkit/triggerkit/findings"
+	"github.com/triggerkit/triggerkit/internal/testschemas"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/rules"
 )
@@ -23,33 +20,9 @@ import (
 // archives), in an order that alternates big and small files.
 func reuseCorpus(t testing.TB) (names []string, files map[string][]byte) {
 	t.Helper()
-	files = map[string][]byte{}
-	for _, dir := range []string{"../testdata", "../examples", "../rules/testdata"} {
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			switch filepath.Ext(path) {
-			case ".json":
-				b, err := os.ReadFile(path)
-				files[path] = b
-				return err
-			case ".txtar":
-				a, err := txtar.ParseFile(path)
-				if err != nil {
-					return err
-				}
-				for _, f := range a.Files {
-					if strings.HasSuffix(f.Name, ".json") {
-						files[path+"/"+f.Name] = f.Data
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	files, err := testschemas.Corpus("../testdata", "../examples", "../rules/testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	for name := range files {
 		names = append(names, name)

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/triggerkit/triggerkit/internal/testschemas"
 )
 
 // corpus returns every .json file under the module's testdata, examples
@@ -19,35 +19,9 @@ import (
 // error it cannot step over.
 func corpus(t testing.TB) map[string][]byte {
 	t.Helper()
-	files := map[string][]byte{}
-	for _, dir := range []string{"../testdata", "../examples", "../rules/testdata"} {
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			switch filepath.Ext(path) {
-			case ".json":
-				b, err := os.ReadFile(path)
-				if err != nil {
-					return err
-				}
-				files[path] = b
-			case ".txtar":
-				a, err := txtar.ParseFile(path)
-				if err != nil {
-					return err
-				}
-				for _, f := range a.Files {
-					if strings.HasSuffix(f.Name, ".json") {
-						files[path+"/"+f.Name] = f.Data
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	files, err := testschemas.Corpus("../testdata", "../examples", "../rules/testdata")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(files) < 100 {
 		t.Fatalf("got %d files, want the module's test schemas", len(files))
