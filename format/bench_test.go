@@ -2,13 +2,11 @@ package format_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/triggerkit/triggerkit/format"
+	"github.com/triggerkit/triggerkit/internal/cpuguard"
 )
 
 // benchSchema returns a schema of n properties written on one line with
@@ -69,78 +67,32 @@ func BenchmarkSourceFormatted(b *testing.B) {
 func benchSource(b *testing.B, src []byte) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cpuguard.Now()
 	for b.Loop() {
 		if _, err := format.Source(src); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cpuguard.Now()-start)/float64(b.N), "cpu-ns/op")
 }
 
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// The complexity guard compares the CPU time of a small and a large input,
-// guardFactor times the size. Linear code measures about guardFactor to
-// twice that (27 to 64 here: the larger input no longer fits in the
-// processor's caches), quadratic code guardFactor squared, 900, or more.
-// The bound, guardLimit, leaves linear code more than four times its worst
-// seen and still catches quadratic code by three times; each time is the least of guardSamples samples, so
-// that a busy machine slows a sample but not the least of them.
-const (
-	guardFactor    = 30
-	guardLimit     = 300
-	guardSamples   = 5
-	guardMinSample = 5 * time.Millisecond
-)
-
-// leastCPU returns the least CPU time of one call of Source over src in
-// guardSamples samples, each after a collection so that the garbage of
-// earlier runs does not count. A sample repeats the call until it takes
-// guardMinSample, so that a short call is not measured at the grain of the
-// clock. It stops early when a sample is over stopAbove, ten times what
-// the guard allows: no busy machine makes a call ten times slower, and the
-// quadratic code it catches is spared four more slow calls.
-func leastCPU(t *testing.T, src []byte, stopAbove time.Duration) time.Duration {
-	t.Helper()
-	sample := func(reps int) time.Duration {
-		runtime.GC()
-		start := cpuTime()
-		for range reps {
-			if _, err := format.Source(src); err != nil {
-				t.Fatal(err)
-			}
+// sourceRun returns a run of Source over src.
+func sourceRun(t *testing.T, src []byte) func() {
+	return func() {
+		if _, err := format.Source(src); err != nil {
+			t.Fatal(err)
 		}
-		return cpuTime() - start
 	}
-	reps := 1
-	d := sample(reps)
-	for d < guardMinSample && reps < 1<<16 {
-		reps *= 2
-		d = sample(reps)
-	}
-	best := d / time.Duration(reps) // the first sample
-	for i := 1; i < guardSamples && best <= stopAbove; i++ {
-		best = min(best, sample(reps)/time.Duration(reps))
-	}
-	return max(best, time.Nanosecond)
 }
 
 // TestSourceNotQuadratic checks the shapes where a formatter could go
 // quadratic: many properties, many keys to reorder in one schema object
 // (unknown keys among known ones), a long list of primitives that does not
 // fit on a line, and nesting as deep as MaxDepth allows. It is a
-// complexity guard, not a benchmark (see guardFactor): thirty times the
-// input must cost less than guardLimit times the CPU time.
+// complexity guard, not a benchmark (see cpuguard.Factor): thirty times the
+// input must cost less than cpuguard.Limit times the CPU time.
 func TestSourceNotQuadratic(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || !cpuguard.Supported() {
 		t.Skip("timing test")
 	}
 	const small = 2000
@@ -166,12 +118,15 @@ func TestSourceNotQuadratic(t *testing.T) {
 			return []byte(`{"type": "object", "default": [` + chain + strings.Repeat(", "+chain, n/60) + `]}`)
 		}},
 	} {
-		s := leastCPU(t, tt.make(small), time.Duration(1<<63-1))
-		l := leastCPU(t, tt.make(small*guardFactor), 10*guardLimit*s)
-		ratio := float64(l) / float64(s)
-		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*guardFactor, l, ratio)
-		if ratio > guardLimit {
-			t.Errorf("%s, want under %d (linear code is about %d to 70, quadratic %d)", msg, guardLimit, guardFactor, guardFactor*guardFactor)
+		s, l, ratio := cpuguard.Ratio(func(large bool) func() {
+			if large {
+				return sourceRun(t, tt.make(small*cpuguard.Factor))
+			}
+			return sourceRun(t, tt.make(small))
+		})
+		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*cpuguard.Factor, l, ratio)
+		if ratio > cpuguard.Limit {
+			t.Errorf("%s, want under %d (linear code is about %d to 70, quadratic %d)", msg, cpuguard.Limit, cpuguard.Factor, cpuguard.Factor*cpuguard.Factor)
 		} else {
 			t.Log(msg)
 		}

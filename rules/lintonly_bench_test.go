@@ -1,11 +1,10 @@
-//go:build unix
-
 package rules
 
 import (
 	"os"
 	"testing"
 
+	"github.com/triggerkit/triggerkit/internal/cpuguard"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -33,14 +32,14 @@ func BenchmarkLintOnly(b *testing.B) {
 			}
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
-			start := cpuTime()
+			start := cpuguard.Now()
 			for b.Loop() {
 				diags, err := lint.Run(doc, sel)
 				if err != nil || len(diags) != 0 {
 					b.Fatalf("%v %v", err, diags)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cpuguard.Now()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

@@ -1,16 +1,12 @@
-//go:build unix
-
 package rules
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/triggerkit/triggerkit/internal/cpuguard"
 	"github.com/triggerkit/triggerkit/lint"
 	"github.com/triggerkit/triggerkit/schema"
 )
@@ -78,16 +74,6 @@ func objectSchema(n int) []byte {
 	return []byte(b.String())
 }
 
-// cpuTime is the CPU time the process has used, user and system. On a
-// shared machine it measures the work done better than the wall clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // benchLint parses src once and runs every default rule over it per op. It
 // reports the process's CPU time per op beside the wall-clock time.
 func benchLint(b *testing.B, src []byte) {
@@ -98,13 +84,13 @@ func benchLint(b *testing.B, src []byte) {
 	doc, _ := schema.Load("s.json", src)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cpuguard.Now()
 	for b.Loop() {
 		if _, err := lint.Run(doc, sel); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cpuguard.Now()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkLintOneOf lints a drop-down of n options: linear in n.
@@ -130,58 +116,6 @@ func BenchmarkLintObjectMembers(b *testing.B) {
 	}
 }
 
-// The complexity guards compare the CPU time of a small and a large input,
-// guardFactor times the size. Linear code measures guardFactor to about
-// three times that (35 to 100 here: the larger input no longer fits in the
-// processor's caches, and its maps grow), quadratic code guardFactor
-// squared, 900, or more. The bound, guardLimit, leaves linear code three
-// times its worst seen and still catches quadratic code by three times; each
-// time is the least of guardSamples samples, so that a busy machine slows
-// a sample but not the least of them.
-const (
-	guardFactor    = 30
-	guardLimit     = 300
-	guardSamples   = 5
-	guardMinSample = 5 * time.Millisecond
-)
-
-// leastCPU returns the least CPU time of one call of run over
-// guardSamples samples, each after a collection so that the garbage of
-// earlier runs does not count. A sample repeats run until it takes
-// guardMinSample, so that a short run is not measured at the grain of the
-// clock. It stops early when a sample is over stopAbove, ten times what a
-// guard allows: no busy machine makes a run ten times slower, and the
-// quadratic code it catches is spared four more slow runs.
-func leastCPU(run func(), stopAbove time.Duration) time.Duration {
-	sample := func(reps int) time.Duration {
-		runtime.GC()
-		start := cpuTime()
-		for range reps {
-			run()
-		}
-		return cpuTime() - start
-	}
-	reps := 1
-	d := sample(reps)
-	for d < guardMinSample && reps < 1<<16 {
-		reps *= 2
-		d = sample(reps)
-	}
-	best := d / time.Duration(reps) // the first sample
-	for i := 1; i < guardSamples && best <= stopAbove; i++ {
-		best = min(best, sample(reps)/time.Duration(reps))
-	}
-	return max(best, time.Nanosecond)
-}
-
-// guardRatio returns the least CPU times of a small and a large input of a
-// guard, and how many times the small one the large one takes.
-func guardRatio(run func(large bool) func()) (small, large time.Duration, ratio float64) {
-	small = leastCPU(run(false), time.Duration(1<<63-1))
-	large = leastCPU(run(true), 10*guardLimit*small)
-	return small, large, float64(large) / float64(small)
-}
-
 // lintRun returns a run of every default rule over src, parsed once.
 func lintRun(t *testing.T, src []byte) func() {
 	sel, err := lint.Select(All(), lint.SelectOptions{})
@@ -200,10 +134,10 @@ func lintRun(t *testing.T, src []byte) func() {
 // TK6007 and TK3010 compared every oneOf const with every earlier one, and
 // Schema.Prop and IsRequired searched the properties and "required" lists
 // once per property, required name and example member. It is a complexity
-// guard, not a benchmark (see guardFactor): thirty times the input must
-// cost less than guardLimit times the CPU time.
+// guard, not a benchmark (see cpuguard.Factor): thirty times the input must
+// cost less than cpuguard.Limit times the CPU time.
 func TestLintNotQuadratic(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || !cpuguard.Supported() {
 		t.Skip("timing test")
 	}
 	const small = 2000
@@ -215,15 +149,15 @@ func TestLintNotQuadratic(t *testing.T) {
 		{"properties", propertiesSchema},
 		{"object members", objectSchema},
 	} {
-		s, l, ratio := guardRatio(func(large bool) func() {
+		s, l, ratio := cpuguard.Ratio(func(large bool) func() {
 			if large {
-				return lintRun(t, tt.make(small*guardFactor))
+				return lintRun(t, tt.make(small*cpuguard.Factor))
 			}
 			return lintRun(t, tt.make(small))
 		})
-		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*guardFactor, l, ratio)
-		if ratio > guardLimit {
-			t.Errorf("%s, want under %d (linear code is about %d to 100, quadratic %d)", msg, guardLimit, guardFactor, guardFactor*guardFactor)
+		msg := fmt.Sprintf("%s: %d take %v, %d take %v: %.1f times", tt.name, small, s, small*cpuguard.Factor, l, ratio)
+		if ratio > cpuguard.Limit {
+			t.Errorf("%s, want under %d (linear code is about %d to 100, quadratic %d)", msg, cpuguard.Limit, cpuguard.Factor, cpuguard.Factor*cpuguard.Factor)
 		} else {
 			t.Log(msg)
 		}
