@@ -110,5 +110,5 @@ func escape(name string) string {
 	if !strings.ContainsAny(name, "~/") {
 		return name
 	}
-	return strings.TrimPrefix(string(schema.Pointer("").Append(name)), "/")
+	return string(schema.AppendToken(nil, name))
 }

@@ -112,14 +112,3 @@ func TestKeyOKAndRegexSpecialEveryOffset(t *testing.T) {
 		}
 	}
 }
-
-// TestUnescapePointer checks the decoding of JSON Pointer segments against
-// the replacer it stands for, which dotted built once per segment.
-func TestUnescapePointer(t *testing.T) {
-	r := strings.NewReplacer("~1", "/", "~0", "~")
-	for _, seg := range []string{"", "a", "~", "~~", "~0", "~1", "~01", "~10", "a~1b~0c", "~2", "x~", "é~1é", "~~1~0~"} {
-		if got, want := unescapePointer(seg), r.Replace(seg); got != want {
-			t.Errorf("unescapePointer(%q) = %q, want %q", seg, got, want)
-		}
-	}
-}

@@ -119,25 +119,6 @@ func placeholderFor(title, source string) string {
 	return schema.Placeholder(title + ", from " + dotted(source))
 }
 
-// unescapePointer decodes the escapes of a JSON Pointer segment: "~1" is
-// "/" and "~0" is "~", read left to right ("~01" is "~1").
-func unescapePointer(seg string) string {
-	i := strings.IndexByte(seg, '~')
-	if i < 0 {
-		return seg
-	}
-	b := append(make([]byte, 0, len(seg)), seg[:i]...)
-	for ; i < len(seg); i++ {
-		if seg[i] == '~' && i+1 < len(seg) && (seg[i+1] == '0' || seg[i+1] == '1') {
-			b = append(b, "~/"[seg[i+1]-'0'])
-			i++
-			continue
-		}
-		b = append(b, seg[i])
-	}
-	return string(b)
-}
-
 // dotted writes a JSON Pointer as keys separated by "." and "[]" for
 // array elements: "/lineItems/0/name" is "lineItems[].name".
 func dotted(pointer string) string {
@@ -150,7 +131,7 @@ func dotted(pointer string) string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		for _, r := range unescapePointer(seg) {
+		for _, r := range schema.UnescapeToken(seg) {
 			// Keys may hold control and bidirectional characters: a
 			// description shows none of them.
 			if !unicode.IsPrint(r) || unicode.Is(unicode.Cf, r) {

@@ -70,7 +70,7 @@ func (w *walker) pointer() []byte {
 		if s.elem {
 			p = strconv.AppendInt(p, int64(s.index), 10)
 		} else {
-			p = appendPointer(p, s.key)
+			p = schema.AppendToken(p, s.key)
 		}
 	}
 	w.path = p
@@ -138,21 +138,6 @@ func (w *walker) members(lv *level, base, prefix, depth int, stamp uint64, splic
 		w.ws()
 	}
 	w.segs = w.segs[:top]
-}
-
-// appendPointer appends a key escaped for a JSON Pointer.
-func appendPointer(dst, key []byte) []byte {
-	for _, c := range key {
-		switch c {
-		case '~':
-			dst = append(dst, '~', '0')
-		case '/':
-			dst = append(dst, '~', '1')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
 }
 
 // node returns the node of the name in w.name[base:] for the container

@@ -72,7 +72,7 @@ func (n *Node) Pointer() Pointer {
 			b = strconv.AppendInt(b, int64(c.index), 10)
 			continue
 		}
-		b = appendToken(b, c.parent.Members[c.index].Name)
+		b = AppendToken(b, c.parent.Members[c.index].Name)
 	}
 	return Pointer(b)
 }

@@ -271,7 +271,7 @@ func (p *parser) pointer(n int) Pointer {
 		if t.elem {
 			b = strconv.AppendInt(b, int64(t.index), 10)
 		} else {
-			b = appendToken(b, t.name)
+			b = AppendToken(b, t.name)
 		}
 	}
 	return Pointer(b)

@@ -15,7 +15,7 @@ func (p Pointer) Append(token string) Pointer {
 	if !strings.ContainsAny(token, "~/") {
 		return p + "/" + Pointer(token)
 	}
-	return p + "/" + Pointer(escapeToken(token))
+	return Pointer(AppendToken([]byte(p+"/"), token))
 }
 
 // AppendIndex returns p extended by an array index.
@@ -40,7 +40,7 @@ func (p Pointer) Last() string {
 	if i < 0 {
 		return ""
 	}
-	return unescapeToken(string(p[i+1:]))
+	return UnescapeToken(string(p[i+1:]))
 }
 
 // Tokens returns the unescaped reference tokens of p.
@@ -50,7 +50,7 @@ func (p Pointer) Tokens() []string {
 	}
 	parts := strings.Split(string(p[1:]), "/")
 	for i, s := range parts {
-		parts[i] = unescapeToken(s)
+		parts[i] = UnescapeToken(s)
 	}
 	return parts
 }
@@ -72,8 +72,9 @@ func (p Pointer) Valid() bool {
 	return true
 }
 
-// appendToken appends a reference token to b, escaped.
-func appendToken(b []byte, tok string) []byte {
+// AppendToken appends a reference token to b, escaped: "~" as "~0", "/"
+// as "~1".
+func AppendToken[T ~string | ~[]byte](b []byte, tok T) []byte {
 	for i := 0; i < len(tok); i++ {
 		switch c := tok[i]; c {
 		case '~':
@@ -87,14 +88,21 @@ func appendToken(b []byte, tok string) []byte {
 	return b
 }
 
-func escapeToken(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
-}
-
-func unescapeToken(s string) string {
-	if !strings.Contains(s, "~") {
+// UnescapeToken decodes a reference token: "~1" is "/" and "~0" is "~",
+// read left to right ("~01" is "~1", not "/").
+func UnescapeToken(s string) string {
+	i := strings.IndexByte(s, '~')
+	if i < 0 {
 		return s
 	}
-	// Order matters: "~01" is "~1" unescaped, not "/".
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+	b := append(make([]byte, 0, len(s)), s[:i]...)
+	for ; i < len(s); i++ {
+		if s[i] == '~' && i+1 < len(s) && (s[i+1] == '0' || s[i+1] == '1') {
+			b = append(b, "~/"[s[i+1]-'0'])
+			i++
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
